@@ -1,0 +1,5 @@
+import sys
+
+from smugdesk.app import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The pure-Python core of smugdesk: nothing here may import Qt."""

@@ -1,0 +1,105 @@
+"""Markdown to HTML, the same for the preview and every HTML-producing exporter.
+
+A Renderer owns one Python-Markdown instance, which is not thread-safe: each thread that
+renders (the preview's worker, a CLI run) makes its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import markdown
+from pygments.formatters import HtmlFormatter
+
+from smugdesk.core.embeds import EmbedExtension
+from smugdesk.core.post import Post
+from smugdesk.core.resources import read_resource
+
+CODE_STYLE = "friendly"
+
+
+def _extensions() -> tuple[list, dict]:
+    extensions = [
+        "extra",  # tables, fenced code, footnotes, attr_list, abbr, def_list, md_in_html
+        "toc",
+        "codehilite",
+        "sane_lists",
+        "smarty",
+        EmbedExtension(),
+    ]
+    configs = {
+        "codehilite": {"css_class": "codehilite", "guess_lang": False},
+        "toc": {"permalink": False},
+    }
+    return extensions, configs
+
+
+class Renderer:
+    def __init__(self) -> None:
+        extensions, configs = _extensions()
+        self._md = markdown.Markdown(
+            extensions=extensions, extension_configs=configs, output_format="html"
+        )
+
+    def render(self, text: str) -> str:
+        """HTML for a Markdown body (no front matter)."""
+        return self._md.reset().convert(text)
+
+
+@dataclass(frozen=True)
+class RenderedPost:
+    title: str
+    date_text: str
+    date_iso: str
+    body_html: str
+
+
+def render_post(post: Post, renderer: Renderer | None = None) -> RenderedPost:
+    renderer = renderer or Renderer()
+    date = post.date
+    return RenderedPost(
+        title=post.title,
+        date_text=format_date(date),
+        date_iso=date.isoformat() if date else "",
+        body_html=renderer.render(post.body),
+    )
+
+
+def format_date(date: dt.date | None) -> str:
+    if date is None:
+        return ""
+    return f"{date.day} {date:%B %Y}"
+
+
+@lru_cache(maxsize=1)
+def page_css() -> str:
+    """The preview and export stylesheet: the blog theme plus Pygments' colours."""
+    code = HtmlFormatter(style=CODE_STYLE).get_style_defs(".codehilite")
+    return read_resource("preview.css") + "\n/* code colours (Pygments) */\n" + code + "\n"
+
+
+def render_page(rendered: RenderedPost, *, script: str = "", lang: str = "en") -> str:
+    """A standalone HTML page around a rendered post, its stylesheet inlined."""
+    template = read_resource("page.html")
+    values = {
+        "lang": html.escape(lang),
+        "title": html.escape(rendered.title or "Untitled"),
+        "css": page_css(),
+        "date_iso": html.escape(rendered.date_iso),
+        "date_text": html.escape(rendered.date_text),
+        "body": rendered.body_html,
+        "script": script,
+    }
+    # One pass, so a "{{…}}" typed in a post is never taken for a placeholder.
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))

@@ -1,0 +1,57 @@
+"""Discovery of exporters through the ``smugdesk.exporters`` entry-point group.
+
+Discovery runs once and is cached. A plug-in that fails to import or to construct is
+reported by name with its error and skipped; a second exporter with a name already taken is
+reported and refused rather than silently shadowing the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import entry_points
+
+from smugdesk.publish.base import Exporter, ExportError
+
+GROUP = "smugdesk.exporters"
+
+
+@dataclass(frozen=True)
+class Registry:
+    exporters: dict[str, Exporter]
+    problems: tuple[str, ...]
+
+    def get(self, name: str) -> Exporter:
+        try:
+            return self.exporters[name]
+        except KeyError:
+            known = ", ".join(sorted(self.exporters)) or "none"
+            raise ExportError(f"no exporter called {name!r} (installed: {known})") from None
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    exporters: dict[str, Exporter] = {}
+    problems: list[str] = []
+    for point in sorted(
+        entry_points(group=GROUP), key=lambda p: (p.dist.name if p.dist else "", p.name)
+    ):
+        source = f"{point.name} ({point.value})"
+        try:
+            factory = point.load()
+            exporter = factory()
+        except Exception as error:  # a broken plug-in must never take the app down
+            problems.append(f"exporter {source} could not be loaded: {error!r}")
+            continue
+        if not isinstance(exporter, Exporter):
+            problems.append(
+                f"exporter {source} is not an exporter (missing name, label, options or export)"
+            )
+            continue
+        if exporter.name in exporters:
+            problems.append(
+                f"exporter {source} refused: the name {exporter.name!r} is already taken"
+            )
+            continue
+        exporters[exporter.name] = exporter
+    return Registry(exporters, tuple(problems))

@@ -91,7 +91,6 @@ def embed_element(embed: Embed) -> etree.Element:
             "title": embed.title,
             "loading": "lazy",
             "allow": "encrypted-media; picture-in-picture; fullscreen",
-            "allowfullscreen": "allowfullscreen",
             "referrerpolicy": "strict-origin-when-cross-origin",
         },
     )

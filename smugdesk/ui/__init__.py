@@ -1,0 +1,1 @@
+"""The Qt user interface. Widgets call the core; the core never calls widgets."""

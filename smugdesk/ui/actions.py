@@ -1,0 +1,60 @@
+"""Every menu action with its shortcut, in one place, so shortcuts never clash unseen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    close: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    cut: QAction
+    copy: QAction
+    paste: QAction
+    select_all: QAction
+    about: QAction
+
+
+def _action(parent: QWidget, text: str, shortcut, tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcuts(
+            QKeySequence.keyBindings(shortcut)
+            if isinstance(shortcut, Key)
+            else [QKeySequence(shortcut)]
+        )
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def build_actions(window: QWidget) -> Actions:
+    tr = window.tr
+    return Actions(
+        new=_action(window, tr("&New Post"), Key.New, tr("Start a new draft")),
+        open=_action(window, tr("&Open…"), Key.Open, tr("Open a post file")),
+        save=_action(window, tr("&Save"), Key.Save, tr("Save the post")),
+        save_as=_action(window, tr("Save &As…"), Key.SaveAs, tr("Save the post under a new name")),
+        close=_action(window, tr("&Close Post"), Key.Close, tr("Close the post")),
+        # Key.Quit is empty on some platforms (offscreen, Windows); Ctrl+Q is what users know.
+        quit=_action(window, tr("&Quit"), "Ctrl+Q", tr("Quit smugdesk")),
+        undo=_action(window, tr("&Undo"), Key.Undo),
+        redo=_action(window, tr("&Redo"), Key.Redo),
+        cut=_action(window, tr("Cu&t"), Key.Cut),
+        copy=_action(window, tr("&Copy"), Key.Copy),
+        paste=_action(window, tr("&Paste"), Key.Paste),
+        select_all=_action(window, tr("Select &All"), Key.SelectAll),
+        about=_action(window, tr("&About smugdesk"), None),
+    )

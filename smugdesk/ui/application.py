@@ -1,0 +1,38 @@
+"""QApplication start-up: the one place that knows about Qt's global set-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+# QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401
+from PySide6.QtWidgets import QApplication
+
+from smugdesk import __version__
+from smugdesk.core.config import APP_NAME, drafts_dir
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("smugdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("smugdesk")
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from smugdesk.ui.main_window import MainWindow
+
+    app = create_application()
+    drafts = drafts_dir(args.drafts)
+    windows = []
+    for path in args.files or [None]:
+        window = MainWindow(drafts)
+        window.show()
+        if path is not None:
+            window.open_path(path)
+        windows.append(window)
+    return app.exec()

@@ -1,0 +1,362 @@
+"""The main window: the editor beside its live preview, and the file and export commands."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from smugdesk import __version__
+from smugdesk.core.config import ensure_drafts_dir
+from smugdesk.core.errors import ConflictError, SmugdeskError
+from smugdesk.core.post import new_post_text, parse_post
+from smugdesk.core.store import PostFile, unique_path
+from smugdesk.publish.base import ExportResult, resolve_options
+from smugdesk.publish.registry import registry
+from smugdesk.ui.actions import build_actions
+from smugdesk.ui.editor import MarkdownEditor
+from smugdesk.ui.preview import PreviewView
+from smugdesk.ui.render_worker import RenderResult, RenderWorker
+
+POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
+RENDER_DELAY_MS = 60  # coalesces a burst of keystrokes into one render
+AUTOSAVE_DELAY_MS = 2000  # after the writer pauses
+
+
+class _ExportSignals(QObject):
+    done = Signal(object)  # ExportResult, or the SmugdeskError that stopped it
+
+
+class MainWindow(QMainWindow):
+    exported = Signal(object)  # ExportResult or SmugdeskError, once an export ends
+
+    def __init__(self, drafts: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drafts = drafts
+        self.file = PostFile()
+        self._title = ""
+        self._generation = 0
+        self._shown_generation = -1
+
+        self.editor = MarkdownEditor()
+        self.preview = PreviewView()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.preview)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([640, 640])
+        self.setCentralWidget(splitter)
+
+        self.words = QLabel()
+        self.words.setAccessibleName(self.tr("Word count"))
+        self.statusBar().addPermanentWidget(self.words)
+
+        self.worker = RenderWorker(self)
+        self.worker.finished.connect(self._on_rendered)
+        self.preview.shown.connect(self._on_preview_shown)
+        self._render_timer = _single_shot(self, RENDER_DELAY_MS, self._render_now)
+        self._autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
+        self._export_signals = _ExportSignals(self)
+        self._export_signals.done.connect(self._on_export_done)
+
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+
+        self.actions = build_actions(self)
+        self._build_menus()
+        self.setWindowIcon(QIcon.fromTheme("smugdesk"))
+        self.resize(1280, 800)
+        self.new_post(ask=False)
+        self._report_plugin_problems()
+
+    # ----- menus -----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        a.new.triggered.connect(lambda: self.new_post())
+        a.open.triggered.connect(self.open_dialog)
+        a.save.triggered.connect(self.save)
+        a.save_as.triggered.connect(self.save_as)
+        a.close.triggered.connect(self.close_post)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.editor.undo)
+        a.redo.triggered.connect(self.editor.redo)
+        a.cut.triggered.connect(self.editor.cut)
+        a.copy.triggered.connect(self.editor.copy)
+        a.paste.triggered.connect(self.editor.paste)
+        a.select_all.triggered.connect(self.editor.selectAll)
+        a.about.triggered.connect(self._about)
+        self.editor.undoAvailable.connect(a.undo.setEnabled)
+        self.editor.redoAvailable.connect(a.redo.setEnabled)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addActions([a.new, a.open])
+        menu.addSeparator()
+        menu.addActions([a.save, a.save_as])
+        export_menu = menu.addMenu(self.tr("&Export"))
+        for name, exporter in sorted(registry().exporters.items()):
+            action = export_menu.addAction(exporter.label + "…")
+            action.setObjectName(f"export-{name}")
+            ready, why = exporter.available()
+            action.setEnabled(ready)
+            if not ready:
+                action.setToolTip(why)
+            action.triggered.connect(lambda _=False, n=name: self.export_dialog(n))
+        export_menu.setToolTipsVisible(True)
+        menu.addSeparator()
+        menu.addActions([a.close, a.quit])
+
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit.addActions([a.undo, a.redo])
+        edit.addSeparator()
+        edit.addActions([a.cut, a.copy, a.paste])
+        edit.addSeparator()
+        edit.addAction(a.select_all)
+
+        self.menuBar().addMenu(self.tr("&Help")).addAction(a.about)
+
+    def _report_plugin_problems(self) -> None:
+        problems = registry().problems
+        if problems:
+            self.statusBar().showMessage("; ".join(problems), 15000)
+
+    # ----- documents -------------------------------------------------------------------
+    def new_post(self, *, ask: bool = True) -> bool:
+        if ask and not self.may_discard_changes():
+            return False
+        self._load(PostFile(), new_post_text())
+        self.editor.place_cursor_after("title: ")
+        return True
+
+    def open_dialog(self) -> None:
+        start = self.file.path.parent if self.file.path else ensure_drafts_dir(self.drafts)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Post"), str(start), POST_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        if not self.may_discard_changes():
+            return False
+        try:
+            binding, text = PostFile.read(path)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("Cannot open this file"), str(error))
+            return False
+        self._load(binding, text)
+        return True
+
+    def close_post(self) -> bool:
+        return self.new_post()
+
+    def _load(self, binding: PostFile, text: str) -> None:
+        self._autosave_timer.stop()
+        self.file = binding
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self.preview.set_base_folder(binding.path.parent if binding.path else self.drafts)
+        self._render_now()
+        self._update_title()
+
+    def may_discard_changes(self) -> bool:
+        """True when the current post may be replaced: saved, discarded, or unchanged."""
+        if not self.editor.document().isModified():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("Save the changes to “%s”?") % (self._title or self.tr("Untitled")))
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ----- saving ----------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.file.path is None:
+            return self.save_as()
+        return self.save_to(None)
+
+    def save_as(self) -> bool:
+        if self.file.path is not None:
+            suggested = self.file.path
+        else:
+            suggested = unique_path(ensure_drafts_dir(self.drafts), self._title or "untitled")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Post As"), str(suggested), POST_FILTER
+        )
+        if not path:
+            return False
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".md")
+        return self.save_to(path)
+
+    def save_to(self, path: Path | None, *, overwrite: bool = False) -> bool:
+        """Save to ``path`` (None: the post's own file). Asks before overwriting a file that
+        another program changed; never loses the text in the editor."""
+        try:
+            self.file.save_text(self.editor.toPlainText(), path, overwrite=overwrite)
+        except ConflictError as error:
+            return self._resolve_conflict(str(error))
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("The post was not saved"), str(error))
+            return False
+        self._autosave_timer.stop()
+        self.editor.document().setModified(False)
+        self.preview.set_base_folder(self.file.path.parent)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved %s") % self.file.path, 4000)
+        return True
+
+    def _resolve_conflict(self, message: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed on disk"))
+        box.setText(message)
+        box.setInformativeText(self.tr("Save your version under a new name, or overwrite theirs?"))
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        if box.clickedButton() is overwrite:
+            return self.save_to(None, overwrite=True)
+        if box.clickedButton() is save_as:
+            return self.save_as()
+        return False
+
+    def autosave(self) -> None:
+        """Quietly save a post that has a file; never over another program's changes."""
+        if self.file.path is None or not self.editor.document().isModified():
+            return
+        if self.file.changed_on_disk():
+            self.statusBar().showMessage(
+                self.tr("Not autosaved: %s was changed by another program. Save to choose.")
+                % self.file.path.name
+            )
+            return
+        try:
+            self.file.save_text(self.editor.toPlainText())
+        except SmugdeskError as error:
+            self.statusBar().showMessage(self.tr("Autosave failed: %s") % error)
+            return
+        self.editor.document().setModified(False)
+        self.statusBar().showMessage(self.tr("Autosaved"), 2000)
+
+    # ----- rendering -------------------------------------------------------------------
+    def _on_text_changed(self) -> None:
+        # Not restarted on each key: while typing, the preview refreshes every few frames.
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+        if self.file.path is not None:
+            self._autosave_timer.start()
+
+    def _render_now(self) -> None:
+        self._render_timer.stop()
+        self._generation += 1
+        self.worker.submit(self._generation, self.editor.toPlainText())
+
+    def _on_rendered(self, result: RenderResult) -> None:
+        if result.generation != self._generation:
+            return  # the text changed again meanwhile; a newer render is on its way
+        self._title = result.rendered.title
+        self._update_title()
+        self.words.setText(
+            self.tr("%s words · %d min read")
+            % (f"{result.words:,}", max(1, round(result.words / 230)))
+        )
+        self.preview.show_result(result)
+
+    def _on_preview_shown(self, generation: int) -> None:
+        self._shown_generation = generation
+
+    @property
+    def preview_is_current(self) -> bool:
+        """True once the preview shows the editor's latest text (tests and benchmarks)."""
+        return self._shown_generation == self._generation and not self._render_timer.isActive()
+
+    def _update_title(self) -> None:
+        name = self._title or (self.file.path.stem if self.file.path else self.tr("Untitled"))
+        self.setWindowTitle(f"{name}[*] — smugdesk")
+        self.setWindowFilePath(str(self.file.path) if self.file.path else "")
+
+    # ----- export ----------------------------------------------------------------------
+    def export_dialog(self, name: str) -> None:
+        start = str(self.file.path.parent if self.file.path else self.drafts)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), start)
+        if folder:
+            self.export_to(name, Path(folder))
+
+    def export_to(self, name: str, folder: Path) -> None:
+        """Export the editor's text in a worker thread; ``exported`` reports the outcome."""
+        try:
+            exporter = registry().get(name)
+            options = resolve_options(exporter, {})
+            post = parse_post(self.editor.toPlainText(), self.file.path)
+        except SmugdeskError as error:
+            self._on_export_done(error)
+            return
+        if post.path is None:
+            # Unsaved: relative image paths can only mean the drafts folder.
+            post.path = self.drafts / "untitled.md"
+        self.statusBar().showMessage(self.tr("Exporting…"))
+
+        def work() -> None:
+            try:
+                outcome = exporter.export(post, folder, options, lambda *_: None)
+            except SmugdeskError as error:
+                outcome = error
+            except Exception as error:  # a plug-in's bug must not kill the app
+                outcome = SmugdeskError(f"the {name} exporter failed: {error!r}")
+            self._export_signals.done.emit(outcome)
+
+        threading.Thread(target=work, name=f"smugdesk-export-{name}", daemon=True).start()
+
+    def _on_export_done(self, outcome: object) -> None:
+        if isinstance(outcome, ExportResult):
+            self.statusBar().showMessage(self.tr("Exported to %s") % outcome.location, 10000)
+        else:
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, self.tr("Export failed"), str(outcome))
+        self.exported.emit(outcome)
+
+    # ----- window ----------------------------------------------------------------------
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About smugdesk"),
+            self.tr("<b>smugdesk %s</b><p>Write offline, publish in one click.</p>") % __version__,
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self.may_discard_changes():
+            event.ignore()
+            return
+        self.worker.stop()
+        event.accept()
+
+
+def _single_shot(parent: QObject, interval: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    timer.timeout.connect(slot)
+    return timer

@@ -1,0 +1,83 @@
+"""The live preview: a QWebEngineView whose page is loaded once and then patched in place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+from smugdesk.core.render import RenderedPost, render_page
+from smugdesk.core.resources import read_resource
+from smugdesk.ui.render_worker import RenderResult
+
+_EMPTY = RenderedPost(title="", date_text="", date_iso="", body_html="")
+
+
+class PreviewPage(QWebEnginePage):
+    """Links clicked in the preview open in the user's browser, never inside the preview."""
+
+    def acceptNavigationRequest(self, url, navigation_type, is_main_frame):  # noqa: N802
+        if navigation_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            if url.hasFragment() and url.adjusted(QUrl.UrlFormattingOption.RemoveFragment) == (
+                self.url().adjusted(QUrl.UrlFormattingOption.RemoveFragment)
+            ):
+                return True  # footnote and table-of-contents jumps stay in the page
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(url)
+            return False
+        return super().acceptNavigationRequest(url, navigation_type, is_main_frame)
+
+
+class PreviewView(QWebEngineView):
+    shown = Signal(int)  # the generation of the text now visible in the page's DOM
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPage(PreviewPage(self))
+        self.page().setBackgroundColor(QColor("white"))
+        settings = self.page().settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        self.setAccessibleName(self.tr("Preview"))
+        self._base: Path | None = None
+        self._ready = False
+        self._waiting: RenderResult | None = None
+        self.loadFinished.connect(self._on_load_finished)
+
+    def set_base_folder(self, folder: Path) -> None:
+        """Relative image paths resolve against ``folder`` (the post's own folder)."""
+        folder = Path(folder)
+        if folder == self._base:
+            return
+        self._base = folder
+        self._ready = False
+        shell = render_page(_EMPTY, script=f"<script>{read_resource('preview.js')}</script>")
+        self.setHtml(shell, QUrl.fromLocalFile(str(folder) + "/"))
+
+    def show_result(self, result: RenderResult) -> None:
+        if not self._ready:
+            self._waiting = result  # applied as soon as the shell page has loaded
+            return
+        data = {
+            "generation": result.generation,
+            "title": result.rendered.title,
+            "date_text": result.rendered.date_text,
+            "date_iso": result.rendered.date_iso,
+            "body": result.rendered.body_html,
+            "problem": result.problem,
+        }
+        script = f"smugdesk.update({json.dumps(data)})"
+        generation = result.generation
+        self.page().runJavaScript(script, 0, lambda _changed: self.shown.emit(generation))
+
+    def _on_load_finished(self, ok: bool) -> None:
+        self._ready = ok
+        if ok and self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            self.show_result(waiting)

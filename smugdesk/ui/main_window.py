@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, drafts: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Deleted on close so its web page goes before the web engine profile at exit.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.drafts = drafts
         self.file = PostFile()
         self._title = ""

@@ -1,0 +1,43 @@
+"""Helpers for driving the real window and reading the real preview's DOM."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from smugdesk.ui.main_window import MainWindow
+
+
+def wait_preview(qtbot, window: MainWindow, timeout: int = 15000) -> None:
+    qtbot.waitUntil(lambda: window.preview_is_current, timeout=timeout)
+
+
+def run_js(qtbot, window: MainWindow, script: str, timeout: int = 10000):
+    """Evaluate ``script`` in the real preview page and return its result."""
+    box: dict = {}
+    window.preview.page().runJavaScript(script, 0, lambda value: box.setdefault("v", value))
+    qtbot.waitUntil(lambda: "v" in box, timeout=timeout)
+    return box["v"]
+
+
+def preview_body(qtbot, window: MainWindow) -> str:
+    return run_js(qtbot, window, "document.getElementById('sd-body').innerHTML")
+
+
+def answer_dialog(button: QMessageBox.StandardButton | str, seen: list[str]) -> None:
+    """Answer the next modal message box as a user would, by clicking one of its buttons
+    (a standard button, or a custom one by its text); its text is appended to ``seen``."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        if isinstance(button, str):
+            target = next(b for b in box.buttons() if b.text().replace("&", "") == button)
+        else:
+            target = box.button(button)
+        target.click()
+
+    QTimer.singleShot(0, click)

@@ -18,8 +18,8 @@ run: $(STAMP)
 	$(PY) -m smugdesk $(ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check smugdesk tests scripts
-	$(VENV)/bin/ruff format --check smugdesk tests scripts
+	$(VENV)/bin/ruff check smugdesk tests scripts benchmarks
+	$(VENV)/bin/ruff format --check smugdesk tests scripts benchmarks
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -29,7 +29,7 @@ from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
-RENDER_DELAY_MS = 60  # coalesces a burst of keystrokes into one render
+RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
 AUTOSAVE_DELAY_MS = 2000  # after the writer pauses
 
 
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self._title = ""
         self._generation = 0
         self._shown_generation = -1
+        self._rendering = False  # a render is in the worker
+        self._dirty = False  # the text changed while it was there
 
         self.editor = MarkdownEditor()
         self.preview = PreviewView()
@@ -265,20 +267,27 @@ class MainWindow(QMainWindow):
 
     # ----- rendering -------------------------------------------------------------------
     def _on_text_changed(self) -> None:
-        # Not restarted on each key: while typing, the preview refreshes every few frames.
         if not self._render_timer.isActive():
             self._render_timer.start()
         if self.file.path is not None:
             self._autosave_timer.start()
 
     def _render_now(self) -> None:
+        """Render at once when the worker is free; otherwise as soon as it is. One render at
+        a time keeps latency at one render while typing, with no fixed delay on top."""
         self._render_timer.stop()
+        if self._rendering:
+            self._dirty = True
+            return
+        self._rendering = True
         self._generation += 1
         self.worker.submit(self._generation, self.editor.toPlainText())
 
     def _on_rendered(self, result: RenderResult) -> None:
-        if result.generation != self._generation:
-            return  # the text changed again meanwhile; a newer render is on its way
+        self._rendering = False
+        if self._dirty:
+            self._dirty = False
+            self._render_now()
         self._title = result.rendered.title
         self._update_title()
         self.words.setText(
@@ -293,7 +302,9 @@ class MainWindow(QMainWindow):
     @property
     def preview_is_current(self) -> bool:
         """True once the preview shows the editor's latest text (tests and benchmarks)."""
-        return self._shown_generation == self._generation and not self._render_timer.isActive()
+        return self._shown_generation == self._generation and not (
+            self._rendering or self._dirty or self._render_timer.isActive()
+        )
 
     def _update_title(self) -> None:
         name = self._title or (self.file.path.stem if self.file.path else self.tr("Untitled"))

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
-        self.actions = build_actions(self)
+        self.commands = build_actions(self)
         self._build_menus()
         self.setWindowIcon(QIcon.fromTheme("smugdesk"))
         self.resize(1280, 800)
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
     # ----- menus -----------------------------------------------------------------------
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.commands
         a.new.triggered.connect(lambda: self.new_post())
         a.open.triggered.connect(self.open_dialog)
         a.save.triggered.connect(self.save)

@@ -5,10 +5,14 @@ No secrets are ever stored here; they go through the OS keyring.
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import platformdirs
+
+from smugdesk.core.store import atomic_write
 
 APP_NAME = "smugdesk"
 DRAFTS_ENV = "SMUGDESK_DRAFTS"
@@ -38,3 +42,31 @@ def config_dir() -> Path:
 
 def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+@dataclass
+class Settings:
+    """Preferences kept in ``settings.json`` in the config folder. Never secrets."""
+
+    drafts: str = ""
+    remote_content_in_preview: bool = False  # embeds load from the network only if allowed
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or config_dir() / "settings.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()  # missing or damaged: defaults, and the next save repairs it
+        known = {f.name: f.type for f in fields(cls)}
+        values = {
+            key: value
+            for key, value in data.items()
+            # Annotations are strings here (postponed evaluation): compare type names.
+            if key in known and type(value).__name__ == known[key]
+        }
+        return cls(**values)
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or config_dir() / "settings.json"
+        atomic_write(path, (json.dumps(asdict(self), indent=2) + "\n").encode("utf-8"))

@@ -1,7 +1,8 @@
-"""Embeds: a video URL alone on its own paragraph becomes a player.
+"""Embeds: a URL alone on its own paragraph becomes a player, a post card, or a link card.
 
 The Markdown source keeps only the URL (the convention of WordPress and Ghost), so it stays
-readable and portable; how an embed looks is decided at render time, per target.
+readable and portable; how an embed looks is decided at render time, per target:
+``iframe`` (a standalone page), ``placeholder`` (the offline preview: no network request).
 """
 
 from __future__ import annotations
@@ -9,34 +10,67 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 
+from smugdesk.core.links import BadUrlError, check_url
+
+EMBED_MODES = ("iframe", "placeholder")
+
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_URL_LINE = re.compile(r"^<?(https?://\S+?)>?$")
+_YOUTUBE_LIST = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
+_URL_LINE = re.compile(r"^<?(https?://[^\s<>]+?)>?$", re.IGNORECASE)
+
+PROVIDER_NAMES = {
+    "youtube": "YouTube",
+    "vimeo": "Vimeo",
+    "twitter": "X (Twitter)",
+    "instagram": "Instagram",
+    "soundcloud": "SoundCloud",
+    "spotify": "Spotify",
+    "link": "Link",
+}
 
 
 @dataclass(frozen=True)
 class Embed:
-    provider: str  # "youtube", "vimeo"
-    video_id: str
-    url: str
-    start: int = 0  # seconds
+    provider: str  # a key of PROVIDER_NAMES
+    kind: str  # "video", "playlist", "audio", "post", "link"
+    url: str  # what the writer pasted
+    ref: str = ""  # the provider's id: video id, "track/ID", "status/ID", …
+    start: int = 0  # seconds into a video
+
+    @property
+    def provider_name(self) -> str:
+        return PROVIDER_NAMES[self.provider]
 
     @property
     def title(self) -> str:
-        return {"youtube": "YouTube video", "vimeo": "Vimeo video"}[self.provider]
+        """What a screen reader announces for the frame or card."""
+        what = {"video": "video", "playlist": "playlist", "audio": "audio", "post": "post"}
+        if self.provider == "link":
+            return f"Link to {urlsplit(self.url).hostname}"
+        return f"{self.provider_name} {what.get(self.kind, 'content')}"
 
     @property
-    def player_url(self) -> str:
+    def player_url(self) -> str | None:
+        """The iframe address, or None for embeds shown as a card (social posts, links)."""
         if self.provider == "youtube":
             # The no-cookie host sets no tracking cookies until the reader presses play.
-            base = f"https://www.youtube-nocookie.com/embed/{self.video_id}"
+            if self.kind == "playlist":
+                return f"https://www.youtube-nocookie.com/embed/videoseries?list={self.ref}"
+            base = f"https://www.youtube-nocookie.com/embed/{self.ref}"
             return f"{base}?start={self.start}" if self.start else base
-        base = f"https://player.vimeo.com/video/{self.video_id}?dnt=1"
-        return f"{base}#t={self.start}s" if self.start else base
+        if self.provider == "vimeo":
+            base = f"https://player.vimeo.com/video/{self.ref}?dnt=1"
+            return f"{base}#t={self.start}s" if self.start else base
+        if self.provider == "spotify":
+            return f"https://open.spotify.com/embed/{self.ref}"
+        if self.provider == "soundcloud":
+            return "https://w.soundcloud.com/player/?url=" + quote(self.url, safe="")
+        return None
 
 
 def _seconds(value: str) -> int:
@@ -50,66 +84,149 @@ def _seconds(value: str) -> int:
     return hours * 3600 + minutes * 60 + seconds
 
 
-def parse_embed(url: str) -> Embed | None:
-    """The embed a URL stands for, or None when it is an ordinary link."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
+def _youtube(host: str, segments: list[str], query: dict, url: str) -> Embed | None:
+    start = _seconds((query.get("t") or query.get("start") or ["0"])[0])
+    video_id = None
+    if host == "youtu.be" and len(segments) == 1:
+        video_id = segments[0]
+    elif segments == ["watch"]:
+        video_id = (query.get("v") or [""])[0]
+    elif len(segments) == 2 and segments[0] in ("embed", "shorts", "live", "v"):
+        video_id = segments[1]
+    if video_id is None and segments == ["playlist"]:
+        playlist = (query.get("list") or [""])[0]
+        if _YOUTUBE_LIST.match(playlist):
+            return Embed("youtube", "playlist", url, playlist)
         return None
-    if parts.scheme not in ("http", "https"):
+    if video_id and _YOUTUBE_ID.match(video_id):
+        return Embed("youtube", "video", url, video_id, start)
+    return None
+
+
+def _vimeo(segments: list[str], url: str) -> Embed | None:
+    numeric = [segment for segment in segments if segment.isdigit()]
+    if not numeric or (segments[0] in ("user", "channels") and len(segments) < 3):
+        return None
+    start = 0
+    fragment = urlsplit(url).fragment
+    if fragment.startswith("t="):
+        start = _seconds(fragment[2:])
+    return Embed("vimeo", "video", url, numeric[-1], start)
+
+
+def _social(host: str, segments: list[str], url: str) -> Embed | None:
+    if host in ("twitter.com", "x.com", "mobile.twitter.com"):
+        if len(segments) >= 3 and segments[1] == "status" and segments[2].isdigit():
+            return Embed("twitter", "post", url, f"status/{segments[2]}")
+        return None
+    if host == "instagram.com":
+        if len(segments) >= 2 and segments[0] in ("p", "reel", "tv"):
+            return Embed("instagram", "post", url, f"{segments[0]}/{segments[1]}")
+        return None
+    if host == "soundcloud.com":
+        return (
+            Embed("soundcloud", "audio", url, "/".join(segments[:3]))
+            if len(segments) >= 2
+            else None
+        )
+    if host == "open.spotify.com":
+        kinds = ("track", "album", "playlist", "episode", "show", "artist")
+        parts = [s for s in segments if not s.startswith("intl-")]
+        if len(parts) >= 2 and parts[0] in kinds and re.fullmatch(r"[A-Za-z0-9]{10,40}", parts[1]):
+            return Embed("spotify", "audio", url, f"{parts[0]}/{parts[1]}")
+        return None
+    return None
+
+
+def parse_embed(url: str, *, link_cards: bool = False) -> Embed | None:
+    """The embed a URL stands for. Unknown sites give None, or a link card if asked."""
+    try:
+        checked = check_url(url)
+        parts = urlsplit(checked.url)
+    except (BadUrlError, ValueError):
+        return None
+    if checked.suggestion or parts.scheme.lower() not in ("http", "https"):
         return None
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     query = parse_qs(parts.query)
     segments = [segment for segment in parts.path.split("/") if segment]
-    start = _seconds((query.get("t") or query.get("start") or ["0"])[0])
-
-    video_id = None
-    if host in ("youtube.com", "youtube-nocookie.com", "music.youtube.com"):
-        if segments == ["watch"]:
-            video_id = (query.get("v") or [""])[0]
-        elif len(segments) == 2 and segments[0] in ("embed", "shorts", "live", "v"):
-            video_id = segments[1]
-    elif host == "youtu.be" and len(segments) == 1:
-        video_id = segments[0]
-    if video_id is not None:
-        return Embed("youtube", video_id, url, start) if _YOUTUBE_ID.match(video_id) else None
-
-    if host in ("vimeo.com", "player.vimeo.com"):
-        numeric = [segment for segment in segments if segment.isdigit()]
-        if numeric:
-            return Embed("vimeo", numeric[-1], url, start)
-    return None
+    if host in ("youtube.com", "youtube-nocookie.com", "music.youtube.com", "youtu.be"):
+        found = _youtube(host, segments, query, url)
+    elif host in ("vimeo.com", "player.vimeo.com"):
+        found = _vimeo(segments, url)
+    else:
+        found = _social(host, segments, url)
+    if found is None and link_cards:
+        return Embed("link", "link", url)
+    return found
 
 
-def embed_element(embed: Embed) -> etree.Element:
-    wrapper = etree.Element("div", {"class": f"embed embed-video embed-{embed.provider}"})
-    etree.SubElement(
-        wrapper,
-        "iframe",
-        {
-            "src": embed.player_url,
-            "title": embed.title,
-            "loading": "lazy",
-            "allow": "encrypted-media; picture-in-picture; fullscreen",
-            "referrerpolicy": "strict-origin-when-cross-origin",
-        },
+def embed_element(embed: Embed, mode: str = "iframe") -> etree.Element:
+    """The HTML for an embed. Attribute values are escaped by the serializer, so nothing in
+    a URL can break out of them."""
+    classes = " ".join(dict.fromkeys(["embed", f"embed-{embed.kind}", f"embed-{embed.provider}"]))
+    player = embed.player_url
+    if mode == "iframe" and player is not None:
+        wrapper = etree.Element("div", {"class": classes})
+        etree.SubElement(
+            wrapper,
+            "iframe",
+            {
+                "src": player,
+                "title": embed.title,
+                "loading": "lazy",
+                "allow": "encrypted-media; picture-in-picture; fullscreen",
+                "referrerpolicy": "strict-origin-when-cross-origin",
+            },
+        )
+        return wrapper
+    return _card(embed, classes, placeholder=mode == "placeholder" and player is not None)
+
+
+def _card(embed: Embed, classes: str, *, placeholder: bool) -> etree.Element:
+    """A card that makes no network request: social posts always (their scripts track
+    readers), and players in the offline preview."""
+    tag = "blockquote" if embed.kind == "post" else "div"
+    card = etree.Element(tag, {"class": f"{classes} embed-card", "aria-label": embed.title})
+    provider = etree.SubElement(card, "span", {"class": "embed-provider"})
+    provider.text = (
+        embed.provider_name if embed.provider != "link" else urlsplit(embed.url).hostname
     )
-    return wrapper
+    if placeholder:
+        note = etree.SubElement(card, "span", {"class": "embed-note"})
+        note.text = f"{embed.title} — plays here when remote content is allowed"
+    link = etree.SubElement(card, "a", {"href": embed.url, "class": "embed-url"})
+    link.text = embed.url
+    return card
 
 
 class _EmbedBlockProcessor(BlockProcessor):
-    def test(self, parent: etree.Element, block: str) -> bool:
+    def __init__(self, parser, mode: str) -> None:
+        super().__init__(parser)
+        self.mode = mode
+
+    def _embed(self, block: str) -> Embed | None:
         match = _URL_LINE.match(block.strip())
-        return bool(match) and parse_embed(match.group(1)) is not None
+        return parse_embed(match.group(1), link_cards=True) if match else None
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        # Top level only: a list of bare URLs is a reading list, not a row of players.
+        return parent is getattr(self.parser, "root", None) and self._embed(block) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        url = _URL_LINE.match(blocks.pop(0).strip()).group(1)
-        parent.append(embed_element(parse_embed(url)))
+        parent.append(embed_element(self._embed(blocks.pop(0)), self.mode))
 
 
 class EmbedExtension(Extension):
-    """Python-Markdown extension: a paragraph that is only a video URL renders as a player."""
+    """Python-Markdown extension: a paragraph that is only a URL renders as an embed."""
+
+    def __init__(self, mode: str = "iframe") -> None:
+        if mode not in EMBED_MODES:
+            raise ValueError(f"embed mode must be one of {EMBED_MODES}")
+        self.mode = mode
+        super().__init__()
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # Above the paragraph processor (priority 10) so it sees the bare URL first.
-        md.parser.blockprocessors.register(_EmbedBlockProcessor(md.parser), "smugdesk_embed", 15)
+        processor = _EmbedBlockProcessor(md.parser, self.mode)
+        md.parser.blockprocessors.register(processor, "smugdesk_embed", 15)

@@ -9,27 +9,73 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from pygments.formatters import HtmlFormatter
 
 from smugdesk.core.embeds import EmbedExtension
+from smugdesk.core.links import POST_SCHEME, is_safe_link
 from smugdesk.core.post import Post
 from smugdesk.core.resources import read_resource
 
 CODE_STYLE = "friendly"
+POST_PREFIX = f"{POST_SCHEME}:"
 
 
-def _extensions() -> tuple[list, dict]:
+# slug of another draft -> the URL it has in the target, or None to leave ``post:slug``
+PostLinkResolver = Callable[[str], str | None]
+
+
+class _LinkPolicy(Treeprocessor):
+    """Markdown links and images to javascript:, vbscript:, file: or data: are not made live
+    (raw HTML the author typed is stashed before this runs and passes through untouched);
+    links to other drafts (``post:slug``) get the URL the target gives them."""
+
+    def __init__(self, md: markdown.Markdown, resolve_post: PostLinkResolver | None) -> None:
+        super().__init__(md)
+        self.resolve_post = resolve_post
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if not attribute:
+                continue
+            value = element.get(attribute, "")
+            if not is_safe_link(value):
+                del element.attrib[attribute]
+                element.set("class", "unsafe-link")
+                element.set("title", "link removed: this kind of address is not allowed")
+            elif self.resolve_post and value.startswith(POST_PREFIX):
+                resolved = self.resolve_post(value[len(POST_PREFIX) :])
+                if resolved:
+                    element.set(attribute, resolved)
+
+
+class _LinkPolicyExtension(Extension):
+    def __init__(self, resolve_post: PostLinkResolver | None) -> None:
+        self.resolve_post = resolve_post
+        super().__init__()
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown)
+        policy = _LinkPolicy(md, self.resolve_post)
+        md.treeprocessors.register(policy, "smugdesk_link_policy", 1)
+
+
+def _extensions(embeds: str, resolve_post: PostLinkResolver | None) -> tuple[list, dict]:
     extensions = [
         "extra",  # tables, fenced code, footnotes, attr_list, abbr, def_list, md_in_html
         "toc",
         "codehilite",
         "sane_lists",
         "smarty",
-        EmbedExtension(),
+        EmbedExtension(embeds),
+        _LinkPolicyExtension(resolve_post),
     ]
     configs = {
         "codehilite": {"css_class": "codehilite", "guess_lang": False},
@@ -39,8 +85,14 @@ def _extensions() -> tuple[list, dict]:
 
 
 class Renderer:
-    def __init__(self) -> None:
-        extensions, configs = _extensions()
+    """``embeds``: "iframe" for pages readers open, "placeholder" for an offline preview.
+    ``resolve_post``: how a link to another draft (``post:slug``) reads in the target."""
+
+    def __init__(
+        self, embeds: str = "iframe", resolve_post: PostLinkResolver | None = None
+    ) -> None:
+        self.embeds = embeds
+        extensions, configs = _extensions(embeds, resolve_post)
         self._md = markdown.Markdown(
             extensions=extensions, extension_configs=configs, output_format="html"
         )

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from smugdesk.core.post import Post
-from smugdesk.core.render import render_page, render_post
+from smugdesk.core.render import Renderer, render_page, render_post
 from smugdesk.core.store import atomic_write
 from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
 
@@ -79,7 +79,8 @@ class HtmlExporter:
         except OSError as error:
             raise ExportError(f"cannot create {destination}: {error.strerror or error}") from None
         progress(0, 3, "Rendering")
-        rendered = render_post(post)
+        # Other drafts exported the same way sit beside this page as <slug>.html.
+        rendered = render_post(post, Renderer(resolve_post=lambda slug: f"{slug}.html"))
         source_dir = post.path.parent if post.path else Path.cwd()
         progress(1, 3, "Copying images")
         try:

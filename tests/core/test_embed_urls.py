@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import pytest
 
 from smugdesk.core.embeds import parse_embed
@@ -25,7 +27,7 @@ ID = "dQw4w9WgXcQ"
 )
 def test_youtube_forms(url, start):
     embed = parse_embed(url)
-    assert (embed.provider, embed.video_id, embed.start) == ("youtube", ID, start)
+    assert (embed.provider, embed.kind, embed.ref, embed.start) == ("youtube", "video", ID, start)
     expected = f"https://www.youtube-nocookie.com/embed/{ID}"
     assert embed.player_url == (f"{expected}?start={start}" if start else expected)
 
@@ -35,7 +37,7 @@ def test_youtube_forms(url, start):
 )
 def test_vimeo_forms(url):
     embed = parse_embed(url)
-    assert (embed.provider, embed.video_id) == ("vimeo", "123456")
+    assert (embed.provider, embed.ref) == ("vimeo", "123456")
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,148 @@ def test_only_a_url_alone_in_its_paragraph_embeds():
     alone = render(f"Intro.\n\nhttps://youtu.be/{ID}\n\nOutro.")
     assert '<div class="embed embed-video embed-youtube">' in alone
     assert 'title="YouTube video"' in alone
+
+
+@pytest.mark.parametrize(
+    ("url", "provider", "kind", "ref"),
+    [
+        (
+            "https://www.youtube.com/playlist?list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs",
+            "youtube",
+            "playlist",
+            "PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs",
+        ),
+        ("https://youtube.com/live/dQw4w9WgXcQ?feature=share", "youtube", "video", ID),
+        ("https://music.youtube.com/watch?v=dQw4w9WgXcQ", "youtube", "video", ID),
+        ("https://vimeo.com/channels/staffpicks/76979871", "vimeo", "video", "76979871"),
+        (
+            "https://twitter.com/MayoClinic/status/1234567890123456789",
+            "twitter",
+            "post",
+            "status/1234567890123456789",
+        ),
+        ("https://x.com/someone/status/987654321", "twitter", "post", "status/987654321"),
+        ("https://mobile.twitter.com/a/status/42", "twitter", "post", "status/42"),
+        ("https://www.instagram.com/p/CxYz123AbC/", "instagram", "post", "p/CxYz123AbC"),
+        (
+            "https://instagram.com/reel/Cq1w2e3r4t5/?igsh=abc",
+            "instagram",
+            "post",
+            "reel/Cq1w2e3r4t5",
+        ),
+        (
+            "https://soundcloud.com/health-podcast/episode-12",
+            "soundcloud",
+            "audio",
+            "health-podcast/episode-12",
+        ),
+        (
+            "https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk",
+            "spotify",
+            "audio",
+            "episode/4rOoJ6Egrf8K2IrywzwOMk",
+        ),
+        (
+            "https://open.spotify.com/intl-de/track/11dFghVXANMlKmJXsNCbNl?si=x",
+            "spotify",
+            "audio",
+            "track/11dFghVXANMlKmJXsNCbNl",
+        ),
+        (
+            "https://open.spotify.com/show/2MAi0BvDc6GTFvKFPXnkCL",
+            "spotify",
+            "audio",
+            "show/2MAi0BvDc6GTFvKFPXnkCL",
+        ),
+    ],
+)
+def test_other_providers(url, provider, kind, ref):
+    embed = parse_embed(url)
+    assert (embed.provider, embed.kind, embed.ref) == (provider, kind, ref)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://twitter.com/MayoClinic",
+        "https://x.com/someone/status/notanumber",
+        "https://www.instagram.com/mayoclinic/",
+        "https://soundcloud.com/health-podcast",
+        "https://open.spotify.com/track/short",
+        "https://www.youtube.com/playlist?list=x",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ\u202e",
+        "javascript:alert(1)//https://youtu.be/dQw4w9WgXcQ",
+        "https://youtu.be.evil.example/dQw4w9WgXcQ",
+    ],
+)
+def test_near_misses_are_not_embeds(url):
+    assert parse_embed(url) is None
+
+
+def test_unknown_sites_become_link_cards_only_when_asked():
+    assert parse_embed("https://www.latimes.com/a-story") is None
+    card = parse_embed("https://www.latimes.com/a-story", link_cards=True)
+    assert (card.provider, card.kind, card.title) == ("link", "link", "Link to www.latimes.com")
+
+
+def test_players_and_cards_in_each_mode():
+    render = Renderer().render
+    offline = Renderer(embeds="placeholder").render
+    video = f"https://youtu.be/{ID}"
+    assert "<iframe" in render(video)
+    card = offline(video)
+    assert "<iframe" not in card and "embed-card" in card and f'href="{video}"' in card
+    tweet = "https://x.com/someone/status/987654321"
+    for mode in (render, offline):  # social posts are cards everywhere: their scripts track
+        html = mode(tweet)
+        assert html.startswith("<blockquote") and "<iframe" not in html and "<script" not in html
+    spotify = render("https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk")
+    assert 'src="https://open.spotify.com/embed/episode/4rOoJ6Egrf8K2IrywzwOMk"' in spotify
+    soundcloud = render("https://soundcloud.com/health-podcast/episode-12")
+    assert "w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2F" in soundcloud
+    assert 'class="embed embed-link embed-card"' in render("https://example.org/story")
+
+
+def test_a_list_of_bare_urls_stays_a_list():
+    html = Renderer().render(f"Reading:\n\n- https://youtu.be/{ID}\n- https://example.org\n")
+    assert "<iframe" not in html and "embed-card" not in html and "<ul>" in html
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.names.extend(name for name, _ in attrs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'https://example.org/"onmouseover="alert(1)',
+        "https://example.org/' onload='alert(1)",
+        'https://youtu.be/dQw4w9WgXcQ"onload="alert(1)',
+        "https://youtu.be/dQw4w9WgXcQ?x=1&quot;onload=&quot;alert(1)",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1%22%20onload%3D%22alert(1)",
+    ],
+)
+def test_no_url_alone_on_a_line_breaks_out_of_the_embed(line):
+    for render in (Renderer().render, Renderer(embeds="placeholder").render):
+        parsed = _Attributes()
+        parsed.feed(render(line))
+        assert not [name for name in parsed.names if name.startswith("on")], parsed.names
+        assert "script" not in parsed.tags
+
+
+def test_unsafe_markdown_links_are_not_live_but_raw_html_is_kept():
+    html = Renderer().render(
+        "[a](javascript:alert(1)) ![b](file:///etc/passwd) [c](https://ok.example)\n\n"
+        '<a href="javascript:void(0)" class="author">typed on purpose</a>'
+    )
+    assert 'href="javascript' not in html.split('<p><a href="javascript:void(0)"')[0]
+    assert 'src="file:' not in html
+    assert '<a href="https://ok.example">c</a>' in html
+    assert '<a href="javascript:void(0)" class="author">typed on purpose</a>' in html

@@ -43,6 +43,15 @@ window.smugdesk = (function () {
     banner.hidden = !text;
   }
 
+  // A link to another draft (post:slug) cannot be navigated to; the window is told instead,
+  // through the console channel Qt hands to the page object.
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest('a[href^="post:"]');
+    if (!link) return;
+    event.preventDefault();
+    console.info("smugdesk:open-post:" + link.getAttribute("href").slice(5));
+  });
+
   return {
     update: function (data) {
       setText("sd-title", data.title);

@@ -24,6 +24,10 @@ class Actions:
     copy: QAction
     paste: QAction
     select_all: QAction
+    insert_link: QAction
+    insert_image: QAction
+    insert_embed: QAction
+    remote_content: QAction
     about: QAction
 
 
@@ -56,5 +60,18 @@ def build_actions(window: QWidget) -> Actions:
         copy=_action(window, tr("&Copy"), Key.Copy),
         paste=_action(window, tr("&Paste"), Key.Paste),
         select_all=_action(window, tr("Select &All"), Key.SelectAll),
+        insert_link=_action(window, tr("&Link…"), "Ctrl+K", tr("Insert a link")),
+        insert_image=_action(
+            window, tr("&Image…"), "Ctrl+Shift+I", tr("Insert an image stored with the post")
+        ),
+        insert_embed=_action(
+            window, tr("&Embed…"), "Ctrl+Shift+E", tr("Embed a video, a social post or a link card")
+        ),
+        remote_content=_action(
+            window,
+            tr("Load &Remote Content in Preview"),
+            None,
+            tr("Let embedded players load from the internet in the preview"),
+        ),
         about=_action(window, tr("&About smugdesk"), None),
     )

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -17,13 +19,24 @@ from PySide6.QtWidgets import (
 )
 
 from smugdesk import __version__
-from smugdesk.core.config import ensure_drafts_dir
+from smugdesk.core.assets import (
+    ImageError,
+    import_image_bytes,
+    import_image_file,
+    suggest_alt_text,
+)
+from smugdesk.core.config import Settings, ensure_drafts_dir
+from smugdesk.core.drafts import find_drafts, path_for_slug
 from smugdesk.core.errors import ConflictError, SmugdeskError
+from smugdesk.core.links import markdown_image
 from smugdesk.core.post import new_post_text, parse_post
 from smugdesk.core.store import PostFile, unique_path
 from smugdesk.publish.base import ExportResult, resolve_options
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
+from smugdesk.ui.dialogs.embed import EmbedDialog
+from smugdesk.ui.dialogs.image import ImageDialog
+from smugdesk.ui.dialogs.link import LinkDialog
 from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
@@ -65,7 +78,9 @@ class MainWindow(QMainWindow):
         self.words.setAccessibleName(self.tr("Word count"))
         self.statusBar().addPermanentWidget(self.words)
 
+        self.settings = Settings.load()
         self.worker = RenderWorker(self)
+        self.worker.embed_mode = self._embed_mode()
         self.worker.finished.connect(self._on_rendered)
         self.preview.shown.connect(self._on_preview_shown)
         self._render_timer = _single_shot(self, RENDER_DELAY_MS, self._render_now)
@@ -74,6 +89,8 @@ class MainWindow(QMainWindow):
         self._export_signals.done.connect(self._on_export_done)
 
         self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.image_importer = self.import_images
+        self.preview.page().open_post.connect(self.open_post_link)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
         self.commands = build_actions(self)
@@ -127,6 +144,18 @@ class MainWindow(QMainWindow):
         edit.addActions([a.cut, a.copy, a.paste])
         edit.addSeparator()
         edit.addAction(a.select_all)
+
+        insert = self.menuBar().addMenu(self.tr("&Insert"))
+        insert.addActions([a.insert_link, a.insert_image, a.insert_embed])
+        a.insert_link.triggered.connect(self.insert_link)
+        a.insert_image.triggered.connect(self.insert_image)
+        a.insert_embed.triggered.connect(self.insert_embed)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        a.remote_content.setCheckable(True)
+        a.remote_content.setChecked(self.settings.remote_content_in_preview)
+        a.remote_content.toggled.connect(self.set_remote_content)
+        view.addAction(a.remote_content)
 
         self.menuBar().addMenu(self.tr("&Help")).addAction(a.about)
 
@@ -350,6 +379,81 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             QMessageBox.warning(self, self.tr("Export failed"), str(outcome))
         self.exported.emit(outcome)
+
+    # ----- insert helpers --------------------------------------------------------------
+    def insert_link(self) -> None:
+        cursor = self.editor.textCursor()
+        dialog = LinkDialog(
+            self,
+            selected_text=cursor.selectedText().replace("\u2029", " "),
+            clipboard_text=QApplication.clipboard().text(),
+            find_drafts=lambda query: find_drafts(self.drafts, query, exclude=self.file.path),
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.editor.textCursor().insertText(dialog.markdown())
+
+    def insert_embed(self) -> None:
+        dialog = EmbedDialog(self, clipboard_text=QApplication.clipboard().text())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.editor.insert_block(dialog.markdown())
+
+    def insert_image(self) -> None:
+        start = self.file.path.parent if self.file.path else self.drafts
+        dialog = ImageDialog(self, start_folder=start)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        source, alt, title = dialog.chosen()
+        relative = self._store_image(source)
+        if relative:
+            self.editor.textCursor().insertText(markdown_image(alt, relative, title))
+
+    def import_images(self, sources: list[Path] | bytes) -> str | None:
+        """Store dropped or pasted images with the post; the Markdown for them, or None."""
+        items = [sources] if isinstance(sources, bytes) else sources
+        stored = []
+        for item in items:
+            relative = self._store_image(item)
+            if relative:
+                alt = "" if isinstance(item, bytes) else suggest_alt_text(item.name)
+                stored.append(markdown_image(alt, relative))
+        return "\n\n".join(stored) or None
+
+    def _store_image(self, source: Path | bytes) -> str | None:
+        if self.file.path is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Save the post first"),
+                self.tr("Images are kept in a folder beside the post. Save the post now?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes or not self.save():
+                return None
+        try:
+            if isinstance(source, bytes):
+                return import_image_bytes(source, self.file.path)
+            return import_image_file(source, self.file.path)
+        except (ImageError, SmugdeskError) as error:
+            QMessageBox.warning(self, self.tr("Image not added"), str(error))
+            return None
+
+    def open_post_link(self, slug: str) -> None:
+        """A click on a link to another draft in the preview opens that draft."""
+        path = path_for_slug(self.drafts, slug)
+        if path is None:
+            self.statusBar().showMessage(self.tr("No draft with the slug “%s”") % slug, 6000)
+            return
+        self.open_path(path)
+
+    def _embed_mode(self) -> str:
+        return "iframe" if self.settings.remote_content_in_preview else "placeholder"
+
+    def set_remote_content(self, allowed: bool) -> None:
+        self.settings.remote_content_in_preview = allowed
+        try:
+            self.settings.save()
+        except SmugdeskError as error:
+            self.statusBar().showMessage(str(error), 6000)
+        self.worker.embed_mode = self._embed_mode()
+        self._render_now()
 
     # ----- window ----------------------------------------------------------------------
     def _about(self) -> None:

@@ -15,11 +15,21 @@ from smugdesk.core.render import RenderedPost, render_page
 from smugdesk.core.resources import read_resource
 from smugdesk.ui.render_worker import RenderResult
 
+OPEN_POST_MESSAGE = "smugdesk:open-post:"  # sent by preview.js when a post: link is clicked
 _EMPTY = RenderedPost(title="", date_text="", date_iso="", body_html="")
 
 
 class PreviewPage(QWebEnginePage):
-    """Links clicked in the preview open in the user's browser, never inside the preview."""
+    """Links clicked in the preview open in the user's browser, never inside the preview;
+    a link to another draft (post:slug) asks the window to open that draft."""
+
+    open_post = Signal(str)
+
+    def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802
+        if message.startswith(OPEN_POST_MESSAGE):
+            self.open_post.emit(message[len(OPEN_POST_MESSAGE) :])
+            return
+        super().javaScriptConsoleMessage(level, message, line, source)
 
     def acceptNavigationRequest(self, url, navigation_type, is_main_frame):  # noqa: N802
         if navigation_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:

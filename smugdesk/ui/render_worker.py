@@ -29,14 +29,15 @@ class RenderWorker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._condition = threading.Condition()
-        self._job: tuple[int, str] | None = None
+        self._job: tuple[int, str, str] | None = None
+        self.embed_mode = "placeholder"  # the preview makes no network request unless allowed
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="smugdesk-render", daemon=True)
         self._thread.start()
 
     def submit(self, generation: int, text: str) -> None:
         with self._condition:
-            self._job = (generation, text)
+            self._job = (generation, text, self.embed_mode)
             self._condition.notify()
 
     def stop(self) -> None:
@@ -46,15 +47,18 @@ class RenderWorker(QObject):
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
-        renderer = Renderer()
+        renderers: dict[str, Renderer] = {}
         while True:
             with self._condition:
                 while self._job is None and not self._stopping:
                     self._condition.wait()
                 if self._stopping:
                     return
-                generation, text = self._job
+                generation, text, mode = self._job
                 self._job = None
+            if mode not in renderers:
+                renderers[mode] = Renderer(embeds=mode)
+            renderer = renderers[mode]
             self.finished.emit(render_text(generation, text, renderer))
 
 

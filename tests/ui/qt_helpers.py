@@ -41,3 +41,20 @@ def answer_dialog(button: QMessageBox.StandardButton | str, seen: list[str]) -> 
         target.click()
 
     QTimer.singleShot(0, click)
+
+
+def drive_dialog(dialog_type: type, action) -> dict:
+    """When the next modal dialog of ``dialog_type`` opens, call ``action(dialog)`` as a
+    user at the keyboard would act on it. Returns a dict that records it was seen."""
+    seen: dict = {}
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, dialog_type):
+            QTimer.singleShot(20, poll)
+            return
+        seen["dialog"] = True
+        action(dialog)
+
+    QTimer.singleShot(0, poll)
+    return seen

@@ -88,7 +88,9 @@ def test_preview_shows_code_colours_tables_and_video_embeds(qtbot, window):
     body = preview_body(qtbot, window)
     assert 'class="codehilite"' in body and '<span class="k">def</span>' in body
     assert "<table>" in body
-    assert 'src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in body
+    # Offline by default: a card with the link, and no request to the video site.
+    assert "iframe" not in body
+    assert 'class="embed-url" href="https://youtu.be/dQw4w9WgXcQ"' in body
     colour = run_js(
         qtbot, window, "getComputedStyle(document.querySelector('.codehilite .k')).color"
     )

@@ -1,0 +1,1 @@
+"""Dialogs: insert link, image and embed."""

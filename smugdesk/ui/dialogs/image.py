@@ -1,0 +1,78 @@
+"""Insert Image: pick a file, describe it (alt text), and it is copied beside the post."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smugdesk.core.assets import IMAGE_SUFFIXES, suggest_alt_text
+
+IMAGE_FILTER = "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ");;All files (*)"
+
+
+class ImageDialog(QDialog):
+    def __init__(self, parent: QWidget | None, *, start_folder: Path, file: Path | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Insert Image"))
+        self._start = start_folder
+        self.file = QLineEdit(str(file) if file else "")
+        self.file.setAccessibleName(self.tr("Image file"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file)
+        row.addWidget(browse)
+        self.alt = QLineEdit()
+        self.alt.setPlaceholderText(self.tr("Describe the image for people who cannot see it"))
+        self.alt.setAccessibleName(self.tr("Alternative text"))
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Image title"))
+        hint = QLabel(
+            self.tr("The image is copied into the post's own folder; the original stays.")
+        )
+        hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&File:"), row)
+        form.addRow(self.tr("&Alt text:"), self.alt)
+        form.addRow(self.tr("T&itle:"), self.title)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        self.file.textChanged.connect(self._file_changed)
+        self._file_changed(self.file.text())
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose an Image"), str(self._start), IMAGE_FILTER
+        )
+        if path:
+            self.file.setText(path)
+
+    def _file_changed(self, text: str) -> None:
+        path = Path(text.strip()) if text.strip() else None
+        if path and not self.alt.isModified():
+            self.alt.setText(suggest_alt_text(path.name))
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok_button.setEnabled(bool(path and path.is_file()))
+
+    def chosen(self) -> tuple[Path, str, str]:
+        return Path(self.file.text().strip()), self.alt.text().strip(), self.title.text().strip()

@@ -67,8 +67,7 @@ class EmbedDialog(QDialog):
             self.kind.setText(self.tr("%s — shown as a card linking to it.") % embed.title)
         else:
             self.kind.setText(
-                self.tr("%s — a player on your blog; a card in the offline preview.")
-                % embed.title
+                self.tr("%s — a player on your blog; a card in the offline preview.") % embed.title
             )
         ok_button.setEnabled(True)
 

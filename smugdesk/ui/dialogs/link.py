@@ -103,7 +103,7 @@ class LinkDialog(QDialog):
             ok_button.setEnabled(False)
             return
         if checked.suggestion:
-            self.message.setText(self.tr("This looks like a web address without “https://” in front."))
+            self.message.setText(self.tr("This web address has no “https://” in front."))
             self.fix.setText(self.tr("Use %s") % checked.suggestion)
             self.fix.setVisible(True)
             ok_button.setEnabled(False)

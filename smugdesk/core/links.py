@@ -79,7 +79,24 @@ def check_url(text: str) -> CheckedUrl:
         raise BadUrlError("the URL has no host name")
     if not _valid_host(host):
         raise BadUrlError(f"{host!r} is not a valid host name")
+    mixed = _mixed_scripts(host)
+    if mixed:
+        raise BadUrlError(
+            f"the host name mixes {' and '.join(mixed)} letters, a trick used by look-alike "
+            "addresses; type it again by hand"
+        )
     return CheckedUrl(url)
+
+
+def _mixed_scripts(host: str) -> list[str]:
+    """The scripts in a host label that mixes alphabets ("аpple.com" with a Cyrillic а)."""
+    for label in host.split("."):
+        scripts = {
+            unicodedata.name(char, "UNKNOWN").split(" ")[0] for char in label if char.isalpha()
+        }
+        if len(scripts) > 1:
+            return sorted(script.title() for script in scripts)
+    return []
 
 
 def _valid_host(host: str) -> bool:

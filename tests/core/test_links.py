@@ -22,6 +22,7 @@ from smugdesk.core.links import (
         "https://www.latimes.com/science/la-sci-twitter-doctors-20100213,0,7356398.story",
         "https://xn--bcher-kva.example/",
         "https://bücher.example/neu",  # IDN, turned into punycode by the browser
+        "https://пример.испытание/",  # all Cyrillic: a real address, not a look-alike
         "https://127.0.0.1:8080/wp-admin",
         "http://[::1]:8000/",
         "http://localhost:4000/2026/11/24/post.html",
@@ -75,6 +76,8 @@ def test_bare_domains_get_an_https_suggestion(text, suggestion):
         ("example", "http:// or https://"),
         ("mailto:nobody", "e-mail"),
         ("https://exa..mple.org/", "not a valid host"),
+        ("https://\u0430pple.com/", "mixes Cyrillic and Latin"),
+        ("https://g\u043e\u043egle.com/", "look-alike"),
     ],
 )
 def test_bad_urls_are_refused_with_a_reason(text, reason):

@@ -31,7 +31,7 @@ _FENCE = "---"
 _CLOSING_FENCES = ("---", "...")
 
 
-def _yaml() -> YAML:
+def round_trip_yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long title or summary onto two lines
@@ -66,11 +66,11 @@ class Post:
 
     @property
     def slug(self) -> str:
-        value = self.meta.get("slug")
-        if value not in (None, ""):
-            return slugify(str(value))
-        if self.path is not None and self.meta.get("title") in (None, ""):
-            return slugify(self.path.stem) or "post"
+        """The front matter's ``slug``, else the file name (stable when the title is
+        reworded, as Jekyll does it), else one made from the title."""
+        for candidate in (self.meta.get("slug"), self.path.stem if self.path else None):
+            if candidate not in (None, "") and slugify(str(candidate)):
+                return slugify(str(candidate))
         return slugify(self.title) or "post"
 
     @property
@@ -166,7 +166,7 @@ def parse_post(text: str, path: Path | None = None) -> Post:
     if raw_front is None:
         return Post(body=body, path=path, newline=newline)
     try:
-        loaded = _yaml().load(raw_front) if raw_front.strip() else None
+        loaded = round_trip_yaml().load(raw_front) if raw_front.strip() else None
     except YAMLError as error:
         raise FrontMatterError(_yaml_message(error)) from None
     if loaded is None:
@@ -211,7 +211,7 @@ def serialize_post(post: Post) -> str:
         front = f"{_FENCE}\n{post._raw_front}\n"
     elif len(post.meta):
         stream = io.StringIO()
-        _yaml().dump(post.meta, stream)
+        round_trip_yaml().dump(post.meta, stream)
         front = f"{_FENCE}\n{stream.getvalue()}{_FENCE}\n"
     else:
         front = ""

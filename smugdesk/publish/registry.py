@@ -29,29 +29,37 @@ class Registry:
             raise ExportError(f"no exporter called {name!r} (installed: {known})") from None
 
 
+def _discovery_order(point) -> tuple[bool, str, str]:
+    """smugdesk's own exporters first, so no plug-in can take a built-in's name."""
+    dist = point.dist.name if point.dist else ""
+    return (dist != "smugdesk", dist, point.name)
+
+
 @lru_cache(maxsize=1)
 def registry() -> Registry:
     exporters: dict[str, Exporter] = {}
     problems: list[str] = []
-    for point in sorted(
-        entry_points(group=GROUP), key=lambda p: (p.dist.name if p.dist else "", p.name)
-    ):
+    for point in sorted(entry_points(group=GROUP), key=_discovery_order):
         source = f"{point.name} ({point.value})"
+        if point.name in exporters:
+            problems.append(f"exporter {source} refused: the name {point.name!r} is already taken")
+            continue
         try:
-            factory = point.load()
-            exporter = factory()
+            exporter = point.load()()
         except Exception as error:  # a broken plug-in must never take the app down
             problems.append(f"exporter {source} could not be loaded: {error!r}")
             continue
         if not isinstance(exporter, Exporter):
             problems.append(
-                f"exporter {source} is not an exporter (missing name, label, options or export)"
+                f"exporter {source} is not an exporter (it needs name, label, options, "
+                "available and export)"
             )
             continue
-        if exporter.name in exporters:
+        if exporter.name != point.name:
             problems.append(
-                f"exporter {source} refused: the name {exporter.name!r} is already taken"
+                f"exporter {source} refused: it calls itself {exporter.name!r}, "
+                f"not {point.name!r} as it is registered"
             )
             continue
-        exporters[exporter.name] = exporter
+        exporters[point.name] = exporter
     return Registry(exporters, tuple(problems))

@@ -55,7 +55,7 @@ def test_export_html_writes_the_page_with_its_images(post, tmp_path):
     result = smugdesk("export", str(post), "--to", "html", "--out", str(out), "--set", "lang=fr")
     assert result.returncode == 0, result.stderr
     page = Path(result.stdout.strip())
-    assert page == out / "night-shift-diaries.html"
+    assert page == out / "night.html"  # the slug is the file name when none is set
     html = page.read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
     assert "<title>Night shift diaries</title>" in html
@@ -71,7 +71,7 @@ def test_export_twice_replaces_the_page(post, tmp_path):
     out = tmp_path / "out"
     for _ in range(2):
         assert smugdesk("export", str(post), "--to", "html", "--out", str(out)).returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == ["images", "night-shift-diaries.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["images", "night.html"]
 
 
 def test_exporters_lists_html():

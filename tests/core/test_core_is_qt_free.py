@@ -51,7 +51,7 @@ def test_core_publish_and_cli_import_and_run_without_qt(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "<em>Hello</em>" in result.stdout
-    assert (tmp_path / "out" / "hi.html").exists()
+    assert (tmp_path / "out" / "p.html").exists()
 
 
 def test_the_blocker_really_blocks_qt():

@@ -245,7 +245,7 @@ def test_export_html_writes_a_standalone_page_with_its_images(qtbot, window, tmp
         window.export_to("html", out)
     result = blocker.args[0]
     page = Path(result.location)
-    assert page == out / "a-walk-through-the-wards.html"
+    assert page == out / "walk.html"
     html = page.read_text(encoding="utf-8")
     assert "<title>A walk through the wards</title>" in html
     assert "<style>" in html and ".post-title" in html

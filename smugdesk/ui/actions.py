@@ -24,6 +24,7 @@ class Actions:
     copy: QAction
     paste: QAction
     select_all: QAction
+    export_again: QAction
     insert_link: QAction
     insert_image: QAction
     insert_embed: QAction
@@ -60,6 +61,9 @@ def build_actions(window: QWidget) -> Actions:
         copy=_action(window, tr("&Copy"), Key.Copy),
         paste=_action(window, tr("&Paste"), Key.Paste),
         select_all=_action(window, tr("Select &All"), Key.SelectAll),
+        export_again=_action(
+            window, tr("E&xport"), "Ctrl+E", tr("Export again where this post went last time")
+        ),
         insert_link=_action(window, tr("&Link…"), "Ctrl+K", tr("Insert a link")),
         insert_image=_action(
             window, tr("&Image…"), "Ctrl+Shift+I", tr("Insert an image stored with the post")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -19,25 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from smugdesk import __version__
-from smugdesk.core.assets import (
-    ImageError,
-    import_image_bytes,
-    import_image_file,
-    suggest_alt_text,
-)
 from smugdesk.core.config import Settings, ensure_drafts_dir
-from smugdesk.core.drafts import find_drafts, path_for_slug
 from smugdesk.core.errors import ConflictError, SmugdeskError
-from smugdesk.core.links import markdown_image
-from smugdesk.core.post import new_post_text, parse_post
+from smugdesk.core.post import new_post_text
 from smugdesk.core.store import PostFile, unique_path
-from smugdesk.publish.base import ExportResult, resolve_options
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
-from smugdesk.ui.dialogs.embed import EmbedDialog
-from smugdesk.ui.dialogs.image import ImageDialog
-from smugdesk.ui.dialogs.link import LinkDialog
 from smugdesk.ui.editor import MarkdownEditor
+from smugdesk.ui.export_actions import ExportActions
+from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
 
@@ -46,11 +33,7 @@ RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several ch
 AUTOSAVE_DELAY_MS = 2000  # after the writer pauses
 
 
-class _ExportSignals(QObject):
-    done = Signal(object)  # ExportResult, or the SmugdeskError that stopped it
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ExportActions, InsertActions, QMainWindow):
     exported = Signal(object)  # ExportResult or SmugdeskError, once an export ends
 
     def __init__(self, drafts: Path, parent: QWidget | None = None) -> None:
@@ -85,8 +68,6 @@ class MainWindow(QMainWindow):
         self.preview.shown.connect(self._on_preview_shown)
         self._render_timer = _single_shot(self, RENDER_DELAY_MS, self._render_now)
         self._autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
-        self._export_signals = _ExportSignals(self)
-        self._export_signals.done.connect(self._on_export_done)
 
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.image_importer = self.import_images
@@ -95,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.commands = build_actions(self)
         self._build_menus()
+        self._init_export()
         self.setWindowIcon(QIcon.fromTheme("smugdesk"))
         self.resize(1280, 800)
         self.new_post(ask=False)
@@ -126,6 +108,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([a.save, a.save_as])
         export_menu = menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(a.export_again)
+        a.export_again.triggered.connect(self.export_again)
+        export_menu.addSeparator()
         for name, exporter in sorted(registry().exporters.items()):
             action = export_menu.addAction(exporter.label + "…")
             action.setObjectName(f"export-{name}")
@@ -137,6 +122,15 @@ class MainWindow(QMainWindow):
         export_menu.setToolTipsVisible(True)
         menu.addSeparator()
         menu.addActions([a.close, a.quit])
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([a.new, a.open, a.save])
+        toolbar.addSeparator()
+        toolbar.addActions([a.insert_link, a.insert_image, a.insert_embed])
+        toolbar.addSeparator()
+        toolbar.addAction(a.export_again)
 
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         edit.addActions([a.undo, a.redo])
@@ -339,109 +333,6 @@ class MainWindow(QMainWindow):
         name = self._title or (self.file.path.stem if self.file.path else self.tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — smugdesk")
         self.setWindowFilePath(str(self.file.path) if self.file.path else "")
-
-    # ----- export ----------------------------------------------------------------------
-    def export_dialog(self, name: str) -> None:
-        start = str(self.file.path.parent if self.file.path else self.drafts)
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), start)
-        if folder:
-            self.export_to(name, Path(folder))
-
-    def export_to(self, name: str, folder: Path) -> None:
-        """Export the editor's text in a worker thread; ``exported`` reports the outcome."""
-        try:
-            exporter = registry().get(name)
-            options = resolve_options(exporter, {})
-            post = parse_post(self.editor.toPlainText(), self.file.path)
-        except SmugdeskError as error:
-            self._on_export_done(error)
-            return
-        if post.path is None:
-            # Unsaved: relative image paths can only mean the drafts folder.
-            post.path = self.drafts / "untitled.md"
-        self.statusBar().showMessage(self.tr("Exporting…"))
-
-        def work() -> None:
-            try:
-                outcome = exporter.export(post, folder, options, lambda *_: None)
-            except SmugdeskError as error:
-                outcome = error
-            except Exception as error:  # a plug-in's bug must not kill the app
-                outcome = SmugdeskError(f"the {name} exporter failed: {error!r}")
-            self._export_signals.done.emit(outcome)
-
-        threading.Thread(target=work, name=f"smugdesk-export-{name}", daemon=True).start()
-
-    def _on_export_done(self, outcome: object) -> None:
-        if isinstance(outcome, ExportResult):
-            self.statusBar().showMessage(self.tr("Exported to %s") % outcome.location, 10000)
-        else:
-            self.statusBar().clearMessage()
-            QMessageBox.warning(self, self.tr("Export failed"), str(outcome))
-        self.exported.emit(outcome)
-
-    # ----- insert helpers --------------------------------------------------------------
-    def insert_link(self) -> None:
-        cursor = self.editor.textCursor()
-        dialog = LinkDialog(
-            self,
-            selected_text=cursor.selectedText().replace("\u2029", " "),
-            clipboard_text=QApplication.clipboard().text(),
-            find_drafts=lambda query: find_drafts(self.drafts, query, exclude=self.file.path),
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.editor.textCursor().insertText(dialog.markdown())
-
-    def insert_embed(self) -> None:
-        dialog = EmbedDialog(self, clipboard_text=QApplication.clipboard().text())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.editor.insert_block(dialog.markdown())
-
-    def insert_image(self) -> None:
-        start = self.file.path.parent if self.file.path else self.drafts
-        dialog = ImageDialog(self, start_folder=start)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        source, alt, title = dialog.chosen()
-        relative = self._store_image(source)
-        if relative:
-            self.editor.textCursor().insertText(markdown_image(alt, relative, title))
-
-    def import_images(self, sources: list[Path] | bytes) -> str | None:
-        """Store dropped or pasted images with the post; the Markdown for them, or None."""
-        items = [sources] if isinstance(sources, bytes) else sources
-        stored = []
-        for item in items:
-            relative = self._store_image(item)
-            if relative:
-                alt = "" if isinstance(item, bytes) else suggest_alt_text(item.name)
-                stored.append(markdown_image(alt, relative))
-        return "\n\n".join(stored) or None
-
-    def _store_image(self, source: Path | bytes) -> str | None:
-        if self.file.path is None:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Save the post first"),
-                self.tr("Images are kept in a folder beside the post. Save the post now?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes or not self.save():
-                return None
-        try:
-            if isinstance(source, bytes):
-                return import_image_bytes(source, self.file.path)
-            return import_image_file(source, self.file.path)
-        except (ImageError, SmugdeskError) as error:
-            QMessageBox.warning(self, self.tr("Image not added"), str(error))
-            return None
-
-    def open_post_link(self, slug: str) -> None:
-        """A click on a link to another draft in the preview opens that draft."""
-        path = path_for_slug(self.drafts, slug)
-        if path is None:
-            self.statusBar().showMessage(self.tr("No draft with the slug “%s”") % slug, 6000)
-            return
-        self.open_path(path)
 
     def _embed_mode(self) -> str:
         return "iframe" if self.settings.remote_content_in_preview else "placeholder"

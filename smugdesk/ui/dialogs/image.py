@@ -49,7 +49,9 @@ class ImageDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.file)  # a row holding a layout gets no buddy by itself
+        form.addRow(file_label, row)
         form.addRow(self.tr("&Alt text:"), self.alt)
         form.addRow(self.tr("T&itle:"), self.title)
         layout = QVBoxLayout(self)

@@ -1,0 +1,149 @@
+"""File → Export: the dialog, one-click re-export (Ctrl+E), progress, and the result."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressBar
+
+from smugdesk.core.errors import FrontMatterError, SmugdeskError
+from smugdesk.core.post import parse_post, serialize_post
+from smugdesk.publish.base import resolve_options
+from smugdesk.publish.registry import registry
+from smugdesk.publish.remember import last_export, remember_export
+from smugdesk.ui.dialogs.export import ExportDialog
+
+
+class _ExportSignals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)  # the exporter's result, or the SmugdeskError that stopped it
+
+
+class ExportActions:
+    """Mixed into MainWindow (uses its editor, file, drafts and status bar)."""
+
+    def _init_export(self) -> None:
+        self._export_signals = _ExportSignals(self)
+        self._export_signals.done.connect(self._on_export_done)
+        self._export_signals.progress.connect(self._on_export_progress)
+        self._export_bar = QProgressBar()
+        self._export_bar.setMaximumWidth(180)
+        self._export_bar.setAccessibleName(self.tr("Export progress"))
+        self._export_bar.hide()
+        self.statusBar().addPermanentWidget(self._export_bar)
+
+    def export_dialog(self, name: str = "") -> None:
+        remembered = self._remembered_export()
+        chosen = name or (remembered.target if remembered else "html")
+        same = remembered is not None and remembered.target == chosen
+        dialog = ExportDialog(
+            self,
+            registry().exporters,
+            name=chosen,
+            destination=str(remembered.folder) if same else "",
+            options=remembered.options if same else {},
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.export_to(*dialog.chosen())
+
+    def export_again(self) -> None:
+        """Ctrl+E: export where this post went last time, or ask where."""
+        remembered = self._remembered_export()
+        if remembered is None or remembered.target not in registry().exporters:
+            self.export_dialog()
+            return
+        self.export_to(remembered.target, remembered.folder, remembered.options)
+
+    def _remembered_export(self):
+        try:
+            return last_export(parse_post(self.editor.toPlainText()))
+        except FrontMatterError:
+            return None
+
+    def export_to(self, name: str, folder: Path, options: dict[str, Any] | None = None) -> None:
+        """Export the editor's text in a worker thread; ``exported`` reports the outcome."""
+        try:
+            exporter = registry().get(name)
+            ready, why = exporter.available()
+            if not ready:
+                raise SmugdeskError(f"{exporter.label} cannot run here: {why}")
+            values = resolve_options(exporter, dict(options or {}))
+            post = parse_post(self.editor.toPlainText(), self.file.path)
+        except SmugdeskError as error:
+            self._on_export_done(error)
+            return
+        self._remember(name, folder, options or {})
+        if post.path is None:
+            post.path = self.drafts / "untitled.md"  # relative images can only mean drafts/
+        self._export_bar.setRange(0, 0)
+        self._export_bar.show()
+        self.statusBar().showMessage(self.tr("Exporting to %s…") % exporter.label)
+        signals = self._export_signals
+
+        def work() -> None:
+            try:
+                outcome = exporter.export(post, folder, values, signals.progress.emit)
+            except SmugdeskError as error:
+                outcome = error
+            except Exception as error:  # a plug-in's bug must not take the app down
+                outcome = SmugdeskError(f"the {name} exporter failed: {error!r}")
+            signals.done.emit(outcome)
+
+        threading.Thread(target=work, name=f"smugdesk-export-{name}", daemon=True).start()
+
+    def _remember(self, name: str, folder: Path, options: dict[str, Any]) -> None:
+        """Record the target in the post's front matter, as one undoable edit."""
+        text = self.editor.toPlainText()
+        try:
+            post = parse_post(text)
+        except FrontMatterError:
+            return
+        remember_export(post, name, folder, options)
+        new_text = serialize_post(post).replace("\r\n", "\n")
+        if new_text == text:
+            return
+        position = self.editor.textCursor().position() + len(new_text) - len(text)
+        cursor = QTextCursor(self.editor.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(new_text)
+        restored = self.editor.textCursor()
+        restored.setPosition(max(0, min(position, len(new_text))))
+        self.editor.setTextCursor(restored)
+
+    def _on_export_progress(self, done: int, total: int, message: str) -> None:
+        self._export_bar.setRange(0, max(total, 1))
+        self._export_bar.setValue(done)
+        self.statusBar().showMessage(message)
+
+    def _on_export_done(self, outcome: object) -> None:
+        self._export_bar.hide()
+        self.statusBar().clearMessage()
+        if isinstance(outcome, SmugdeskError):
+            QMessageBox.warning(self, self.tr("Export failed"), str(outcome))
+        else:
+            self._show_result(Path(outcome.location))
+        self.exported.emit(outcome)
+
+    def _show_result(self, location: Path) -> None:
+        self.statusBar().showMessage(self.tr("Exported to %s") % location, 10000)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Exported"))
+        box.setText(self.tr("The post was exported to:\n%s") % location)
+        folder = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(location.parent)))
+        )
+        if location.suffix.lower() in (".html", ".htm"):
+            browser = box.addButton(self.tr("Open in Browser"), QMessageBox.ButtonRole.ActionRole)
+            browser.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(location)))
+            )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setModal(False)
+        self.export_result_box = box  # kept for tests and so it is not collected
+        box.show()

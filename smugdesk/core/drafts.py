@@ -34,17 +34,17 @@ def _head(path: Path) -> tuple[str, str]:
     return title, slug
 
 
-def find_drafts(drafts: Path, query: str, exclude: Path | None = None) -> list[tuple[str, str]]:
-    """(title, slug) of the drafts whose title contains every word of ``query``."""
+def list_drafts(drafts: Path, exclude: Path | None = None) -> list[tuple[str, str]]:
+    """(title, slug) of every draft, read once so a search-as-you-type filters in memory."""
+    if not drafts.is_dir():
+        return []
+    return [_head(path) for path in _draft_files(drafts) if path != exclude]
+
+
+def match_drafts(entries: list[tuple[str, str]], query: str) -> list[tuple[str, str]]:
+    """The entries whose title contains every word of ``query``, any case."""
     words = query.lower().split()
-    found = []
-    for path in _draft_files(drafts) if drafts.is_dir() else ():
-        if exclude is not None and path == exclude:
-            continue
-        title, slug = _head(path)
-        if all(word in title.lower() for word in words):
-            found.append((title, slug))
-    return found
+    return [entry for entry in entries if all(word in entry[0].lower() for word in words)]
 
 
 def path_for_slug(drafts: Path, slug: str) -> Path | None:

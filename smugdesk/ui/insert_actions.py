@@ -12,7 +12,7 @@ from smugdesk.core.assets import (
     import_image_file,
     suggest_alt_text,
 )
-from smugdesk.core.drafts import find_drafts, path_for_slug
+from smugdesk.core.drafts import list_drafts, path_for_slug
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.links import markdown_image
 from smugdesk.ui.dialogs.embed import EmbedDialog
@@ -29,7 +29,7 @@ class InsertActions:
             self,
             selected_text=cursor.selectedText().replace("\u2029", " "),
             clipboard_text=QApplication.clipboard().text(),
-            find_drafts=lambda query: find_drafts(self.drafts, query, exclude=self.file.path),
+            list_drafts=lambda: list_drafts(self.drafts, exclude=self.file.path),
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.editor.textCursor().insertText(dialog.markdown())

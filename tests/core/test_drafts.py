@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from smugdesk.core.drafts import find_drafts, path_for_slug
+from smugdesk.core.drafts import list_drafts, match_drafts, path_for_slug
+
+
+def find_drafts(folder, query, exclude=None):
+    return match_drafts(list_drafts(folder, exclude), query)
 
 
 def write(path, text):

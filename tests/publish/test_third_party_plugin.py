@@ -9,28 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
-PLUGIN = Path(__file__).parent.parent / "plugins" / "smugdesk-shout"
+from plugin_helpers import install_plugin
 
 
 @pytest.fixture(scope="module")
 def plugin_dir(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site-packages")
-    command = [
-        sys.executable,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--no-deps",
-        "--no-build-isolation",
-        "--target",
-        str(target),
-        str(PLUGIN),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return target
+    return install_plugin(tmp_path_factory.mktemp("site-packages"))
 
 
 def smugdesk(plugin_dir: Path, *args: str) -> subprocess.CompletedProcess:

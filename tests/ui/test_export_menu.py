@@ -3,34 +3,15 @@ broken ones without failing."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from plugin_helpers import install_plugin
 
 from smugdesk.publish.registry import registry
-
-PLUGIN = Path(__file__).parent.parent / "plugins" / "smugdesk-shout"
 
 
 @pytest.fixture
 def installed_plugin(tmp_path, monkeypatch):
-    target = tmp_path / "site-packages"
-    command = [
-        sys.executable,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--no-deps",
-        "--no-build-isolation",
-        "--target",
-        str(target),
-        str(PLUGIN),
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
-    monkeypatch.syspath_prepend(str(target))
+    monkeypatch.syspath_prepend(str(install_plugin(tmp_path / "site-packages")))
     registry.cache_clear()
     yield
     monkeypatch.undo()

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smugdesk.core.drafts import match_drafts
 from smugdesk.core.links import POST_SCHEME, BadUrlError, check_url, looks_like_url, markdown_link
 
-# (title, slug) of drafts whose title matches the query; supplied by the window.
-DraftFinder = Callable[[str], list[tuple[str, str]]]
+# (title, slug) of every draft; called once, on the first search, by the dialog.
+DraftLister = Callable[[], list[tuple[str, str]]]
 
 
 class LinkDialog(QDialog):
@@ -32,11 +33,12 @@ class LinkDialog(QDialog):
         *,
         selected_text: str = "",
         clipboard_text: str = "",
-        find_drafts: DraftFinder | None = None,
+        list_drafts: DraftLister | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Insert Link"))
-        self._find_drafts = find_drafts
+        self._list_drafts = list_drafts
+        self._all_drafts: list[tuple[str, str]] | None = None
 
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://")
@@ -68,7 +70,7 @@ class LinkDialog(QDialog):
         form.addRow("", self.fix)
         form.addRow(self.tr("&Text:"), self.text)
         form.addRow(self.tr("T&itle:"), self.title)
-        if find_drafts is not None:
+        if list_drafts is not None:
             form.addRow(self.tr("Or link to a &draft:"), self.search)
             form.addRow("", self.drafts)
 
@@ -117,9 +119,11 @@ class LinkDialog(QDialog):
 
     def _search(self, query: str) -> None:
         self.drafts.clear()
-        if not query.strip() or self._find_drafts is None:
+        if not query.strip() or self._list_drafts is None:
             return
-        for title, slug in self._find_drafts(query)[:50]:
+        if self._all_drafts is None:
+            self._all_drafts = self._list_drafts()
+        for title, slug in match_drafts(self._all_drafts, query)[:50]:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, slug)
             item.setToolTip(f"{POST_SCHEME}:{slug}")

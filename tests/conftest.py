@@ -1,6 +1,7 @@
 """Test-wide set-up: a headless Qt, and XDG folders that never touch the real home."""
 
 import os
+import sys
 import tempfile
 
 # Set before anything imports Qt: the platform and the folders Qt and platformdirs use.
@@ -12,3 +13,25 @@ os.environ.pop("SMUGDESK_DRAFTS", None)
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     # Chromium's sandbox cannot run as root (CI containers); only then is it turned off.
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def pytest_unconfigure(config):
+    """Leave without Python's interpreter finalization once Qt was loaded.
+
+    PySide6 6.12 can corrupt the reference counts of None/True/False while its objects are
+    torn down at interpreter exit ("none_dealloc"/"bool_dealloc" fatal errors, seen here
+    with a 30-line script as well as with this suite). Every result is already reported
+    when this hook runs, so exiting here loses nothing and keeps the exit status honest.
+    """
+    if "PySide6" not in sys.modules:
+        return
+    status = getattr(config, "_smugdesk_exit_status", None)
+    if status is None:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config._smugdesk_exit_status = int(exitstatus)

@@ -24,6 +24,14 @@ class Actions:
     copy: QAction
     paste: QAction
     select_all: QAction
+    bold: QAction
+    italic: QAction
+    headings: list[QAction]
+    find: QAction
+    replace: QAction
+    find_next: QAction
+    find_previous: QAction
+    show_outline: QAction
     export_again: QAction
     insert_link: QAction
     insert_image: QAction
@@ -61,6 +69,19 @@ def build_actions(window: QWidget) -> Actions:
         copy=_action(window, tr("&Copy"), Key.Copy),
         paste=_action(window, tr("&Paste"), Key.Paste),
         select_all=_action(window, tr("Select &All"), Key.SelectAll),
+        bold=_action(window, tr("&Bold"), Key.Bold, tr("Bold on or off")),
+        italic=_action(window, tr("&Italic"), Key.Italic, tr("Italic on or off")),
+        headings=[
+            _action(
+                window, tr("Paragraph") if level == 0 else tr("Heading %d") % level, f"Ctrl+{level}"
+            )
+            for level in range(7)
+        ],
+        find=_action(window, tr("&Find…"), Key.Find, tr("Find in the post")),
+        replace=_action(window, tr("&Replace…"), "Ctrl+H", tr("Find and replace")),
+        find_next=_action(window, tr("Find &Next"), Key.FindNext),
+        find_previous=_action(window, tr("Find Pre&vious"), Key.FindPrevious),
+        show_outline=_action(window, tr("&Outline"), "Ctrl+Shift+O", tr("Show the outline")),
         export_again=_action(
             window, tr("E&xport"), "Ctrl+E", tr("Export again where this post went last time")
         ),

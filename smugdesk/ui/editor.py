@@ -5,11 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
-from PySide6.QtGui import QFont, QFontDatabase, QImage, QTextCursor, QTextOption
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from smugdesk.core.assets import IMAGE_SUFFIXES
+from smugdesk.core.editing import (
+    PAIRS,
+    auto_pair,
+    continue_block,
+    indent_line,
+    is_list_item,
+    outdent_line,
+    set_heading,
+    toggle_wrap,
+)
 from smugdesk.core.links import BadUrlError, check_url, looks_like_url, markdown_link
 from smugdesk.ui.highlighter import MarkdownHighlighter
 
@@ -48,6 +58,9 @@ class MarkdownEditor(QPlainTextEdit):
         self.setPlaceholderText(self.tr("Write your post in Markdown…"))
         self.highlighter = MarkdownHighlighter(self.document())
         self.image_importer: ImageImporter | None = None
+        # Sits just before a closer we inserted; Qt moves it along as text is typed before
+        # it, so typing that closer steps over it instead of doubling it.
+        self._closer: QTextCursor | None = None
 
     # Paste and drop: images are stored with the post, a URL over a selection makes a link.
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)
@@ -100,15 +113,118 @@ class MarkdownEditor(QPlainTextEdit):
         cursor.insertText(f"{before}{text}{after}")
         self.setTextCursor(cursor)
 
-    def set_text_keep_view(self, text: str) -> None:
-        """Replace the whole text, keeping the cursor and scroll position where they were."""
-        position = self.textCursor().position()
-        scroll = self.verticalScrollBar().value()
-        self.setPlainText(text)
+    # Markdown editing aids: the text logic lives in core.editing.
+    def toggle_wrap(self, marker: str) -> None:
+        """Ctrl+B / Ctrl+I: emphasis on or off around the selection (or the word)."""
         cursor = self.textCursor()
-        cursor.setPosition(min(position, len(text)))
+        text = self.toPlainText()
+        edit = toggle_wrap(text, cursor.selectionStart(), cursor.selectionEnd(), marker)
+        self._apply(edit.start, edit.end, edit.replacement, *edit.select)
+
+    def set_heading(self, level: int) -> None:
+        cursor = self.textCursor()
+        block = cursor.block()
+        new = set_heading(block.text(), level)
+        start = block.position()
+        self._apply(start, start + len(block.text()), new, start + len(new), start + len(new))
+
+    def _apply(self, start: int, end: int, replacement: str, sel_start: int, sel_end: int):
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+        selection = self.textCursor()
+        selection.setPosition(sel_start)
+        selection.setPosition(sel_end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(selection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        key = event.key()
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._continue_block():
+            return
+        if key == Qt.Key.Key_Tab and plain and self._indent(outdent=False):
+            return
+        if key == Qt.Key.Key_Backtab and self._indent(outdent=True):
+            return
+        if event.text() and self._pair(event.text()):
+            return
+        super().keyPressEvent(event)
+
+    def _continue_block(self) -> bool:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        block = cursor.block()
+        before = block.text()[: cursor.positionInBlock()]
+        prefix = continue_block(before)
+        if prefix is None:
+            return False
+        cursor.beginEditBlock()
+        if prefix == "":
+            # Enter on an empty item ends the list, as in every word processor.
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.removeSelectedText()
+        else:
+            cursor.insertText("\n" + prefix)
+        cursor.endEditBlock()
         self.setTextCursor(cursor)
-        self.verticalScrollBar().setValue(scroll)
+        return True
+
+    def _indent(self, *, outdent: bool) -> bool:
+        """Tab / Shift+Tab on list items (or on several selected lines) nest them."""
+        cursor = self.textCursor()
+        document = self.document()
+        first = document.findBlock(cursor.selectionStart())
+        last = document.findBlock(cursor.selectionEnd())
+        if first == last and not is_list_item(first.text()):
+            return False
+        edit = QTextCursor(document)
+        edit.beginEditBlock()
+        block = first
+        while block.isValid():
+            new = outdent_line(block.text()) if outdent else indent_line(block.text())
+            edit.setPosition(block.position())
+            edit.setPosition(block.position() + len(block.text()), QTextCursor.MoveMode.KeepAnchor)
+            edit.insertText(new)
+            if block == last:
+                break
+            block = block.next()
+        edit.endEditBlock()
+        return True
+
+    def _pair(self, typed: str) -> bool:
+        cursor = self.textCursor()
+        text = self.toPlainText()
+        position = cursor.position()
+        if cursor.hasSelection() and typed in PAIRS:
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            inner = text[start:end]
+            self._apply(start, end, f"{typed}{inner}{PAIRS[typed]}", start + 1, end + 1)
+            return True
+        waiting = self._closer is not None and self._closer.position() == position
+        if waiting and typed in ")]}`" and text[position : position + 1] == typed:
+            cursor.movePosition(QTextCursor.MoveOperation.Right)  # step over the closer
+            self.setTextCursor(cursor)
+            self._closer = None
+            return True
+        closer = auto_pair(text, position, typed)
+        if closer is None:
+            return False
+        cursor.insertText(typed + closer)
+        cursor.movePosition(QTextCursor.MoveOperation.Left)
+        self.setTextCursor(cursor)
+        self._closer = QTextCursor(self.document())
+        self._closer.setPosition(cursor.position())
+        return True
 
     def place_cursor_after(self, marker: str) -> None:
         """Put the cursor right after the first ``marker`` (e.g. "title: " in a new post)."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,12 +20,15 @@ from smugdesk import __version__
 from smugdesk.core.config import Settings, ensure_drafts_dir
 from smugdesk.core.errors import ConflictError, SmugdeskError
 from smugdesk.core.post import new_post_text
+from smugdesk.core.render import word_count
 from smugdesk.core.store import PostFile, unique_path
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
 from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
+from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.insert_actions import InsertActions
+from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
 
@@ -50,8 +54,15 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
 
         self.editor = MarkdownEditor()
         self.preview = PreviewView()
+        self.find_bar = FindBar(self.editor)
+        writing = QWidget()
+        column = QVBoxLayout(writing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.editor)
+        column.addWidget(self.find_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(writing)
         splitter.addWidget(self.preview)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([640, 640])
@@ -74,6 +85,11 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         self.preview.page().open_post.connect(self.open_post_link)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
+        self.outline = OutlinePane(self.editor, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
+        self.outline.hide()
+        self._counts = (0, 0)
+        self.editor.selectionChanged.connect(self._update_counts)
         self.commands = build_actions(self)
         self._build_menus()
         self._init_export()
@@ -138,6 +154,21 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         edit.addActions([a.cut, a.copy, a.paste])
         edit.addSeparator()
         edit.addAction(a.select_all)
+        edit.addSeparator()
+        edit.addActions([a.find, a.replace, a.find_next, a.find_previous])
+        a.find.triggered.connect(lambda: self.find_bar.open_find())
+        a.replace.triggered.connect(lambda: self.find_bar.open_find(replace=True))
+        a.find_next.triggered.connect(self.find_bar.find_next)
+        a.find_previous.triggered.connect(self.find_bar.find_previous)
+
+        format_menu = self.menuBar().addMenu(self.tr("F&ormat"))
+        format_menu.addActions([a.bold, a.italic])
+        a.bold.triggered.connect(lambda: self.editor.toggle_wrap("**"))
+        a.italic.triggered.connect(lambda: self.editor.toggle_wrap("*"))
+        format_menu.addSeparator()
+        for level, action in enumerate(a.headings):
+            format_menu.addAction(action)
+            action.triggered.connect(lambda _=False, n=level: self.editor.set_heading(n))
 
         insert = self.menuBar().addMenu(self.tr("&Insert"))
         insert.addActions([a.insert_link, a.insert_image, a.insert_embed])
@@ -146,6 +177,12 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         a.insert_embed.triggered.connect(self.insert_embed)
 
         view = self.menuBar().addMenu(self.tr("&View"))
+        a.show_outline.setCheckable(True)
+        # Lambdas, not the C++ slots: PySide6 6.12 corrupts the refcount of the bool otherwise
+        # (a "bool_dealloc" crash at exit was seen here).
+        a.show_outline.toggled.connect(lambda shown: self.outline.setVisible(shown))
+        self.outline.visibilityChanged.connect(lambda shown: a.show_outline.setChecked(shown))
+        view.addAction(a.show_outline)
         a.remote_content.setCheckable(True)
         a.remote_content.setChecked(self.settings.remote_content_in_preview)
         a.remote_content.toggled.connect(self.set_remote_content)
@@ -313,11 +350,22 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
             self._render_now()
         self._title = result.rendered.title
         self._update_title()
-        self.words.setText(
-            self.tr("%s words · %d min read")
-            % (f"{result.words:,}", max(1, round(result.words / 230)))
-        )
+        self._counts = (result.words, result.characters)
+        self._update_counts()
+        self.outline.set_headings(result.headings)
         self.preview.show_result(result)
+
+    def _update_counts(self) -> None:
+        words, characters = self._counts
+        text = self.tr("%s words · %s characters · %d min read") % (
+            f"{words:,}",
+            f"{characters:,}",
+            max(1, round(words / 230)),  # an adult's silent reading pace
+        )
+        selected = self.editor.textCursor().selectedText()
+        if selected:
+            text = self.tr("%s selected · ") % f"{word_count(selected):,}" + text
+        self.words.setText(text)
 
     def _on_preview_shown(self, generation: int) -> None:
         self._shown_generation = generation

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from smugdesk.core.errors import FrontMatterError
+from smugdesk.core.outline import Heading, outline
 from smugdesk.core.post import Post, body_of, parse_post
 from smugdesk.core.render import RenderedPost, Renderer, render_post, word_count
 
@@ -18,6 +19,8 @@ class RenderResult:
     rendered: RenderedPost
     problem: str  # a front-matter problem to show above the preview, or ""
     words: int
+    characters: int
+    headings: list[Heading]
 
 
 class RenderWorker(QObject):
@@ -75,4 +78,6 @@ def render_text(generation: int, text: str, renderer: Renderer) -> RenderResult:
     except Exception as error:  # a Markdown extension bug must not kill the preview thread
         rendered = RenderedPost(post.title, "", "", "")
         problem = f"the preview could not be rendered: {error!r}"
-    return RenderResult(generation, rendered, problem, word_count(post.body))
+    return RenderResult(
+        generation, rendered, problem, word_count(post.body), len(post.body), outline(text)
+    )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import resources
+
+from PySide6.QtGui import QIcon
 
 # QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401
@@ -20,6 +23,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("smugdesk")
+    # The installed theme icon when there is one, else the one shipped in resources/.
+    shipped = resources.files("smugdesk.resources").joinpath("smugdesk.svg")
+    app.setWindowIcon(QIcon.fromTheme("smugdesk", QIcon(str(shipped))))
     return app
 
 

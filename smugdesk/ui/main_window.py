@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -93,7 +93,6 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         self.commands = build_actions(self)
         self._build_menus()
         self._init_export()
-        self.setWindowIcon(QIcon.fromTheme("smugdesk"))
         self.resize(1280, 800)
         self.new_post(ask=False)
         self._report_plugin_problems()

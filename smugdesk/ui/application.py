@@ -13,7 +13,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401
 from PySide6.QtWidgets import QApplication
 
 from smugdesk import __version__
-from smugdesk.core.config import APP_NAME, drafts_dir
+from smugdesk.core.config import APP_NAME, Settings, drafts_dir
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -33,7 +33,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from smugdesk.ui.main_window import MainWindow
 
     app = create_application()
-    drafts = drafts_dir(args.drafts)
+    drafts = drafts_dir(args.drafts, Settings.load().drafts or None)
     windows = []
     for path in args.files or [None]:
         window = MainWindow(drafts)

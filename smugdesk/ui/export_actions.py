@@ -122,10 +122,16 @@ class ExportActions:
     def _on_export_done(self, outcome: object) -> None:
         self._export_bar.hide()
         self.statusBar().clearMessage()
-        if isinstance(outcome, SmugdeskError):
-            QMessageBox.warning(self, self.tr("Export failed"), str(outcome))
+        location = getattr(outcome, "location", None)
+        if isinstance(outcome, SmugdeskError) or not location:
+            message = (
+                str(outcome)
+                if isinstance(outcome, SmugdeskError)
+                else self.tr("the exporter finished without saying where the post went")
+            )
+            QMessageBox.warning(self, self.tr("Export failed"), message)
         else:
-            self._show_result(Path(outcome.location))
+            self._show_result(Path(location))
         self.exported.emit(outcome)
 
     def _show_result(self, location: Path) -> None:

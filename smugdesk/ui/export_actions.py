@@ -76,7 +76,7 @@ class ExportActions:
         except SmugdeskError as error:
             self._on_export_done(error)
             return
-        self._remember(name, folder, options or {})
+        self._pending_export = (name, folder, dict(options or {}))
         if post.path is None:
             post.path = self.drafts / "untitled.md"  # relative images can only mean drafts/
         self._export_bar.setRange(0, 0)
@@ -131,6 +131,8 @@ class ExportActions:
             )
             QMessageBox.warning(self, self.tr("Export failed"), message)
         else:
+            # Only a success is remembered: a failed export leaves the draft untouched.
+            self._remember(*self._pending_export)
             self._show_result(Path(location))
         self.exported.emit(outcome)
 

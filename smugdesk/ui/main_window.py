@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,6 +24,7 @@ from smugdesk.core.render import word_count
 from smugdesk.core.store import PostFile, unique_path
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
+from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
@@ -37,7 +38,7 @@ RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several ch
 AUTOSAVE_DELAY_MS = 2000  # after the writer pauses
 
 
-class MainWindow(ExportActions, InsertActions, QMainWindow):
+class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
     exported = Signal(object)  # ExportResult or SmugdeskError, once an export ends
 
     def __init__(self, drafts: Path, parent: QWidget | None = None) -> None:
@@ -93,6 +94,7 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         self.commands = build_actions(self)
         self._build_menus()
         self._init_export()
+        self._init_watch()
         self.resize(1280, 800)
         self.new_post(ask=False)
         self._report_plugin_problems()
@@ -230,6 +232,7 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         self.preview.set_base_folder(binding.path.parent if binding.path else self.drafts)
         self._render_now()
         self._update_title()
+        self.watch_current_file()
 
     def may_discard_changes(self) -> bool:
         """True when the current post may be replaced: saved, discarded, or unchanged."""
@@ -286,6 +289,7 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         self.editor.document().setModified(False)
         self.preview.set_base_folder(self.file.path.parent)
         self._update_title()
+        self.watch_current_file()
         self.statusBar().showMessage(self.tr("Saved %s") % self.file.path, 4000)
         return True
 
@@ -310,6 +314,8 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
         """Quietly save a post that has a file; never over another program's changes."""
         if self.file.path is None or not self.editor.document().isModified():
             return
+        if not self.file.path.exists():
+            return  # deleted on disk: only an explicit Save writes it again
         if self.file.changed_on_disk():
             self.statusBar().showMessage(
                 self.tr("Not autosaved: %s was changed by another program. Save to choose.")
@@ -322,6 +328,7 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
             self.statusBar().showMessage(self.tr("Autosave failed: %s") % error)
             return
         self.editor.document().setModified(False)
+        self.watch_current_file()
         self.statusBar().showMessage(self.tr("Autosaved"), 2000)
 
     # ----- rendering -------------------------------------------------------------------
@@ -401,7 +408,14 @@ class MainWindow(ExportActions, InsertActions, QMainWindow):
             self.tr("<b>smugdesk %s</b><p>Write offline, publish in one click.</p>") % __version__,
         )
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # Leaving the window (another app, a dialog) is a natural moment to be safe.
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosave()
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.autosave()  # a post with a file is saved; only untitled work needs a question
         if not self.may_discard_changes():
             event.ignore()
             return

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from qt_helpers import wait_preview
@@ -32,6 +33,8 @@ def make_window(qtbot, tmp_path) -> Callable[..., MainWindow]:
 
     yield make
     for window in windows:
+        if not shiboken6.isValid(window):
+            continue  # the test closed it (and Qt deleted it) already
         # Closed here, not by qtbot (which would close first and meet the unsaved-changes
         # question): the test is over, nothing is left to ask about.
         window.editor.document().setModified(False)

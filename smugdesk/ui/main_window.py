@@ -35,7 +35,7 @@ from smugdesk.ui.render_worker import RenderResult, RenderWorker
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
-AUTOSAVE_DELAY_MS = 2000  # after the writer pauses
+AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 
 class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
@@ -335,7 +335,9 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
     def _on_text_changed(self) -> None:
         if not self._render_timer.isActive():
             self._render_timer.start()
-        if self.file.path is not None:
+        # Started by the first unsaved change, not restarted by later ones: a pause saves
+        # within AUTOSAVE_DELAY_MS, and so does every stretch of non-stop typing.
+        if self.file.path is not None and not self._autosave_timer.isActive():
             self._autosave_timer.start()
 
     def _render_now(self) -> None:

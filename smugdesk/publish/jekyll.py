@@ -8,17 +8,18 @@ from typing import Any
 
 from smugdesk.core.embeds import Embed
 from smugdesk.core.post import Post
-from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
+from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
 from smugdesk.publish.site import (
-    SiteExport,
+    SiteExporter,
+    SitePlan,
+    front_matter,
     is_draft,
+    missing_draft,
     post_date,
-    public_meta,
-    require_site,
-    rewrite_body,
-    write_site_files,
 )
+
+_DATED = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
 
 def iframe_embed(embed: Embed) -> str | None:
@@ -35,27 +36,16 @@ def iframe_embed(embed: Embed) -> str | None:
     )
 
 
-class JekyllExporter:
+class JekyllExporter(SiteExporter):
     name = "jekyll"
     label = "Jekyll site (_posts)"
     options = (
         Option("layout", str, "post", "layout named in the front matter"),
         Option("assets", str, "assets/images", "site folder for images (one subfolder a post)"),
     )
+    site_hint = "the folder with _config.yml"
 
-    def available(self) -> tuple[bool, str]:
-        return True, ""
-
-    def export(
-        self,
-        post: Post,
-        destination: Path,
-        options: dict[str, Any],
-        progress: Progress = no_progress,
-    ) -> ExportResult:
-        site = require_site(destination, "the folder with _config.yml")
-        date = post_date(post)
-        export = SiteExport(site, site / "_posts" / f"{date:%Y-%m-%d}-{post.slug}.md")
+    def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:
         assets = options["assets"].strip("/") or "assets/images"
 
         def image(source: Path) -> tuple[Path, str]:
@@ -63,29 +53,26 @@ class JekyllExporter:
             return site / where, f'{{{{ "/{where}" | relative_url }}}}'
 
         def post_link(slug: str) -> str:
-            found = sorted(
-                (site / "_posts").glob(f"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]-{slug}.md")
-            )
+            found = sorted((site / "_posts").glob(f"{_DATED}-{slug}.md"))
             if not found:
-                raise ExportError(
-                    f"this post links to the draft “{slug}”, which is not in the site yet; "
-                    "export that post first"
-                )
+                raise missing_draft(slug)
             return f"{{% post_url {found[-1].stem} %}}"
 
-        body = rewrite_body(post, export, image, post_link, iframe_embed)
-        meta = public_meta(post, drop=("status", "date", "title", "layout"))
-        front = {
-            "layout": options["layout"],
-            "title": post.title,
-            "date": date.strftime("%Y-%m-%d %H:%M:%S %z"),
-        }
-        for key, value in reversed(front.items()):
-            meta.insert(0, key, value)
-        for key in ("categories", "tags"):
-            if isinstance(meta.get(key), str):  # "a, b" → a list; a list keeps its style
-                meta[key] = getattr(post, key)
+        target = site / "_posts" / f"{post_date(post):%Y-%m-%d}-{post.slug}.md"
+        return SitePlan(target, image, post_link)
+
+    def embed(self, embed: Embed) -> str | None:
+        return iframe_embed(embed)
+
+    def document(self, post: Post, options: dict[str, Any], body: str) -> str:
+        meta = front_matter(
+            post,
+            {
+                "layout": options["layout"],
+                "title": post.title,
+                "date": post_date(post).strftime("%Y-%m-%d %H:%M:%S %z"),
+            },
+        )
         if is_draft(post):
             meta["published"] = False  # Jekyll's own switch: built only with --unpublished
-        written = write_site_files(export, yaml_front_matter(meta) + body, post, progress)
-        return ExportResult(location=str(export.target), written=written)
+        return yaml_front_matter(meta) + body

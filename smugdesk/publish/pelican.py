@@ -6,17 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from smugdesk.core.embeds import Embed
 from smugdesk.core.post import Post
-from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
+from smugdesk.publish.base import Option
 from smugdesk.publish.jekyll import iframe_embed
 from smugdesk.publish.site import (
-    SiteExport,
+    SiteExporter,
+    SitePlan,
     is_draft,
+    missing_draft,
     post_date,
     public_meta,
-    require_site,
-    rewrite_body,
-    write_site_files,
 )
 
 _MAPPED = ("title", "date", "tags", "categories", "slug", "status", "summary")
@@ -29,39 +29,30 @@ def _line(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-class PelicanExporter:
+class PelicanExporter(SiteExporter):
     name = "pelican"
     label = "Pelican site (content folder)"
     options = (Option("content", str, "content", "Pelican's content folder, inside the site"),)
+    site_hint = "the folder with pelicanconf.py"
 
-    def available(self) -> tuple[bool, str]:
-        return True, ""
-
-    def export(
-        self,
-        post: Post,
-        destination: Path,
-        options: dict[str, Any],
-        progress: Progress = no_progress,
-    ) -> ExportResult:
-        site = require_site(destination, "the folder with pelicanconf.py")
+    def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:
         content = site / (options["content"].strip("/") or "content")
-        export = SiteExport(site, content / f"{post.slug}.md")
 
         def image(source: Path) -> tuple[Path, str]:
-            return content / "images" / post.slug / source.name, (
-                f"{{static}}/images/{post.slug}/{source.name}"
-            )
+            relative = f"images/{post.slug}/{source.name}"
+            return content / relative, f"{{static}}/{relative}"
 
         def post_link(slug: str) -> str:
             if not (content / f"{slug}.md").exists():
-                raise ExportError(
-                    f"this post links to the draft “{slug}”, which is not in the site yet; "
-                    "export that post first"
-                )
+                raise missing_draft(slug)
             return f"{{filename}}/{slug}.md"
 
-        body = rewrite_body(post, export, image, post_link, iframe_embed)
+        return SitePlan(content / f"{post.slug}.md", image, post_link)
+
+    def embed(self, embed: Embed) -> str | None:
+        return iframe_embed(embed)
+
+    def document(self, post: Post, options: dict[str, Any], body: str) -> str:
         lines = [
             f"Title: {_line(post.title)}",
             f"Date: {post_date(post):%Y-%m-%d %H:%M%z}",
@@ -78,6 +69,4 @@ class PelicanExporter:
         for key, value in public_meta(post, drop=_MAPPED).items():
             if isinstance(value, (str, int, float, list, tuple)) and str(key).isidentifier():
                 lines.append(f"{str(key).capitalize()}: {_line(value)}")
-        text = "\n".join(lines) + "\n\n" + body.lstrip("\n")
-        written = write_site_files(export, text, post, progress)
-        return ExportResult(location=str(export.target), written=written)
+        return "\n".join(lines) + "\n\n" + body.lstrip("\n")

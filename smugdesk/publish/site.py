@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ruamel.yaml.comments import CommentedMap
@@ -21,7 +23,7 @@ from smugdesk.core.markdown_source import replace_url_paragraphs, rewrite_target
 from smugdesk.core.post import Post
 from smugdesk.core.render import POST_PREFIX
 from smugdesk.core.store import atomic_write
-from smugdesk.publish.base import ExportError
+from smugdesk.publish.base import ExportError, ExportResult, Progress, no_progress
 
 MANIFEST = ".smugdesk-exports.json"
 # smugdesk's own bookkeeping in front matter: never copied into a site.
@@ -35,6 +37,70 @@ class SiteExport:
     site: Path
     target: Path  # the post file inside the site
     images: dict[Path, Path] = field(default_factory=dict)  # source file -> file in the site
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Where one post goes in a site, in that generator's conventions."""
+
+    target: Path
+    image: Callable[[Path], tuple[Path, str]]  # source image -> (file in the site, its link)
+    post_link: Callable[[str], str]  # slug of another draft -> the link the site understands
+
+
+def missing_draft(slug: str) -> ExportError:
+    return ExportError(
+        f"this post links to the draft “{slug}”, which is not in the site yet; "
+        "export that post first"
+    )
+
+
+def front_matter(post: Post, first: dict[str, Any]) -> CommentedMap:
+    """The target's own keys first, in order, then the writer's keys as they wrote them."""
+    meta = public_meta(post, drop=("status", *first))
+    for key, value in reversed(first.items()):
+        meta.insert(0, key, value)
+    for key in ("tags", "categories"):
+        if isinstance(meta.get(key), str):  # "a, b" becomes a list; a list keeps its style
+            meta[key] = getattr(post, key)
+    return meta
+
+
+class SiteExporter:
+    """Base of the static-site exporters: subclasses say where things go (``plan``), how
+    an embed reads (``embed``) and how the file starts (``document``)."""
+
+    name: str
+    label: str
+    options: tuple = ()
+    site_hint: str = "the site's folder"
+
+    def available(self) -> tuple[bool, str]:
+        return True, ""
+
+    def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:
+        raise NotImplementedError
+
+    def embed(self, embed: Embed) -> str | None:
+        raise NotImplementedError
+
+    def document(self, post: Post, options: dict[str, Any], body: str) -> str:
+        raise NotImplementedError
+
+    def export(
+        self,
+        post: Post,
+        destination: Path,
+        options: dict[str, Any],
+        progress: Progress = no_progress,
+    ) -> ExportResult:
+        site = require_site(destination, self.site_hint)
+        plan = self.plan(post, site, options)
+        export = SiteExport(site, plan.target)
+        body = rewrite_body(post, export, plan.image, plan.post_link, self.embed)
+        text = self.document(post, options, body)
+        written = write_site_files(export, text, post, progress)
+        return ExportResult(location=str(export.target), written=written)
 
 
 def post_date(post: Post) -> dt.datetime:
@@ -76,9 +142,9 @@ def local_image(target: str, source_dir: Path) -> Path | None:
 def rewrite_body(
     post: Post,
     export: SiteExport,
-    image_location: callable,
-    post_link: callable,
-    embed_markup: callable,
+    image_location: Callable[[Path], tuple[Path, str]],
+    post_link: Callable[[str], str],
+    embed_markup: Callable[[Embed], str | None],
 ) -> str:
     """The body for the site: images copied (``image_location(source) -> (file in site,
     link text)``), links to drafts resolved (``post_link(slug)``), URL lines as embeds

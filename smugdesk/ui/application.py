@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from smugdesk import __version__
 from smugdesk.core.config import APP_NAME, Settings, drafts_dir
+from smugdesk.core.session import OpenPost, load_session
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -31,14 +33,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(args: argparse.Namespace) -> int:
     from smugdesk.ui.main_window import MainWindow
+    from smugdesk.ui.session_keeper import SessionKeeper
 
     app = create_application()
     drafts = drafts_dir(args.drafts, Settings.load().drafts or None)
-    windows = []
-    for path in args.files or [None]:
+    keeper = SessionKeeper(app)
+    app.aboutToQuit.connect(keeper.save)
+    # Posts named on the command line, else the ones open when the app last quit.
+    wanted = [OpenPost(str(path)) for path in args.files] or load_session() or [None]
+    for state in wanted:
         window = MainWindow(drafts)
+        keeper.watch(window)
         window.show()
-        if path is not None:
-            window.open_path(path)
-        windows.append(window)
+        if state is not None and window.open_path(Path(state.path)):
+            window.restore_position(state)
     return app.exec()

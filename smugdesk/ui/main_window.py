@@ -21,6 +21,7 @@ from smugdesk.core.config import Settings, ensure_drafts_dir
 from smugdesk.core.errors import ConflictError, SmugdeskError
 from smugdesk.core.post import new_post_text
 from smugdesk.core.render import word_count
+from smugdesk.core.session import OpenPost
 from smugdesk.core.store import PostFile, unique_path
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
@@ -32,6 +33,7 @@ from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
+from smugdesk.ui.session_keeper import quit_application
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
@@ -39,7 +41,8 @@ AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 
 class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
-    exported = Signal(object)  # ExportResult or SmugdeskError, once an export ends
+    exported = Signal(object)
+    closed = Signal(object)  # OpenPost of the post this window had, or None
 
     def __init__(self, drafts: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +110,7 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
         a.close.triggered.connect(self.close_post)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(quit_application)
         a.undo.triggered.connect(self.editor.undo)
         a.redo.triggered.connect(self.editor.redo)
         a.cut.triggered.connect(self.editor.cut)
@@ -423,6 +426,23 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
             return
         self.worker.stop()
         event.accept()
+        self.closed.emit(self.open_post_state())
+
+    def open_post_state(self) -> OpenPost | None:
+        if self.file.path is None:
+            return None
+        return OpenPost(
+            str(self.file.path),
+            self.editor.textCursor().position(),
+            self.editor.verticalScrollBar().value(),
+        )
+
+    def restore_position(self, state: OpenPost) -> None:
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(state.cursor, len(self.editor.toPlainText())))
+        self.editor.setTextCursor(cursor)
+        # The scroll range is known only once the text is laid out.
+        QTimer.singleShot(0, lambda: self.editor.verticalScrollBar().setValue(state.scroll))
 
 
 def _single_shot(parent: QObject, interval: int, slot) -> QTimer:

@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshot clean
+.PHONY: run test lint screenshot screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: lint
 SCREENSHOT_OUT ?= docs/screenshot.png
 screenshot: $(STAMP)
 	$(PY) scripts/screenshot.py $(SCREENSHOT_OUT)
+
+# Both README pictures, light and dark.
+screenshots: $(STAMP)
+	$(PY) scripts/screenshot.py docs/screenshot.png
+	$(PY) scripts/screenshot.py docs/screenshot-dark.png --dark
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -53,6 +53,10 @@ window.smugdesk = (function () {
   });
 
   return {
+    setTheme: function (dark) {
+      document.documentElement.classList.toggle("dark", dark);
+      return dark;
+    },
     update: function (data) {
       setText("sd-title", data.title);
       setText("sd-date", data.date_text);

@@ -1,6 +1,6 @@
 """Screenshot of the real app on a real (virtual) X11 screen, for the README and for CI.
 
-    python scripts/screenshot.py OUT.png [POST.md]
+    python scripts/screenshot.py OUT.png [POST.md] [--dark]
 
 Starts Xvfb (24-bit: QtWebEngine crashes on 16-bit screens), runs smugdesk on it with a
 sample post, waits until the preview shows the post, grabs the whole X screen, and exits
@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     sys.exit("screenshot: could not start Xvfb")
 
 
-def parent(out: Path, post: Path) -> int:
+def parent(out: Path, post: Path, dark: bool) -> int:
     server, display = start_xvfb()
     home = tempfile.mkdtemp(prefix="smugdesk-shot-")
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
@@ -53,7 +54,16 @@ def parent(out: Path, post: Path) -> int:
         env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # Chromium refuses root otherwise
     try:
         child = subprocess.run(
-            [sys.executable, __file__, "--child", str(out), str(post)], env=env, timeout=120
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(out),
+                str(post),
+                *(["--dark"] if dark else []),
+            ],
+            env=env,
+            timeout=120,
         )
         return child.returncode
     finally:
@@ -62,7 +72,7 @@ def parent(out: Path, post: Path) -> int:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def child(out: Path, post: Path) -> int:
+def child(out: Path, post: Path, dark: bool) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -71,6 +81,8 @@ def child(out: Path, post: Path) -> int:
 
     app = create_application()
     window = MainWindow(post.parent)
+    if dark:
+        window.apply_settings(replace(window.settings, theme="dark"))
     window.setGeometry(0, 0, *SIZE)
     window.show()
     window.open_path(post)
@@ -108,10 +120,12 @@ def child(out: Path, post: Path) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 2 and sys.argv[1] == "--child":
-        sys.exit(child(Path(sys.argv[2]), Path(sys.argv[3])))
-    if len(sys.argv) < 2:
+    arguments = [arg for arg in sys.argv[1:] if arg != "--dark"]
+    dark = "--dark" in sys.argv[1:]
+    if arguments and arguments[0] == "--child":
+        sys.exit(child(Path(arguments[1]), Path(arguments[2]), dark))
+    if not arguments:
         sys.exit(__doc__)
-    target = Path(sys.argv[1]).absolute()
-    sample = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs" / "sample-post.md"
-    sys.exit(parent(target, sample.absolute()))
+    target = Path(arguments[0]).absolute()
+    sample = Path(arguments[1]) if len(arguments) > 1 else ROOT / "docs" / "sample-post.md"
+    sys.exit(parent(target, sample.absolute(), dark))

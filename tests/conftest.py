@@ -4,6 +4,8 @@ import os
 import sys
 import tempfile
 
+import pytest
+
 # Set before anything imports Qt: the platform and the folders Qt and platformdirs use.
 _home = tempfile.mkdtemp(prefix="smugdesk-tests-")
 for _name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
@@ -13,6 +15,15 @@ os.environ.pop("SMUGDESK_DRAFTS", None)
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     # Chromium's sandbox cannot run as root (CI containers); only then is it turned off.
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path_factory, monkeypatch):
+    """Each test starts with default preferences and no session: what one test saves
+    (a theme, a drafts folder, open posts) must not leak into the next."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
 
 
 def pytest_unconfigure(config):

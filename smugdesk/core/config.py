@@ -50,6 +50,9 @@ class Settings:
 
     drafts: str = ""
     remote_content_in_preview: bool = False  # embeds load from the network only if allowed
+    theme: str = "system"  # "system", "light" or "dark"
+    editor_font: str = ""  # empty: the system's fixed-width font
+    editor_font_size: int = 0  # 0: the system's size
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

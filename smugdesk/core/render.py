@@ -25,6 +25,7 @@ from smugdesk.core.post import Post
 from smugdesk.core.resources import read_resource
 
 CODE_STYLE = "friendly"
+CODE_STYLE_DARK = "monokai"
 POST_PREFIX = f"{POST_SCHEME}:"
 
 
@@ -131,7 +132,9 @@ def format_date(date: dt.date | None) -> str:
 def page_css() -> str:
     """The preview and export stylesheet: the blog theme plus Pygments' colours."""
     code = HtmlFormatter(style=CODE_STYLE).get_style_defs(".codehilite")
-    return read_resource("preview.css") + "\n/* code colours (Pygments) */\n" + code + "\n"
+    # The dark preview sets class="dark" on <html>; a standalone page never does.
+    dark = HtmlFormatter(style=CODE_STYLE_DARK).get_style_defs("html.dark .codehilite")
+    return f"{read_resource('preview.css')}\n/* code colours (Pygments) */\n{code}\n{dark}\n"
 
 
 def render_page(rendered: RenderedPost, *, script: str = "", lang: str = "en") -> str:

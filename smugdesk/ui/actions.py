@@ -32,6 +32,7 @@ class Actions:
     find_next: QAction
     find_previous: QAction
     show_outline: QAction
+    preferences: QAction
     export_again: QAction
     insert_link: QAction
     insert_image: QAction
@@ -81,6 +82,7 @@ def build_actions(window: QWidget) -> Actions:
         replace=_action(window, tr("&Replace…"), "Ctrl+H", tr("Find and replace")),
         find_next=_action(window, tr("Find &Next"), Key.FindNext),
         find_previous=_action(window, tr("Find Pre&vious"), Key.FindPrevious),
+        preferences=_action(window, tr("Prefere&nces…"), Key.Preferences, tr("Settings")),
         show_outline=_action(window, tr("&Outline"), "Ctrl+Shift+O", tr("Show the outline")),
         export_again=_action(
             window, tr("E&xport"), "Ctrl+E", tr("Export again where this post went last time")

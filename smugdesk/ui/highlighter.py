@@ -26,6 +26,34 @@ _INLINE_RULES = (
 )
 
 
+LIGHT = {
+    "text": "#1f2328",
+    "heading": "#1d4f91",
+    "quote": "#5b6470",
+    "list": "#b35900",
+    "muted": "#9aa3ad",
+    "code": "#8a3f8f",
+    "link": "#1a6fb3",
+    "url": "#6f7f8f",
+    "html": "#8a6d00",
+    "key": "#2e7d32",
+    "value": "#37474f",
+}
+DARK = {
+    "text": "#e3e6ea",
+    "heading": "#7fb8ff",
+    "quote": "#a3acb8",
+    "list": "#f0a860",
+    "muted": "#6e7781",
+    "code": "#d2a8ff",
+    "link": "#6cb6ff",
+    "url": "#8b98a5",
+    "html": "#e3b341",
+    "key": "#7ee787",
+    "value": "#c9d1d9",
+}
+
+
 def _format(color: str, *, bold: bool = False, italic: bool = False, mono: bool = False):
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(color))
@@ -41,22 +69,28 @@ def _format(color: str, *, bold: bool = False, italic: bool = False, mono: bool 
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self.set_dark(False)
+
+    def set_dark(self, dark: bool) -> None:
+        """Colours that read well on the editor's background, light or dark."""
+        colours = DARK if dark else LIGHT
         self.formats = {
-            "heading": _format("#1d4f91", bold=True),
-            "quote": _format("#5b6470", italic=True),
-            "list": _format("#b35900", bold=True),
-            "rule": _format("#9aa3ad"),
-            "code": _format("#8a3f8f", mono=True),
-            "fence": _format("#8a3f8f"),
-            "strong": _format("#1f2328", bold=True),
-            "emphasis": _format("#1f2328", italic=True),
-            "link_text": _format("#1a6fb3"),
-            "link_url": _format("#6f7f8f"),
-            "html": _format("#8a6d00"),
-            "front_fence": _format("#9aa3ad"),
-            "front_key": _format("#2e7d32", bold=True),
-            "front_value": _format("#37474f"),
+            "heading": _format(colours["heading"], bold=True),
+            "quote": _format(colours["quote"], italic=True),
+            "list": _format(colours["list"], bold=True),
+            "rule": _format(colours["muted"]),
+            "code": _format(colours["code"], mono=True),
+            "fence": _format(colours["code"]),
+            "strong": _format(colours["text"], bold=True),
+            "emphasis": _format(colours["text"], italic=True),
+            "link_text": _format(colours["link"]),
+            "link_url": _format(colours["url"]),
+            "html": _format(colours["html"]),
+            "front_fence": _format(colours["muted"]),
+            "front_key": _format(colours["key"], bold=True),
+            "front_value": _format(colours["value"]),
         }
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         previous = self.previousBlockState()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -25,6 +27,7 @@ from smugdesk.core.session import OpenPost
 from smugdesk.core.store import PostFile, unique_path
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
+from smugdesk.ui.dialogs.preferences import PreferencesDialog
 from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
@@ -34,6 +37,7 @@ from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
 from smugdesk.ui.session_keeper import quit_application
+from smugdesk.ui.theme import apply_theme
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
@@ -98,6 +102,10 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
         self._build_menus()
         self._init_export()
         self._init_watch()
+        self.apply_settings(self.settings)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: self.apply_settings(self.settings)
+        )
         self.resize(1280, 800)
         self.new_post(ask=False)
         self._report_plugin_problems()
@@ -160,6 +168,9 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
         edit.addAction(a.select_all)
         edit.addSeparator()
         edit.addActions([a.find, a.replace, a.find_next, a.find_previous])
+        edit.addSeparator()
+        edit.addAction(a.preferences)
+        a.preferences.triggered.connect(self.preferences)
         a.find.triggered.connect(lambda: self.find_bar.open_find())
         a.replace.triggered.connect(lambda: self.find_bar.open_find(replace=True))
         a.find_next.triggered.connect(self.find_bar.find_next)
@@ -392,6 +403,40 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
         name = self._title or (self.file.path.stem if self.file.path else self.tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — smugdesk")
         self.setWindowFilePath(str(self.file.path) if self.file.path else "")
+
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(self, self.settings, str(self.drafts))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        settings = dialog.chosen()
+        try:
+            settings.save()
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("Preferences not saved"), str(error))
+            return
+        changed_drafts = settings.drafts != self.settings.drafts
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                if changed_drafts and settings.drafts:
+                    # Chosen just now, so it wins over --drafts and $SMUGDESK_DRAFTS.
+                    window.drafts = Path(settings.drafts).expanduser()
+                window.apply_settings(settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use ``settings`` now: theme, editor font, remote content."""
+        self.settings = settings
+        dark = apply_theme(settings.theme)
+        self.editor.highlighter.set_dark(dark)
+        self.preview.set_dark(dark)
+        font = self.editor.font()
+        if settings.editor_font:
+            font.setFamily(settings.editor_font)
+        if settings.editor_font_size:
+            font.setPointSize(settings.editor_font_size)
+        self.editor.setFont(font)
+        self.commands.remote_content.setChecked(settings.remote_content_in_preview)
+        self.worker.embed_mode = self._embed_mode()
+        self._render_now()
 
     def _embed_mode(self) -> str:
         return "iframe" if self.settings.remote_content_in_preview else "placeholder"

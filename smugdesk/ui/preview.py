@@ -56,6 +56,7 @@ class PreviewView(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         self.setAccessibleName(self.tr("Preview"))
         self._base: Path | None = None
+        self._dark = False
         self._ready = False
         self._waiting: RenderResult | None = None
         self.loadFinished.connect(self._on_load_finished)
@@ -69,6 +70,12 @@ class PreviewView(QWebEngineView):
         self._ready = False
         shell = render_page(_EMPTY, script=f"<script>{read_resource('preview.js')}</script>")
         self.setHtml(shell, QUrl.fromLocalFile(str(folder) + "/"))
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self.page().setBackgroundColor(QColor("#1b1f24" if dark else "white"))
+        if self._ready:
+            self.page().runJavaScript(f"smugdesk.setTheme({json.dumps(dark)})", 0)
 
     def show_result(self, result: RenderResult) -> None:
         if not self._ready:
@@ -88,6 +95,8 @@ class PreviewView(QWebEngineView):
 
     def _on_load_finished(self, ok: bool) -> None:
         self._ready = ok
+        if ok and self._dark:
+            self.page().runJavaScript("smugdesk.setTheme(true)", 0)
         if ok and self._waiting is not None:
             waiting, self._waiting = self._waiting, None
             self.show_result(waiting)

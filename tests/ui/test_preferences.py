@@ -1,0 +1,56 @@
+"""Preferences: a dark theme reaches the editor and the preview, the font the editor, and
+everything is saved for the next start."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+from qt_helpers import drive_dialog, run_js, wait_preview
+
+from smugdesk.core.render import page_css
+from smugdesk.ui.dialogs.preferences import PreferencesDialog
+from smugdesk.ui.highlighter import DARK, LIGHT
+
+
+def choose(qtbot, window, tmp_path, theme: str, size: int) -> None:
+    def act(dialog: PreferencesDialog) -> None:
+        dialog.theme.setCurrentIndex(dialog.theme.findData(theme))
+        dialog.size.setValue(size)
+        dialog.drafts.setText(str(tmp_path / "my drafts"))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    drive_dialog(PreferencesDialog, act)
+    window.commands.preferences.trigger()
+
+
+def test_dark_theme_font_and_drafts_folder_apply_and_persist(qtbot, window, tmp_path):
+    window.editor.setPlainText("# A heading\n\nBody.")
+    wait_preview(qtbot, window)
+    choose(qtbot, window, tmp_path, "dark", 15)
+
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "smugdesk" / "settings.json"
+    saved = json.loads(settings.read_text(encoding="utf-8"))
+    assert (saved["theme"], saved["editor_font_size"]) == ("dark", 15)
+    assert saved["drafts"] == str(tmp_path / "my drafts")
+    assert window.drafts == tmp_path / "my drafts"
+    assert window.editor.font().pointSize() == 15
+    heading = window.editor.highlighter.formats["heading"].foreground().color().name()
+    assert heading == DARK["heading"]
+    qtbot.waitUntil(
+        lambda: run_js(qtbot, window, "document.documentElement.classList.contains('dark')")
+    )
+    background = run_js(qtbot, window, "getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(27, 31, 36)"
+    assert "html.dark .codehilite" in page_css()
+
+    choose(qtbot, window, tmp_path, "light", 12)
+    assert (
+        window.editor.highlighter.formats["heading"].foreground().color().name()
+        == (LIGHT["heading"])
+    )
+    qtbot.waitUntil(
+        lambda: not run_js(qtbot, window, "document.documentElement.classList.contains('dark')")
+    )

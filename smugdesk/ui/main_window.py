@@ -7,8 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -27,7 +25,6 @@ from smugdesk.core.session import OpenPost
 from smugdesk.core.store import PostFile, unique_path
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
-from smugdesk.ui.dialogs.preferences import PreferencesDialog
 from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
@@ -37,14 +34,14 @@ from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
 from smugdesk.ui.session_keeper import quit_application
-from smugdesk.ui.theme import apply_theme
+from smugdesk.ui.settings_actions import SettingsActions
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
 AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 
-class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
+class MainWindow(ExportActions, InsertActions, DiskWatch, SettingsActions, QMainWindow):
     exported = Signal(object)
     closed = Signal(object)  # OpenPost of the post this window had, or None
 
@@ -403,52 +400,6 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, QMainWindow):
         name = self._title or (self.file.path.stem if self.file.path else self.tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — smugdesk")
         self.setWindowFilePath(str(self.file.path) if self.file.path else "")
-
-    def preferences(self) -> None:
-        dialog = PreferencesDialog(self, self.settings, str(self.drafts))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        settings = dialog.chosen()
-        try:
-            settings.save()
-        except SmugdeskError as error:
-            QMessageBox.warning(self, self.tr("Preferences not saved"), str(error))
-            return
-        changed_drafts = settings.drafts != self.settings.drafts
-        for window in QApplication.topLevelWidgets():
-            if isinstance(window, MainWindow):
-                if changed_drafts and settings.drafts:
-                    # Chosen just now, so it wins over --drafts and $SMUGDESK_DRAFTS.
-                    window.drafts = Path(settings.drafts).expanduser()
-                window.apply_settings(settings)
-
-    def apply_settings(self, settings: Settings) -> None:
-        """Use ``settings`` now: theme, editor font, remote content."""
-        self.settings = settings
-        dark = apply_theme(settings.theme)
-        self.editor.highlighter.set_dark(dark)
-        self.preview.set_dark(dark)
-        font = self.editor.font()
-        if settings.editor_font:
-            font.setFamily(settings.editor_font)
-        if settings.editor_font_size:
-            font.setPointSize(settings.editor_font_size)
-        self.editor.setFont(font)
-        self.commands.remote_content.setChecked(settings.remote_content_in_preview)
-        self.worker.embed_mode = self._embed_mode()
-        self._render_now()
-
-    def _embed_mode(self) -> str:
-        return "iframe" if self.settings.remote_content_in_preview else "placeholder"
-
-    def set_remote_content(self, allowed: bool) -> None:
-        self.settings.remote_content_in_preview = allowed
-        try:
-            self.settings.save()
-        except SmugdeskError as error:
-            self.statusBar().showMessage(str(error), 6000)
-        self.worker.embed_mode = self._embed_mode()
-        self._render_now()
 
     # ----- window ----------------------------------------------------------------------
     def _about(self) -> None:

@@ -1,0 +1,62 @@
+"""Edit → Preferences and View → Load Remote Content: applying settings to the windows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from smugdesk.core.config import Settings
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.ui.dialogs.preferences import PreferencesDialog
+from smugdesk.ui.theme import apply_theme
+
+
+class SettingsActions:
+    """Mixed into MainWindow (uses its editor, preview, worker, commands and drafts)."""
+
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(self, self.settings, str(self.drafts))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        settings = dialog.chosen()
+        try:
+            settings.save()
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("Preferences not saved"), str(error))
+            return
+        changed_drafts = settings.drafts != self.settings.drafts
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, SettingsActions):
+                if changed_drafts and settings.drafts:
+                    # Chosen just now, so it wins over --drafts and $SMUGDESK_DRAFTS.
+                    window.drafts = Path(settings.drafts).expanduser()
+                window.apply_settings(settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use ``settings`` now: theme, editor font, remote content."""
+        self.settings = settings
+        dark = apply_theme(settings.theme)
+        self.editor.highlighter.set_dark(dark)
+        self.preview.set_dark(dark)
+        font = self.editor.font()
+        if settings.editor_font:
+            font.setFamily(settings.editor_font)
+        if settings.editor_font_size:
+            font.setPointSize(settings.editor_font_size)
+        self.editor.setFont(font)
+        self.commands.remote_content.setChecked(settings.remote_content_in_preview)
+        self.worker.embed_mode = self._embed_mode()
+        self._render_now()
+
+    def _embed_mode(self) -> str:
+        return "iframe" if self.settings.remote_content_in_preview else "placeholder"
+
+    def set_remote_content(self, allowed: bool) -> None:
+        self.settings.remote_content_in_preview = allowed
+        try:
+            self.settings.save()
+        except SmugdeskError as error:
+            self.statusBar().showMessage(str(error), 6000)
+        self.worker.embed_mode = self._embed_mode()
+        self._render_now()

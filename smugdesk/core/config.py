@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import platformdirs
@@ -53,6 +53,11 @@ class Settings:
     theme: str = "system"  # "system", "light" or "dark"
     editor_font: str = ""  # empty: the system's fixed-width font
     editor_font_size: int = 0  # 0: the system's size
+    recent: list[str] = field(default_factory=list)  # posts, most recent first
+
+    def remember_recent(self, path: Path, keep: int = 10) -> None:
+        entry = str(path)
+        self.recent = [entry, *(p for p in self.recent if p != entry)][:keep]
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -66,7 +71,7 @@ class Settings:
             key: value
             for key, value in data.items()
             # Annotations are strings here (postponed evaluation): compare type names.
-            if key in known and type(value).__name__ == known[key]
+            if key in known and type(value).__name__ == known[key].split("[")[0]
         }
         return cls(**values)
 

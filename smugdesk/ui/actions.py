@@ -33,6 +33,8 @@ class Actions:
     find_previous: QAction
     show_outline: QAction
     preferences: QAction
+    focus_mode: QAction
+    full_screen: QAction
     export_again: QAction
     insert_link: QAction
     insert_image: QAction
@@ -83,6 +85,12 @@ def build_actions(window: QWidget) -> Actions:
         find_next=_action(window, tr("Find &Next"), Key.FindNext),
         find_previous=_action(window, tr("Find Pre&vious"), Key.FindPrevious),
         preferences=_action(window, tr("Prefere&nces…"), Key.Preferences, tr("Settings")),
+        focus_mode=_action(
+            window, tr("&Focus Mode"), "Ctrl+Shift+F", tr("Dim all but the paragraph you write")
+        ),
+        full_screen=_action(
+            window, tr("Distraction-&Free"), Key.FullScreen, tr("Full screen, only the editor")
+        ),
         show_outline=_action(window, tr("&Outline"), "Ctrl+Shift+O", tr("Show the outline")),
         export_again=_action(
             window, tr("E&xport"), "Ctrl+E", tr("Export again where this post went last time")

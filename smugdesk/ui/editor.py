@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,6 +62,41 @@ class MarkdownEditor(QPlainTextEdit):
         # Sits just before a closer we inserted; Qt moves it along as text is typed before
         # it, so typing that closer steps over it instead of doubling it.
         self._closer: QTextCursor | None = None
+
+    # Focus mode: only the paragraph being written keeps its colours.
+    def set_focus_mode(self, on: bool) -> None:
+        if on:
+            self.cursorPositionChanged.connect(self._refocus)
+            self.highlighter.focus_range = self._paragraph_range()
+        else:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.cursorPositionChanged.disconnect(self._refocus)
+            self.highlighter.focus_range = None
+        self.highlighter.rehighlight()
+
+    @property
+    def focus_mode(self) -> bool:
+        return self.highlighter.focus_range is not None
+
+    def _paragraph_range(self) -> tuple[int, int]:
+        block = self.textCursor().block()
+        first = last = block
+        while (
+            first.previous().isValid() and first.previous().text().strip() and block.text().strip()
+        ):
+            first = first.previous()
+        while last.next().isValid() and last.next().text().strip() and block.text().strip():
+            last = last.next()
+        return first.blockNumber(), last.blockNumber()
+
+    def _refocus(self) -> None:
+        old, new = self.highlighter.focus_range, self._paragraph_range()
+        if old == new:
+            return
+        self.highlighter.focus_range = new
+        document = self.document()
+        for number in {*range(old[0], old[1] + 1), *range(new[0], new[1] + 1)}:
+            self.highlighter.rehighlightBlock(document.findBlockByNumber(number))
 
     # Paste and drop: images are stored with the post, a URL over a selection makes a link.
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)

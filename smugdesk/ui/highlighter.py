@@ -38,6 +38,7 @@ LIGHT = {
     "html": "#8a6d00",
     "key": "#2e7d32",
     "value": "#37474f",
+    "dimmed": "#c2c8cf",
 }
 DARK = {
     "text": "#e3e6ea",
@@ -51,6 +52,7 @@ DARK = {
     "html": "#e3b341",
     "key": "#7ee787",
     "value": "#c9d1d9",
+    "dimmed": "#4d5661",
 }
 
 
@@ -69,6 +71,7 @@ def _format(color: str, *, bold: bool = False, italic: bool = False, mono: bool 
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self.focus_range: tuple[int, int] | None = None  # blocks not dimmed in focus mode
         self.set_dark(False)
 
     def set_dark(self, dark: bool) -> None:
@@ -89,10 +92,18 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "front_fence": _format(colours["muted"]),
             "front_key": _format(colours["key"], bold=True),
             "front_value": _format(colours["value"]),
+            "dimmed": _format(colours["dimmed"]),
         }
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._highlight(text)
+        focus = self.focus_range
+        if focus is not None and not focus[0] <= self.currentBlock().blockNumber() <= focus[1]:
+            # Focus mode: everything but the paragraph being written fades back.
+            self.setFormat(0, len(text), self.formats["dimmed"])
+
+    def _highlight(self, text: str) -> None:
         previous = self.previousBlockState()
         block_number = self.currentBlock().blockNumber()
         self.setCurrentBlockState(NORMAL)

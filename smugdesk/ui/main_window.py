@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview import PreviewView
+from smugdesk.ui.recent_files import RecentFiles
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
 from smugdesk.ui.session_keeper import quit_application
 from smugdesk.ui.settings_actions import SettingsActions
@@ -41,7 +43,9 @@ RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several ch
 AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 
-class MainWindow(ExportActions, InsertActions, DiskWatch, SettingsActions, QMainWindow):
+class MainWindow(
+    ExportActions, InsertActions, DiskWatch, SettingsActions, RecentFiles, QMainWindow
+):
     exported = Signal(object)
     closed = Signal(object)  # OpenPost of the post this window had, or None
 
@@ -130,6 +134,9 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, SettingsActions, QMain
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([a.new, a.open])
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         menu.addSeparator()
         menu.addActions([a.save, a.save_as])
         export_menu = menu.addMenu(self.tr("&Export"))
@@ -195,6 +202,11 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, SettingsActions, QMain
         a.show_outline.toggled.connect(lambda shown: self.outline.setVisible(shown))
         self.outline.visibilityChanged.connect(lambda shown: a.show_outline.setChecked(shown))
         view.addAction(a.show_outline)
+        a.focus_mode.setCheckable(True)
+        a.focus_mode.toggled.connect(lambda on: self.editor.set_focus_mode(on))
+        a.full_screen.setCheckable(True)
+        a.full_screen.toggled.connect(lambda on: self.set_distraction_free(on))
+        view.addActions([a.focus_mode, a.full_screen])
         a.remote_content.setCheckable(True)
         a.remote_content.setChecked(self.settings.remote_content_in_preview)
         a.remote_content.toggled.connect(self.set_remote_content)
@@ -230,6 +242,7 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, SettingsActions, QMain
             QMessageBox.warning(self, self.tr("Cannot open this file"), str(error))
             return False
         self._load(binding, text)
+        self._remember_recent()
         return True
 
     def close_post(self) -> bool:
@@ -301,6 +314,7 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, SettingsActions, QMain
         self.preview.set_base_folder(self.file.path.parent)
         self._update_title()
         self.watch_current_file()
+        self._remember_recent()
         self.statusBar().showMessage(self.tr("Saved %s") % self.file.path, 4000)
         return True
 
@@ -423,6 +437,29 @@ class MainWindow(ExportActions, InsertActions, DiskWatch, SettingsActions, QMain
         self.worker.stop()
         event.accept()
         self.closed.emit(self.open_post_state())
+
+    def set_distraction_free(self, on: bool) -> None:
+        """Full screen with only the editor; the same key (or Esc) brings everything back."""
+        for widget in (
+            self.preview,
+            self.menuBar(),
+            self.statusBar(),
+            *self.findChildren(QToolBar),
+        ):
+            widget.setVisible(not on)
+        if on:
+            self._outline_was_visible = self.outline.isVisible()
+            self.outline.hide()
+            self.showFullScreen()
+        else:
+            self.outline.setVisible(getattr(self, "_outline_was_visible", False))
+            self.showNormal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape and self.commands.full_screen.isChecked():
+            self.commands.full_screen.setChecked(False)
+            return
+        super().keyPressEvent(event)
 
     def open_post_state(self) -> OpenPost | None:
         if self.file.path is None:

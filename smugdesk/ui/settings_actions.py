@@ -20,6 +20,7 @@ class SettingsActions:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         settings = dialog.chosen()
+        settings.recent = Settings.load().recent  # other windows may have added to it
         try:
             settings.save()
         except SmugdeskError as error:

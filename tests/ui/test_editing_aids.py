@@ -146,3 +146,35 @@ def test_status_bar_counts_words_characters_and_the_selection(qtbot, window):
     assert window.words.text() == "5 words · 24 characters · 1 min read"
     select(editor, "two three")
     assert window.words.text().startswith("2 selected · 5 words")
+
+
+def colour_at(editor, block_number: int) -> str:
+    block = editor.document().findBlockByNumber(block_number)
+    ranges = block.layout().formats()
+    return ranges[0].format.foreground().color().name() if ranges else ""
+
+
+def test_focus_mode_dims_all_but_the_current_paragraph(qtbot, window):
+    from smugdesk.ui.highlighter import LIGHT
+
+    editor = start(window, "First paragraph\nstill first.\n\nSecond paragraph.\n\nThird.")
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.commands.focus_mode.trigger()
+    assert colour_at(editor, 0) == ""  # the paragraph being written keeps its colours
+    assert colour_at(editor, 1) == ""
+    assert colour_at(editor, 3) == LIGHT["dimmed"]
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    assert colour_at(editor, 0) == LIGHT["dimmed"]
+    assert colour_at(editor, 5) == ""
+    window.commands.focus_mode.trigger()
+    assert colour_at(editor, 0) == ""
+
+
+def test_distraction_free_shows_only_the_editor(qtbot, window):
+    window.commands.full_screen.trigger()
+    assert window.isFullScreen()
+    assert not window.preview.isVisible() and not window.menuBar().isVisible()
+    assert window.editor.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isFullScreen()
+    assert window.preview.isVisible() and window.menuBar().isVisible()

@@ -54,6 +54,8 @@ class Settings:
     editor_font: str = ""  # empty: the system's fixed-width font
     editor_font_size: int = 0  # 0: the system's size
     recent: list[str] = field(default_factory=list)  # posts, most recent first
+    spell_check: bool = True
+    spell_language: str = ""  # empty: the system's language when a dictionary has it
 
     def remember_recent(self, path: Path, keep: int = 10) -> None:
         entry = str(path)

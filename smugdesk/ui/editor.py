@@ -7,8 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QImage, QKeyEvent, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QKeyEvent,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from smugdesk.core.assets import IMAGE_SUFFIXES
 from smugdesk.core.editing import (
@@ -22,6 +30,7 @@ from smugdesk.core.editing import (
     toggle_wrap,
 )
 from smugdesk.core.links import BadUrlError, check_url, looks_like_url, markdown_link
+from smugdesk.core.spelling import prose_words
 from smugdesk.ui.highlighter import MarkdownHighlighter
 
 # Given image files or PNG bytes, store them with the post and return the Markdown to insert
@@ -97,6 +106,44 @@ class MarkdownEditor(QPlainTextEdit):
         document = self.document()
         for number in {*range(old[0], old[1] + 1), *range(new[0], new[1] + 1)}:
             self.highlighter.rehighlightBlock(document.findBlockByNumber(number))
+
+    # Spelling: suggestions and "add to dictionary" on the word under the mouse.
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.context_menu_at(event.pos()).exec(event.globalPos())
+
+    def context_menu_at(self, point) -> QMenu:
+        menu = self.createStandardContextMenu(point)
+        speller = self.highlighter.speller
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        column = cursor.positionInBlock()
+        for start, end, word in prose_words(block.text()) if speller else ():
+            if start <= column <= end and not speller.is_correct(word):
+                first = menu.actions()[0] if menu.actions() else None
+                fixes = speller.suggestions(word)
+                span = (block.position() + start, block.position() + end)
+                for fix in fixes:
+                    action = QAction(fix, menu)
+                    action.triggered.connect(lambda _=False, f=fix, at=span: self._replace(at, f))
+                    menu.insertAction(first, action)
+                if not fixes:
+                    none = QAction(self.tr("(no suggestions)"), menu)
+                    none.setEnabled(False)
+                    menu.insertAction(first, none)
+                add = QAction(self.tr("Add “%s” to Dictionary") % word, menu)
+                add.triggered.connect(lambda _=False, w=word: self._learn(w))
+                menu.insertAction(first, add)
+                menu.insertSeparator(first)
+                break
+        return menu
+
+    def _replace(self, span: tuple[int, int], text: str) -> None:
+        end = span[0] + len(text)
+        self._apply(span[0], span[1], text, end, end)
+
+    def _learn(self, word: str) -> None:
+        self.highlighter.speller.add(word)
+        self.highlighter.rehighlight()
 
     # Paste and drop: images are stored with the post, a URL over a selection makes a link.
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)

@@ -6,6 +6,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from smugdesk.core.spelling import Speller, prose_words
+
 NORMAL, FRONT_MATTER, FENCE_BACKTICK, FENCE_TILDE = 0, 1, 2, 3
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -72,6 +74,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.focus_range: tuple[int, int] | None = None  # blocks not dimmed in focus mode
+        self.speller: Speller | None = None
         self.set_dark(False)
 
     def set_dark(self, dark: bool) -> None:
@@ -97,13 +100,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self._highlight(text)
+        if self._highlight(text) and self.speller is not None:
+            self._underline_misspelled(text)
         focus = self.focus_range
         if focus is not None and not focus[0] <= self.currentBlock().blockNumber() <= focus[1]:
             # Focus mode: everything but the paragraph being written fades back.
             self.setFormat(0, len(text), self.formats["dimmed"])
 
-    def _highlight(self, text: str) -> None:
+    def _highlight(self, text: str) -> bool:
+        """Colour one line; True when it is prose (worth spell checking)."""
         previous = self.previousBlockState()
         block_number = self.currentBlock().blockNumber()
         self.setCurrentBlockState(NORMAL)
@@ -111,10 +116,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if block_number == 0 and text.rstrip() == "---":
             self.setFormat(0, len(text), self.formats["front_fence"])
             self.setCurrentBlockState(FRONT_MATTER)
-            return
+            return False
         if previous == FRONT_MATTER:
             self._front_matter_line(text)
-            return
+            return False
         if previous in (FENCE_BACKTICK, FENCE_TILDE):
             self.setFormat(0, len(text), self.formats["code"])
             closing = "```" if previous == FENCE_BACKTICK else "~~~"
@@ -122,28 +127,41 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(0, len(text), self.formats["fence"])
             else:
                 self.setCurrentBlockState(previous)
-            return
+            return False
 
         fence = _FENCE_OPEN.match(text)
         if fence:
             self.setFormat(0, len(text), self.formats["fence"])
             self.setCurrentBlockState(FENCE_BACKTICK if fence.group(1)[0] == "`" else FENCE_TILDE)
-            return
+            return False
         if _RULE.match(text):
             self.setFormat(0, len(text), self.formats["rule"])
-            return
+            return False
         if _HEADING.match(text) or (_SETEXT.match(text) and block_number > 0):
             self.setFormat(0, len(text), self.formats["heading"])
-            return
+            return True
         if text.startswith(("    ", "\t")) and not _LIST.match(text):
             self.setFormat(0, len(text), self.formats["code"])
-            return
+            return False
         if _QUOTE.match(text):
             self.setFormat(0, len(text), self.formats["quote"])
         marker = _LIST.match(text)
         if marker:
             self.setFormat(marker.start(1), len(marker.group(1)), self.formats["list"])
         self._inline(text)
+        return True
+
+    def _underline_misspelled(self, text: str) -> None:
+        for start, end, word in prose_words(text):
+            if not self.speller.is_correct(word):
+                fmt = QTextCharFormat(self.format(start))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+                fmt.setUnderlineColor(QColor("#d1242f"))
+                self.setFormat(start, end - start, fmt)
+
+    def set_speller(self, speller: Speller | None) -> None:
+        self.speller = speller
+        self.rehighlight()
 
     def _front_matter_line(self, text: str) -> None:
         if text.rstrip() in ("---", "..."):

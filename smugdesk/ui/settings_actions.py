@@ -4,12 +4,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStatusBar
 
-from smugdesk.core.config import Settings
+from smugdesk.core.config import Settings, config_dir
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.spelling import Speller, SpellingUnavailableError, available_languages
 from smugdesk.ui.dialogs.preferences import PreferencesDialog
 from smugdesk.ui.theme import apply_theme
+
+_spellers: dict[tuple[str, Path], Speller] = {}
+_told_about_spelling = False
+
+
+def default_language() -> str:
+    languages = available_languages()
+    system = QLocale.system().name()
+    for wanted in (system, system.split("_")[0], "en_US"):
+        if wanted in languages:
+            return wanted
+    return languages[0] if languages else system
+
+
+def speller_for(settings: Settings, status: QStatusBar) -> Speller | None:
+    """The dictionary for the chosen language, loaded once per process; without one the
+    writer is told once and writing goes on unchecked."""
+    global _told_about_spelling
+    if not settings.spell_check:
+        return None
+    language = settings.spell_language or default_language()
+    key = (language, config_dir() / "words.txt")
+    if key not in _spellers:
+        try:
+            _spellers[key] = Speller(*key)
+        except SpellingUnavailableError as error:
+            if not _told_about_spelling:
+                _told_about_spelling = True
+                status.showMessage(f"Spell checking is off: {error}", 15000)
+            return None
+    return _spellers[key]
 
 
 class SettingsActions:
@@ -46,6 +79,7 @@ class SettingsActions:
         if settings.editor_font_size:
             font.setPointSize(settings.editor_font_size)
         self.editor.setFont(font)
+        self.editor.highlighter.set_speller(speller_for(settings, self.statusBar()))
         self.commands.remote_content.setChecked(settings.remote_content_in_preview)
         self.worker.embed_mode = self._embed_mode()
         self._render_now()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from smugdesk.core.config import Settings
+from smugdesk.core.spelling import available_languages
 from smugdesk.ui.theme import THEMES
 
 
@@ -68,6 +69,17 @@ class PreferencesDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.theme.setAccessibleName(self.tr("Theme"))
 
+        self.spell = QCheckBox(self.tr("Check spelling as I type"))
+        self.spell.setChecked(settings.spell_check)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Spelling language"))
+        self.language.addItem(self.tr("The system's language"), "")
+        for code in available_languages():
+            self.language.addItem(code, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.spell_language)))
+        if self.language.count() == 1:
+            self.language.setToolTip(self.tr("No spelling dictionaries are installed"))
+
         self.remote = QCheckBox(self.tr("Load videos and other remote content in the preview"))
         self.remote.setChecked(settings.remote_content_in_preview)
 
@@ -80,6 +92,8 @@ class PreferencesDialog(QDialog):
             label.setBuddy(buddy)  # a row holding a layout gets no buddy by itself
             form.addRow(label, field)
         form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow("", self.spell)
+        form.addRow(self.tr("Spelling &language:"), self.language)
         form.addRow("", self.remote)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -106,4 +120,6 @@ class PreferencesDialog(QDialog):
             editor_font_size=self.size.value(),
             theme=self.theme.currentData(),
             remote_content_in_preview=self.remote.isChecked(),
+            spell_check=self.spell.isChecked(),
+            spell_language=self.language.currentData(),
         )

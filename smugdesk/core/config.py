@@ -40,6 +40,22 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def user_css_dir() -> Path:
+    """Where the writer puts their own preview stylesheets (every *.css, in name order)."""
+    return config_dir() / "css"
+
+
+def user_css() -> str:
+    folder = user_css_dir()
+    parts = []
+    for sheet in sorted(folder.glob("*.css")) if folder.is_dir() else ():
+        try:
+            parts.append(f"/* {sheet.name} */\n" + sheet.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # an unreadable sheet must not break the preview
+    return "\n".join(parts)
+
+
 def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 

@@ -137,13 +137,16 @@ def page_css() -> str:
     return f"{read_resource('preview.css')}\n/* code colours (Pygments) */\n{code}\n{dark}\n"
 
 
-def render_page(rendered: RenderedPost, *, script: str = "", lang: str = "en") -> str:
-    """A standalone HTML page around a rendered post, its stylesheet inlined."""
+def render_page(
+    rendered: RenderedPost, *, script: str = "", lang: str = "en", extra_css: str = ""
+) -> str:
+    """A standalone HTML page around a rendered post, its stylesheet inlined (``extra_css``
+    after it, so the writer's own rules win)."""
     template = read_resource("page.html")
     values = {
         "lang": html.escape(lang),
         "title": html.escape(rendered.title or "Untitled"),
-        "css": page_css(),
+        "css": page_css() + (f"\n/* the writer's own */\n{extra_css}\n" if extra_css else ""),
         "date_iso": html.escape(rendered.date_iso),
         "date_text": html.escape(rendered.date_text),
         "body": rendered.body_html,

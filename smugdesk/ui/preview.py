@@ -11,6 +11,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from smugdesk.core.config import user_css
 from smugdesk.core.render import RenderedPost, render_page
 from smugdesk.core.resources import read_resource
 from smugdesk.ui.render_worker import RenderResult
@@ -61,14 +62,19 @@ class PreviewView(QWebEngineView):
         self._waiting: RenderResult | None = None
         self.loadFinished.connect(self._on_load_finished)
 
-    def set_base_folder(self, folder: Path) -> None:
-        """Relative image paths resolve against ``folder`` (the post's own folder)."""
+    def set_base_folder(self, folder: Path, *, reload: bool = False) -> None:
+        """Relative image paths resolve against ``folder`` (the post's own folder).
+        The page is built once per folder; ``reload`` rebuilds it (new user CSS)."""
         folder = Path(folder)
-        if folder == self._base:
+        if folder == self._base and not reload:
             return
         self._base = folder
         self._ready = False
-        shell = render_page(_EMPTY, script=f"<script>{read_resource('preview.js')}</script>")
+        shell = render_page(
+            _EMPTY,
+            script=f"<script>{read_resource('preview.js')}</script>",
+            extra_css=user_css(),
+        )
         self.setHtml(shell, QUrl.fromLocalFile(str(folder) + "/"))
 
     def set_dark(self, dark: bool) -> None:

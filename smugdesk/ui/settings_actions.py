@@ -80,6 +80,9 @@ class SettingsActions:
             font.setPointSize(settings.editor_font_size)
         self.editor.setFont(font)
         self.editor.highlighter.set_speller(speller_for(settings, self.statusBar()))
+        # Rebuilt so that stylesheets added to the CSS folder since take effect.
+        folder = self.file.path.parent if self.file.path else self.drafts
+        self.preview.set_base_folder(folder, reload=True)
         self.commands.remote_content.setChecked(settings.remote_content_in_preview)
         self.worker.embed_mode = self._embed_mode()
         self._render_now()

@@ -30,6 +30,7 @@ def test_dark_theme_font_and_drafts_folder_apply_and_persist(qtbot, window, tmp_
     window.editor.setPlainText("# A heading\n\nBody.")
     wait_preview(qtbot, window)
     choose(qtbot, window, tmp_path, "dark", 15)
+    wait_preview(qtbot, window)
 
     settings = Path(os.environ["XDG_CONFIG_HOME"]) / "smugdesk" / "settings.json"
     saved = json.loads(settings.read_text(encoding="utf-8"))
@@ -47,6 +48,7 @@ def test_dark_theme_font_and_drafts_folder_apply_and_persist(qtbot, window, tmp_
     assert "html.dark .codehilite" in page_css()
 
     choose(qtbot, window, tmp_path, "light", 12)
+    wait_preview(qtbot, window)
     assert (
         window.editor.highlighter.formats["heading"].foreground().color().name()
         == (LIGHT["heading"])
@@ -54,3 +56,19 @@ def test_dark_theme_font_and_drafts_folder_apply_and_persist(qtbot, window, tmp_
     qtbot.waitUntil(
         lambda: not run_js(qtbot, window, "document.documentElement.classList.contains('dark')")
     )
+
+
+def test_the_writers_own_css_styles_the_preview(qtbot, window):
+    from smugdesk.core.config import user_css_dir
+
+    folder = user_css_dir()
+    folder.mkdir(parents=True)
+    (folder / "house-style.css").write_text(
+        ".post-title { color: rgb(153, 0, 51); }", encoding="utf-8"
+    )
+    window.editor.setPlainText("---\ntitle: Styled\n---\n\nBody.")
+    window.apply_settings(window.settings)  # what closing Preferences does
+    wait_preview(qtbot, window)
+    colour = "getComputedStyle(document.getElementById('sd-title')).color"
+    qtbot.waitUntil(lambda: run_js(qtbot, window, colour) == "rgb(153, 0, 51)")
+    assert run_js(qtbot, window, "document.getElementById('sd-title').textContent") == "Styled"

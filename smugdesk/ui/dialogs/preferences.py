@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smugdesk.core.config import Settings
+from smugdesk.core.config import Settings, user_css_dir
 from smugdesk.core.spelling import available_languages
 from smugdesk.ui.theme import THEMES
 
@@ -81,6 +82,12 @@ class PreferencesDialog(QDialog):
             self.language.setToolTip(self.tr("No spelling dictionaries are installed"))
 
         self.remote = QCheckBox(self.tr("Load videos and other remote content in the preview"))
+        css = QPushButton(self.tr("Open My &CSS Folder"))
+        css.setToolTip(
+            self.tr("Stylesheets (*.css) here are added to the preview: %s") % user_css_dir()
+        )
+        css.clicked.connect(self._open_css_folder)
+        self.css_button = css
         self.remote.setChecked(settings.remote_content_in_preview)
 
         form = QFormLayout()
@@ -95,6 +102,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.spell)
         form.addRow(self.tr("Spelling &language:"), self.language)
         form.addRow("", self.remote)
+        form.addRow(self.tr("Preview style:"), css)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -111,6 +119,11 @@ class PreferencesDialog(QDialog):
         )
         if folder:
             self.drafts.setText(folder)
+
+    def _open_css_folder(self) -> None:
+        folder = user_css_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def chosen(self) -> Settings:
         return replace(

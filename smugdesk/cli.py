@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.index import SORTS
+from smugdesk.core.library_scan import STATUSES
 from smugdesk.core.render import Renderer
 from smugdesk.core.store import load_post
 
-VERBS = ("render", "export", "exporters")
+VERBS = ("render", "export", "exporters", "list", "search")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +34,17 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     verbs.add_parser("exporters", help="list the installed exporters")
+
+    listing = verbs.add_parser("list", help="list the posts in the drafts folder")
+    search = verbs.add_parser("search", help="find posts by words in title, tags or text")
+    search.add_argument("query")
+    for verb in (listing, search):
+        verb.add_argument("--drafts", metavar="DIR", help="the drafts folder (default: yours)")
+        verb.add_argument("--status", choices=STATUSES)
+        verb.add_argument("--tag")
+        verb.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--sort", choices=sorted(SORTS), default="date")
+    search.add_argument("--sort", choices=["relevance", *sorted(SORTS)], default="relevance")
     return parser
 
 
@@ -45,6 +59,8 @@ def _options(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.verb in ("list", "search"):
+        return library_verb(args)
     if args.verb == "render":
         sys.stdout.write(Renderer().render(load_post(args.post).body))
         sys.stdout.write("\n")
@@ -70,6 +86,32 @@ def run(args: argparse.Namespace) -> int:
     post = load_post(args.post)
     result = exporter.export(post, args.out, options, lambda *_: None)
     print(result.location)
+    return 0
+
+
+def library_verb(args: argparse.Namespace) -> int:
+    from smugdesk.core.config import Settings, drafts_dir
+    from smugdesk.core.index import PostIndex
+    from smugdesk.core.library_view import entry_json, entry_line
+
+    drafts = drafts_dir(args.drafts, None if args.drafts else Settings.load().drafts or None)
+    if not drafts.is_dir():
+        raise SmugdeskError(f"the drafts folder {drafts} does not exist")
+    index = PostIndex(drafts)
+    try:
+        index.refresh()
+        if args.verb == "search":
+            found = index.search(args.query, args.sort, status=args.status, tag=args.tag)
+        else:
+            found = index.entries(args.sort, status=args.status, tag=args.tag)
+    finally:
+        index.close()
+    if args.json:
+        json.dump([entry_json(entry, drafts) for entry in found], sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for entry in found:
+            print(entry_line(entry, drafts))
     return 0
 
 

@@ -160,4 +160,4 @@ _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))

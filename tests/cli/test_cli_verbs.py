@@ -111,3 +111,61 @@ def test_the_installed_command_works_like_python_m(post):
     result = subprocess.run([str(script), "render", str(post)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "<em>night</em>" in result.stdout
+
+
+def library(tmp_path: Path) -> Path:
+    drafts = tmp_path / "library"
+    (drafts / "2025").mkdir(parents=True)
+    (drafts / "2025" / "videos.md").write_text(
+        "---\ntitle: Our video interviews\ndate: 2025-02-01\ntags: [video]\n"
+        "status: published\n---\nThe nurses talk about night shifts.\n",
+        encoding="utf-8",
+    )
+    (drafts / "plan.md").write_text(
+        "---\ntitle: Next year's plan\ndate: 2025-09-01\n---\nMore podcasts.\n", encoding="utf-8"
+    )
+    (drafts / "broken.md").write_bytes(b"caf\xe9")
+    return drafts
+
+
+def test_list_prints_every_post_newest_first(tmp_path):
+    drafts = library(tmp_path)
+    result = smugdesk("list", "--drafts", str(drafts))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Next year's plan" in lines[0] and "draft" in lines[0]
+    assert "Our video interviews" in lines[1] and "[video]" in lines[1]
+    assert "UNREADABLE" in lines[2] and "UTF-8" in lines[2]
+
+
+def test_list_json_and_filters(tmp_path):
+    import json
+
+    drafts = library(tmp_path)
+    result = smugdesk("list", "--drafts", str(drafts), "--json", "--status", "published")
+    data = json.loads(result.stdout)
+    assert [item["title"] for item in data] == ["Our video interviews"]
+    assert data[0]["relative_path"] == "2025/videos.md"
+    assert data[0]["tags"] == ["video"] and data[0]["words"] == 6
+
+
+def test_search_finds_by_body_word_and_tag(tmp_path):
+    import json
+
+    drafts = library(tmp_path)
+    result = smugdesk("search", "night nurse", "--drafts", str(drafts), "--json")
+    data = json.loads(result.stdout)
+    assert [item["title"] for item in data] == ["Our video interviews"]
+    assert "nurses" in data[0]["match"]
+    by_tag = smugdesk("search", "video", "--drafts", str(drafts))
+    assert "Our video interviews" in by_tag.stdout
+    assert smugdesk("search", "zebra", "--drafts", str(drafts)).stdout == ""
+
+
+def test_list_of_a_missing_folder_is_one_line(tmp_path):
+    result = smugdesk("list", "--drafts", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        == f"smugdesk: the drafts folder {tmp_path / 'nowhere'} does not exist"
+    )

@@ -1,0 +1,357 @@
+"""The library's index: every post's metadata and text in SQLite with FTS5, for a listing and
+a search that stay quick over thousands of posts.
+
+It is a cache and nothing more. It lives in the cache folder, is keyed by the drafts folder,
+is brought up to date from the files (by size and mtime) before it answers, and is thrown
+away and rebuilt if it is missing, from another version, or damaged. The files stay the truth.
+
+One PostIndex belongs to one thread (SQLite connections are not shared across threads).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from smugdesk.core.config import cache_dir
+from smugdesk.core.library_scan import Entry, read_entry, walk_posts
+
+SCHEMA_VERSION = 4
+SORTS = {
+    "date": "date DESC, title COLLATE NOCASE",
+    "title": "title COLLATE NOCASE, date DESC",
+    "edited": "edited_ns DESC",
+}
+MARK_START, MARK_END = "\x02", "\x03"
+_BATCH = 400  # files per transaction while indexing: a cancel keeps what was done
+_COLUMNS = (
+    "path, title, slug, date, status, tags, categories, summary, words, edited_ns, size, problem"
+)
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass(frozen=True)
+class RefreshStats:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def default_index_path(drafts: Path) -> Path:
+    key = hashlib.sha256(str(Path(drafts).absolute()).encode()).hexdigest()[:16]
+    return cache_dir() / "index" / f"{key}.sqlite3"
+
+
+class PostIndex:
+    def __init__(self, drafts: Path, db_path: Path | None = None) -> None:
+        self.drafts = Path(drafts).absolute()
+        self.db_path = db_path or default_index_path(self.drafts)
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = self._open()
+
+    # ----- storage ------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                db.close()
+                self._discard()
+                db = self._connect()
+                self._create(db)
+            return db
+        except sqlite3.DatabaseError:
+            # A damaged cache (a crash mid-write on a strange file system, a truncated file):
+            # it only ever held copies, so start over.
+            self._discard()
+            db = self._connect()
+            self._create(db)
+            return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.db_path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a lost last transaction is rebuilt anyway
+        return db
+
+    def _discard(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{self.db_path}{suffix}").unlink()
+
+    @staticmethod
+    def _create(db: sqlite3.Connection) -> None:
+        db.executescript(
+            f"""
+            BEGIN;
+            CREATE TABLE posts (
+                id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, title TEXT, slug TEXT,
+                date TEXT, status TEXT, tags TEXT, categories TEXT, summary TEXT,
+                words INTEGER, edited_ns INTEGER, size INTEGER, problem TEXT);
+            CREATE VIRTUAL TABLE posts_fts USING fts5(
+                title, tags, categories, body,
+                tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+            PRAGMA user_version = {SCHEMA_VERSION};
+            COMMIT;
+            """
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ----- keeping up with the files -------------------------------------------------
+    def refresh(
+        self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> RefreshStats:
+        """Bring the index in line with the folder: new, changed and removed files."""
+        known = {
+            path: (size, mtime)
+            for path, size, mtime in self._db.execute("SELECT path, size, edited_ns FROM posts")
+        }
+        on_disk: dict[str, tuple[int, int]] = {}
+        if self.drafts.is_dir():
+            for item in walk_posts(self.drafts):
+                try:
+                    status = item.stat()
+                except OSError:
+                    continue
+                on_disk[item.path] = (status.st_size, status.st_mtime_ns)
+        removed = [path for path in known if path not in on_disk]
+        stale = [path for path, sig in on_disk.items() if known.get(path) != sig]
+        if removed:
+            with self._transaction():
+                for path in removed:
+                    self._delete(path)
+        done = 0
+        for start in range(0, len(stale), _BATCH):
+            if cancelled and cancelled():
+                return RefreshStats(cancelled=True)
+            with self._transaction():
+                for path in stale[start : start + _BATCH]:
+                    size, mtime = on_disk[path]
+                    self._store(*read_entry(Path(path), size, mtime))
+            done = min(start + _BATCH, len(stale))
+            if progress:
+                progress(done, len(stale))
+        added = sum(1 for path in stale if path not in known)
+        return RefreshStats(
+            added=added,
+            updated=len(stale) - added,
+            removed=len(removed),
+            unchanged=len(on_disk) - len(stale),
+        )
+
+    def update_file(self, path: Path) -> None:
+        """Re-read one file now (after the app saved it), or forget it if it is gone."""
+        path = Path(path).absolute()
+        try:
+            status = path.stat()
+        except OSError:
+            with self._transaction():
+                self._delete(str(path))
+            return
+        with self._transaction():
+            self._store(*read_entry(path, status.st_size, status.st_mtime_ns))
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        self._db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _delete(self, path: str) -> None:
+        row = self._db.execute("SELECT id FROM posts WHERE path = ?", (path,)).fetchone()
+        if row:
+            self._db.execute("DELETE FROM posts_fts WHERE rowid = ?", row)
+            self._db.execute("DELETE FROM posts WHERE id = ?", row)
+
+    def _store(self, entry: Entry, body: str) -> None:
+        self._delete(entry.file)
+        cursor = self._db.execute(
+            f"INSERT INTO posts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.file,
+                entry.title,
+                entry.slug,
+                entry.date,
+                entry.status,
+                _join(entry.tags),
+                _join(entry.categories),
+                entry.summary,
+                entry.words,
+                entry.edited_ns,
+                entry.size,
+                entry.problem,
+            ),
+        )
+        self._db.execute(
+            "INSERT INTO posts_fts (rowid, title, tags, categories, body) VALUES (?, ?, ?, ?, ?)",
+            (
+                cursor.lastrowid,
+                entry.title,
+                " ".join(entry.tags),
+                " ".join(entry.categories),
+                body,
+            ),
+        )
+
+    # ----- questions ---------------------------------------------------------------------
+    def entries(
+        self, sort: str = "date", status: str | None = None, tag: str | None = None
+    ) -> list[Entry]:
+        where, values = _filters(status, tag)
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM posts {where} ORDER BY {SORTS[sort]}", values
+        )
+        return [_entry(row) for row in rows]
+
+    def search(
+        self,
+        query: str,
+        sort: str = "relevance",
+        status: str | None = None,
+        tag: str | None = None,
+        limit: int = 500,
+        snippets: int = 30,
+    ) -> list[Entry]:
+        """Posts matching every word of ``query`` (as a prefix, any case, accents ignored)
+        in title, tags, categories or body. ``sort`` is "relevance" (title matches weigh
+        most) or one of the list's sorts, which is cheaper when a word is in every post."""
+        match = fts_query(query)
+        if not match:
+            return self.entries("date" if sort == "relevance" else sort, status, tag)
+        where, values = _filters(status, tag, prefix="AND")
+        order = (
+            "bm25(posts_fts, 10.0, 5.0, 5.0, 1.0)"
+            if sort == "relevance"
+            else ", ".join(f"p.{part}" for part in SORTS[sort].split(", "))
+        )
+        sql = f"""
+            SELECT {", ".join("p." + name.strip() for name in _COLUMNS.split(","))}, p.id
+            FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
+            WHERE posts_fts MATCH ? {where} ORDER BY {order} LIMIT ?"""
+        rows = self._db.execute(sql, (match, *values, limit)).fetchall()
+        # FTS5's snippet() costs up to 15 ms a row for a short prefix in a long post; the
+        # first results' snippets are cut here from the stored text with a regex instead.
+        top = [row[12] for row in rows[:snippets]]
+        bodies = dict(
+            self._db.execute(
+                f"SELECT rowid, body FROM posts_fts WHERE rowid IN ({', '.join('?' * len(top))})",
+                top,
+            )
+        )
+        marker = word_marker(query)
+        return [
+            _entry(
+                row[:12],
+                title_marked=marker.sub(_mark, row[1]),
+                snippet=snippet(bodies[row[12]], marker) if row[12] in bodies else "",
+            )
+            for row in rows
+        ]
+
+    def tags(self) -> list[str]:
+        found: set[str] = set()
+        for (text,) in self._db.execute("SELECT tags FROM posts WHERE tags != ''"):
+            found.update(_split(text))
+        return sorted(found, key=str.casefold)
+
+    def find_slug(self, slug: str) -> Path | None:
+        row = self._db.execute(
+            "SELECT path FROM posts WHERE slug = ? AND problem = '' ORDER BY path", (slug,)
+        ).fetchone()
+        return Path(row[0]) if row else None
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM posts").fetchone()[0]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query from what a person typed: every word must match, as a word start (so
+    "nurse" finds "nurses"). Quoting each word keeps FTS5's own syntax (AND, NEAR, *, :, -)
+    from surprising anyone."""
+    return " AND ".join(f'"{word}"*' for word in _WORD.findall(text))
+
+
+def word_marker(query: str) -> re.Pattern:
+    """Finds words that start with one of the query's words, any case (what FTS5 matched,
+    but for accents)."""
+    words = sorted(set(_WORD.findall(query)), key=len, reverse=True) or ["\x00"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+
+
+def _mark(match: re.Match) -> str:
+    return f"{MARK_START}{match.group(0)}{MARK_END}"
+
+
+def snippet(body: str, marker: re.Pattern, words: int = 12) -> str:
+    """About ``words`` words of ``body`` around its first match, matches marked."""
+    found = marker.search(body)
+    start = found.start() if found else 0
+    before = body[max(0, start - 80) : start].split()[-(words // 3) :] if start else []
+    after = body[start : start + 200].split()[: words - len(before)]
+    text = " ".join(before + after)
+    lead = "…" if start and body[:start].strip() and before != body[:start].split() else ""
+    return lead + marker.sub(_mark, text) + "…"
+
+
+def _filters(status: str | None, tag: str | None, prefix: str = "WHERE") -> tuple[str, list]:
+    clauses, values = [], []
+    if status:
+        clauses.append("status = ?")
+        values.append(status)
+    if tag:
+        # Tags are stored as "\ntag1\ntag2\n" so a LIKE can match one whole tag.
+        clauses.append("tags LIKE ? ESCAPE '\\'")
+        escaped = tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        values.append(f"%\n{escaped}\n%")
+    if not clauses:
+        return "", values
+    return f"{prefix} " + " AND ".join(clauses), values
+
+
+def _join(items: tuple[str, ...]) -> str:
+    return "\n" + "\n".join(items) + "\n" if items else ""
+
+
+def _split(text: str) -> list[str]:
+    return [item for item in text.split("\n") if item]
+
+
+def _entry(row: tuple, title_marked: str = "", snippet: str = "") -> Entry:
+    path, title, slug, date, status, tags, categories, summary, words, edited, size, problem = row
+    return Entry(
+        file=path,
+        title=title,
+        slug=slug,
+        date=date,
+        status=status,
+        tags=tuple(_split(tags)),
+        categories=tuple(_split(categories)),
+        summary=summary,
+        words=words,
+        edited_ns=edited,
+        size=size,
+        problem=problem,
+        title_marked=title_marked,
+        snippet=snippet,
+    )

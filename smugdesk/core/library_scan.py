@@ -1,0 +1,150 @@
+"""What the library knows of each post file: found by walking the drafts folder, read once.
+
+Files that cannot be read as posts are still entries, with the reason in ``problem``, so a
+writer sees them in the list instead of wondering where a draft went.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.post import Post, decode_post_bytes, parse_post, split_front_matter
+from smugdesk.core.quick_front import read_plain_front
+from smugdesk.core.render import word_count
+
+POST_SUFFIXES = (".md", ".markdown", ".mdown")
+TRASH_FOLDER = ".trash"
+STATUSES = ("draft", "scheduled", "published")
+
+
+@dataclass(frozen=True)
+class Entry:
+    file: str  # the path as text: a listing makes thousands, and Path() is slow to build
+    title: str
+    slug: str = ""
+    date: str = ""  # ISO 8601, sortable as text; "" when the post has none
+    status: str = "draft"
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    summary: str = ""
+    words: int = 0
+    edited_ns: int = 0  # the file's mtime
+    size: int = 0
+    problem: str = ""  # why the file cannot be opened as a post, or ""
+    # Search results only: the title and a piece of the body with the matched words
+    # between \x02 and \x03, for the list to highlight.
+    title_marked: str = field(default="", compare=False)
+    snippet: str = field(default="", compare=False)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
+
+    @property
+    def edited(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.edited_ns / 1e9)
+
+
+def walk_posts(drafts: Path) -> Iterator[os.DirEntry]:
+    """Every post file under ``drafts``: hidden folders (the trash, .git) and image folders
+    (``*.assets``) are not walked."""
+    pending = [str(drafts)]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                children = list(listing)
+        except OSError:
+            continue  # an unreadable subfolder must not hide the rest of the library
+        for child in children:
+            if child.name.startswith("."):
+                continue
+            try:
+                if child.is_dir(follow_symlinks=False):
+                    if not child.name.endswith(".assets"):
+                        pending.append(child.path)
+                elif child.name.lower().endswith(POST_SUFFIXES) and child.is_file():
+                    yield child
+            except OSError:
+                continue
+
+
+def status_of(meta_status: object, date: dt.date | None, now: dt.datetime | None = None) -> str:
+    """draft / scheduled / published, as a static site would see it: a post marked
+    published with a date still ahead is scheduled."""
+    text = str(meta_status or "").strip().lower()
+    if text in ("publish", "published", "public"):
+        if date is not None and _is_future(date, now):
+            return "scheduled"
+        return "published"
+    if text in ("scheduled", "future"):
+        return "scheduled"
+    return "draft"
+
+
+def _is_future(date: dt.date, now: dt.datetime | None) -> bool:
+    now = now or dt.datetime.now().astimezone()
+    if isinstance(date, dt.datetime):
+        if date.tzinfo is None:
+            return date > now.replace(tzinfo=None)
+        return date > now
+    return date > now.date()
+
+
+def read_entry(path: Path, size: int, mtime_ns: int) -> tuple[Entry, str]:
+    """The entry of one file and the body text to index (empty when unreadable)."""
+    try:
+        data = path.read_bytes()
+        text = decode_post_bytes(data, path.name).replace("\r\n", "\n")
+    except OSError as error:
+        return _unreadable(path, size, mtime_ns, f"cannot read it: {error.strerror}"), ""
+    except SmugdeskError as error:
+        return _unreadable(path, size, mtime_ns, str(error)), ""
+    problem = ""
+    try:
+        post = _parse(text, path)
+    except SmugdeskError as error:
+        problem = str(error)
+        post = Post(body=_body_anyway(text), path=path)
+    date = post.date
+    entry = Entry(
+        file=str(path),
+        title=post.title,
+        slug=post.slug,
+        date=date.isoformat() if date else "",
+        status=status_of(post.meta.get("status"), date),
+        tags=tuple(post.tags),
+        categories=tuple(post.categories),
+        summary=str(post.meta.get("summary") or post.meta.get("excerpt") or ""),
+        words=word_count(post.body),
+        edited_ns=mtime_ns,
+        size=size,
+        problem=problem,
+    )
+    return entry, post.body
+
+
+def _parse(text: str, path: Path) -> Post:
+    front, body, _closing = split_front_matter(text.removeprefix("\ufeff"))
+    if front is None:
+        return Post(body=body, path=path)
+    meta = read_plain_front(front)
+    if meta is None:
+        return parse_post(text, path)  # the real parser: exact values, exact error messages
+    return Post(body=body, meta=meta, path=path)  # type: ignore[arg-type]
+
+
+def _body_anyway(text: str) -> str:
+    try:
+        return split_front_matter(text)[1]
+    except SmugdeskError:
+        return text
+
+
+def _unreadable(path: Path, size: int, mtime_ns: int, problem: str) -> Entry:
+    return Entry(file=str(path), title=path.stem, size=size, edited_ns=mtime_ns, problem=problem)

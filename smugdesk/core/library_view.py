@@ -1,0 +1,61 @@
+"""How a library entry reads: a line for the terminal, a JSON object for scripts, and the
+highlighted text the library pane shows."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from smugdesk.core.index import MARK_END, MARK_START
+from smugdesk.core.library_scan import Entry
+
+
+def shown_path(entry: Entry, drafts: Path) -> str:
+    try:
+        return str(entry.path.relative_to(drafts))
+    except ValueError:
+        return str(entry.path)
+
+
+def entry_json(entry: Entry, drafts: Path) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "path": str(entry.path),
+        "relative_path": shown_path(entry, drafts),
+        "title": entry.title,
+        "slug": entry.slug,
+        "date": entry.date or None,
+        "status": entry.status,
+        "tags": list(entry.tags),
+        "categories": list(entry.categories),
+        "summary": entry.summary,
+        "words": entry.words,
+        "edited": entry.edited.isoformat(timespec="seconds"),
+        "problem": entry.problem or None,
+    }
+    if entry.snippet or entry.title_marked:
+        data["match"] = plain(entry.snippet)
+    return data
+
+
+def entry_line(entry: Entry, drafts: Path) -> str:
+    """``2024-05-01  draft      Title  [tag, tag]  path`` — or the problem, for a bad file."""
+    date = (entry.date or "")[:10].ljust(10)
+    where = shown_path(entry, drafts)
+    if entry.problem:
+        return f"{date}  {'UNREADABLE':10} {entry.title}  ({entry.problem})  {where}"
+    tags = f"  [{', '.join(entry.tags)}]" if entry.tags else ""
+    line = f"{date}  {entry.status:10} {entry.title}{tags}  {where}"
+    if entry.snippet:
+        line += f"\n            {plain(entry.snippet)}"
+    return line
+
+
+def plain(marked: str) -> str:
+    return marked.replace(MARK_START, "").replace(MARK_END, "").replace("\n", " ")
+
+
+def marked_html(marked: str) -> str:
+    """Rich text for the list: the matched words in bold, everything else escaped."""
+    text = html.escape(marked.replace("\n", " "), quote=False)
+    return text.replace(MARK_START, "<b>").replace(MARK_END, "</b>")

@@ -1,0 +1,97 @@
+"""Editing a post's front matter field by field (the metadata form), inside its text.
+
+The text stays the truth: a form edit rewrites only the front-matter block, through the
+round-trip YAML writer, so the writer's comments, key order and other keys stay as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from smugdesk.core.errors import FrontMatterError
+from smugdesk.core.post import Post, parse_date, parse_post, serialize_post, split_front_matter
+
+FORM_FIELDS = ("title", "slug", "date", "status", "tags", "categories", "summary")
+LIST_FIELDS = ("tags", "categories")
+STATUS_CHOICES = ("draft", "published", "scheduled")
+
+
+@dataclass(frozen=True)
+class FrontEdit:
+    text: str  # the whole new text
+    start: int  # the changed span of the old text: [start, end) became new_part
+    end: int
+    new_part: str
+
+
+def form_values(text: str) -> dict[str, str]:
+    """What the form shows for ``text``: every field as the string a person edits (lists
+    comma-separated). Raises FrontMatterError when the front matter is broken."""
+    post = parse_post(text)
+    values = {}
+    for key in FORM_FIELDS:
+        value = post.meta.get(key)
+        if key in LIST_FIELDS:
+            values[key] = ", ".join(getattr(post, key))
+        elif isinstance(value, dt.datetime):
+            values[key] = value.isoformat(sep=" ")
+        else:
+            values[key] = "" if value is None else str(value)
+    return values
+
+
+def set_field(text: str, key: str, typed: str) -> FrontEdit:
+    """``text`` with front-matter ``key`` set from what was typed in the form. An empty
+    value removes an optional key (slug, summary); a date must be a date."""
+    post = parse_post(text)
+    value = _value(key, typed.strip())
+    if value is None or value == []:
+        if key in post.meta and key not in ("title", "tags", "categories"):
+            del post.meta[key]
+        elif key in post.meta or key == "title":
+            post.set(key, [] if key in LIST_FIELDS else "")
+    else:
+        post.set(key, value)
+    return _front_replaced(text, post)
+
+
+def _value(key: str, typed: str):
+    if key in LIST_FIELDS:
+        return [part.strip() for part in typed.split(",") if part.strip()]
+    if key == "date":
+        if not typed:
+            return None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
+            try:
+                return dt.date.fromisoformat(typed)
+            except ValueError:
+                pass
+        date = parse_date(typed) if len(typed) > 10 else None
+        if date is None:
+            raise FrontMatterError(
+                f"“{typed}” is not a date; write it as 2025-03-01 or 2025-03-01 09:30"
+            )
+        return date
+    return typed or None
+
+
+def _front_replaced(text: str, post: Post) -> FrontEdit:
+    """Only the front-matter block changes; the body is carried over as it was."""
+    normal_body_start = _body_start(text)
+    post.body = ""
+    new_front = serialize_post(post)
+    return FrontEdit(
+        text=new_front + text[normal_body_start:],
+        start=0,
+        end=normal_body_start,
+        new_part=new_front,
+    )
+
+
+def _body_start(text: str) -> int:
+    front, body, _closing = split_front_matter(text)
+    if front is None:
+        return 0
+    return len(text) - len(body)

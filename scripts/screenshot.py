@@ -127,5 +127,9 @@ if __name__ == "__main__":
     if not arguments:
         sys.exit(__doc__)
     target = Path(arguments[0]).absolute()
-    sample = Path(arguments[1]) if len(arguments) > 1 else ROOT / "docs" / "sample-post.md"
+    sample = (
+        Path(arguments[1])
+        if len(arguments) > 1
+        else ROOT / "docs" / "sample-drafts" / "sample-post.md"
+    )
     sys.exit(parent(target, sample.absolute(), dark))

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ruamel.yaml.comments import CommentedSeq
+
 from smugdesk.core.errors import FrontMatterError
 from smugdesk.core.post import Post, parse_date, parse_post, serialize_post, split_front_matter
 
@@ -53,8 +55,21 @@ def set_field(text: str, key: str, typed: str) -> FrontEdit:
         elif key in post.meta or key == "title":
             post.set(key, [] if key in LIST_FIELDS else "")
     else:
+        if isinstance(value, list):
+            value = _list_like(value, post.meta.get(key))
         post.set(key, value)
     return _front_replaced(text, post)
+
+
+def _list_like(items: list[str], old) -> CommentedSeq:
+    """A list written the way the post already writes it: ``[a, b]`` unless it had a
+    ``- item`` block list."""
+    seq = CommentedSeq(items)
+    if isinstance(old, CommentedSeq) and not old.fa.flow_style():
+        seq.fa.set_block_style()
+    else:
+        seq.fa.set_flow_style()
+    return seq
 
 
 def _value(key: str, typed: str):

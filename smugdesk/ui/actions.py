@@ -32,6 +32,8 @@ class Actions:
     find_next: QAction
     find_previous: QAction
     show_outline: QAction
+    show_library: QAction
+    show_details: QAction
     preferences: QAction
     focus_mode: QAction
     full_screen: QAction
@@ -92,6 +94,12 @@ def build_actions(window: QWidget) -> Actions:
             window, tr("Distraction-&Free"), Key.FullScreen, tr("Full screen, only the editor")
         ),
         show_outline=_action(window, tr("&Outline"), "Ctrl+Shift+O", tr("Show the outline")),
+        show_details=_action(
+            window, tr("Post &Details"), "Ctrl+Shift+D", tr("Title, date, tags… as a form")
+        ),
+        show_library=_action(
+            window, tr("&Library"), "Ctrl+Shift+L", tr("Show every post, and search them")
+        ),
         export_again=_action(
             window, tr("E&xport"), "Ctrl+E", tr("Export again where this post went last time")
         ),

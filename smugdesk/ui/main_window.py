@@ -31,11 +31,13 @@ from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.insert_actions import InsertActions
+from smugdesk.ui.library_actions import LibraryActions
+from smugdesk.ui.menus import build_menus
+from smugdesk.ui.metadata_form import MetadataForm, MetadataSync
 from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview import PreviewView
 from smugdesk.ui.recent_files import RecentFiles
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
-from smugdesk.ui.session_keeper import quit_application
 from smugdesk.ui.settings_actions import SettingsActions
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
@@ -44,7 +46,14 @@ AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 
 class MainWindow(
-    ExportActions, InsertActions, DiskWatch, SettingsActions, RecentFiles, QMainWindow
+    ExportActions,
+    InsertActions,
+    DiskWatch,
+    SettingsActions,
+    RecentFiles,
+    LibraryActions,
+    MetadataSync,
+    QMainWindow,
 ):
     exported = Signal(object)
     closed = Signal(object)  # OpenPost of the post this window had, or None
@@ -68,6 +77,7 @@ class MainWindow(
         column = QVBoxLayout(writing)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(MetadataForm())
         column.addWidget(self.editor)
         column.addWidget(self.find_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -90,17 +100,21 @@ class MainWindow(
         self._autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
 
         self.editor.textChanged.connect(self._on_text_changed)
+        self._init_metadata(writing.findChild(MetadataForm))
         self.editor.image_importer = self.import_images
         self.preview.page().open_post.connect(self.open_post_link)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
+        self._init_library()
         self.outline = OutlinePane(self.editor, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
+        self.resizeDocks([self.library], [300], Qt.Orientation.Horizontal)
         self.outline.hide()
         self._counts = (0, 0)
         self.editor.selectionChanged.connect(self._update_counts)
         self.commands = build_actions(self)
-        self._build_menus()
+        build_menus(self)
         self._init_export()
         self._init_watch()
         self.apply_settings(self.settings)
@@ -109,110 +123,8 @@ class MainWindow(
         )
         self.resize(1280, 800)
         self.new_post(ask=False)
+        self.editor.setFocus()  # the writer starts by writing, not in a form field
         self._report_plugin_problems()
-
-    # ----- menus -----------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        a = self.commands
-        a.new.triggered.connect(lambda: self.new_post())
-        a.open.triggered.connect(self.open_dialog)
-        a.save.triggered.connect(self.save)
-        a.save_as.triggered.connect(self.save_as)
-        a.close.triggered.connect(self.close_post)
-        a.quit.triggered.connect(quit_application)
-        a.undo.triggered.connect(self.editor.undo)
-        a.redo.triggered.connect(self.editor.redo)
-        a.cut.triggered.connect(self.editor.cut)
-        a.copy.triggered.connect(self.editor.copy)
-        a.paste.triggered.connect(self.editor.paste)
-        a.select_all.triggered.connect(self.editor.selectAll)
-        a.about.triggered.connect(self._about)
-        self.editor.undoAvailable.connect(a.undo.setEnabled)
-        self.editor.redoAvailable.connect(a.redo.setEnabled)
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addActions([a.new, a.open])
-        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
-        menu.addSeparator()
-        menu.addActions([a.save, a.save_as])
-        export_menu = menu.addMenu(self.tr("&Export"))
-        export_menu.addAction(a.export_again)
-        a.export_again.triggered.connect(self.export_again)
-        export_menu.addSeparator()
-        for name, exporter in sorted(registry().exporters.items()):
-            action = export_menu.addAction(exporter.label + "…")
-            action.setObjectName(f"export-{name}")
-            ready, why = exporter.available()
-            action.setEnabled(ready)
-            if not ready:
-                action.setToolTip(why)
-            action.triggered.connect(lambda _=False, n=name: self.export_dialog(n))
-        export_menu.setToolTipsVisible(True)
-        menu.addSeparator()
-        menu.addActions([a.close, a.quit])
-
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([a.new, a.open, a.save])
-        toolbar.addSeparator()
-        toolbar.addActions([a.insert_link, a.insert_image, a.insert_embed])
-        toolbar.addSeparator()
-        toolbar.addAction(a.export_again)
-
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        edit.addActions([a.undo, a.redo])
-        edit.addSeparator()
-        edit.addActions([a.cut, a.copy, a.paste])
-        edit.addSeparator()
-        edit.addAction(a.select_all)
-        edit.addSeparator()
-        edit.addActions([a.find, a.replace, a.find_next, a.find_previous])
-        edit.addSeparator()
-        edit.addAction(a.preferences)
-        a.preferences.triggered.connect(self.preferences)
-        a.find.triggered.connect(lambda: self.find_bar.open_find())
-        a.replace.triggered.connect(lambda: self.find_bar.open_find(replace=True))
-        a.find_next.triggered.connect(self.find_bar.find_next)
-        a.find_previous.triggered.connect(self.find_bar.find_previous)
-
-        format_menu = self.menuBar().addMenu(self.tr("F&ormat"))
-        format_menu.addActions([a.bold, a.italic])
-        a.bold.triggered.connect(lambda: self.editor.toggle_wrap("**"))
-        a.italic.triggered.connect(lambda: self.editor.toggle_wrap("*"))
-        format_menu.addSeparator()
-        for level, action in enumerate(a.headings):
-            format_menu.addAction(action)
-            action.triggered.connect(lambda _=False, n=level: self.editor.set_heading(n))
-
-        insert = self.menuBar().addMenu(self.tr("&Insert"))
-        insert.addActions([a.insert_link, a.insert_image, a.insert_embed])
-        a.insert_link.triggered.connect(self.insert_link)
-        a.insert_image.triggered.connect(self.insert_image)
-        a.insert_embed.triggered.connect(self.insert_embed)
-
-        view = self.menuBar().addMenu(self.tr("&View"))
-        a.show_outline.setCheckable(True)
-        # Lambdas, not the C++ slots: PySide6 6.12 corrupts the refcount of the bool otherwise
-        # (a "bool_dealloc" crash at exit was seen here).
-        a.show_outline.toggled.connect(lambda shown: self.outline.setVisible(shown))
-        self.outline.visibilityChanged.connect(lambda shown: a.show_outline.setChecked(shown))
-        view.addAction(a.show_outline)
-        a.focus_mode.setCheckable(True)
-        a.focus_mode.toggled.connect(lambda on: self.editor.set_focus_mode(on))
-        a.full_screen.setCheckable(True)
-        a.full_screen.toggled.connect(lambda on: self.set_distraction_free(on))
-        view.addActions([a.focus_mode, a.full_screen])
-        a.remote_content.setCheckable(True)
-        a.remote_content.setChecked(self.settings.remote_content_in_preview)
-        a.remote_content.toggled.connect(self.set_remote_content)
-        view.addAction(a.remote_content)
-
-        self.menuBar().addMenu(self.tr("&Help")).addAction(a.about)
 
     def _report_plugin_problems(self) -> None:
         problems = registry().problems
@@ -234,6 +146,7 @@ class MainWindow(
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
+        self.autosave()  # switching posts is a moment to be safe; untitled work still asks
         if not self.may_discard_changes():
             return False
         try:
@@ -255,6 +168,7 @@ class MainWindow(
         self.editor.document().setModified(False)
         self.preview.set_base_folder(binding.path.parent if binding.path else self.drafts)
         self._render_now()
+        self.refresh_metadata(fresh=True)
         self._update_title()
         self.watch_current_file()
 
@@ -311,6 +225,7 @@ class MainWindow(
             return False
         self._autosave_timer.stop()
         self.editor.document().setModified(False)
+        self.library_saw_save(self.file.path)
         self.preview.set_base_folder(self.file.path.parent)
         self._update_title()
         self.watch_current_file()
@@ -354,6 +269,7 @@ class MainWindow(
             return
         self.editor.document().setModified(False)
         self.watch_current_file()
+        self.library_saw_save(self.file.path)
         self.statusBar().showMessage(self.tr("Autosaved"), 2000)
 
     # ----- rendering -------------------------------------------------------------------
@@ -414,6 +330,7 @@ class MainWindow(
         name = self._title or (self.file.path.stem if self.file.path else self.tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — smugdesk")
         self.setWindowFilePath(str(self.file.path) if self.file.path else "")
+        self.library.set_current_post(self.file.path)
 
     # ----- window ----------------------------------------------------------------------
     def _about(self) -> None:
@@ -435,6 +352,7 @@ class MainWindow(
             event.ignore()
             return
         self.worker.stop()
+        self.stop_library()
         event.accept()
         self.closed.emit(self.open_post_state())
 
@@ -447,12 +365,15 @@ class MainWindow(
             *self.findChildren(QToolBar),
         ):
             widget.setVisible(not on)
+        self.metadata.setVisible(not on and self.commands.show_details.isChecked())
         if on:
-            self._outline_was_visible = self.outline.isVisible()
-            self.outline.hide()
+            self._docks_shown = [dock for dock in (self.library, self.outline) if dock.isVisible()]
+            for dock in self._docks_shown:
+                dock.hide()
             self.showFullScreen()
         else:
-            self.outline.setVisible(getattr(self, "_outline_was_visible", False))
+            for dock in getattr(self, "_docks_shown", []):
+                dock.show()
             self.showNormal()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)

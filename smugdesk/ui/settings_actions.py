@@ -65,6 +65,7 @@ class SettingsActions:
                 if changed_drafts and settings.drafts:
                     # Chosen just now, so it wins over --drafts and $SMUGDESK_DRAFTS.
                     window.drafts = Path(settings.drafts).expanduser()
+                    window.start_library()
                 window.apply_settings(settings)
 
     def apply_settings(self, settings: Settings) -> None:

@@ -66,3 +66,10 @@ def test_a_post_without_front_matter_gets_one():
 def test_broken_front_matter_is_refused_not_rewritten():
     with pytest.raises(FrontMatterError):
         set_field("---\ntitle: a: b\n---\nbody\n", "title", "x")
+
+
+def test_lists_keep_the_style_the_post_uses():
+    block = "---\ntags:\n  - nurses\n---\nbody\n"
+    assert "tags:\n  - nurses\n  - video\n" in set_field(block, "tags", "nurses, video").text
+    new = set_field("---\ntitle: x\n---\n", "categories", "health, media").text
+    assert "categories: [health, media]\n" in new

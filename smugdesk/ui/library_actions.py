@@ -1,0 +1,201 @@
+"""What the library pane's requests do to files and to the open post."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from smugdesk.core.config import ensure_drafts_dir
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.library import (
+    TrashedPost,
+    create_post,
+    duplicate_post,
+    rename_post,
+    restore_post,
+    trash_post,
+    trashed_posts,
+)
+from smugdesk.core.post import new_post_text
+from smugdesk.core.store import PostFile
+from smugdesk.ui.library_pane import LibraryPane
+from smugdesk.ui.library_worker import LibraryWorker
+
+FOLDER_SETTLE_MS = 400  # a sync tool writes many files in a burst: one refresh for all
+MAX_WATCHED_FOLDERS = 500  # inotify watches are a shared, limited resource
+
+
+class LibraryActions:
+    """Mixed into MainWindow (uses its drafts, file, editor, open_path, autosave)."""
+
+    def _init_library(self) -> None:
+        self.library = LibraryPane(self)
+        self.library_worker: LibraryWorker | None = None
+        pane = self.library
+        pane.open_requested.connect(self.open_from_library)
+        pane.new_requested.connect(self.new_from_library)
+        pane.rename_requested.connect(self.rename_from_library)
+        pane.duplicate_requested.connect(self.duplicate_from_library)
+        pane.trash_requested.connect(self.trash_from_library)
+        pane.restore_requested.connect(self.restore_from_library)
+        pane.trash_view_requested.connect(self.show_trash)
+        pane.query_changed.connect(lambda query: self._library_request(query))
+        self._folder_watcher = QFileSystemWatcher(self)
+        self._folder_timer = QTimer(self)
+        self._folder_timer.setSingleShot(True)
+        self._folder_timer.setInterval(FOLDER_SETTLE_MS)
+        self._folder_timer.timeout.connect(self.refresh_library)
+        self._folder_watcher.directoryChanged.connect(lambda _path: self._folder_timer.start())
+        self.start_library()
+
+    def start_library(self) -> None:
+        """(Re)start the index thread for the current drafts folder."""
+        if self.library_worker is not None:
+            self.library_worker.stop()
+            self.library_worker.deleteLater()
+        worker = self.library_worker = LibraryWorker(self.drafts, self)
+        worker.listed.connect(self.library.show_listing)
+        worker.progress.connect(self.library.show_progress)
+        worker.refreshed.connect(lambda _stats: self._library_refreshed())
+        worker.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.library.cancel_requested.connect(worker.cancel)
+        self.library.emit_query()
+        self.refresh_library()
+
+    def stop_library(self) -> None:
+        if self.library_worker is not None:
+            self.library_worker.stop()
+
+    def _library_request(self, query) -> None:
+        if self.library_worker is not None:
+            self.library_worker.request(query)
+
+    def refresh_library(self) -> None:
+        self._watch_folders()
+        if self.library_worker is not None:
+            self.library_worker.refresh()
+
+    def _library_refreshed(self) -> None:
+        self.library.hide_progress()
+        if self.library.trash_button.isChecked():
+            self.show_trash()
+
+    def library_saw_save(self, path: Path) -> None:
+        if self.library_worker is not None:
+            self.library_worker.file_saved(path)
+
+    def _watch_folders(self) -> None:
+        """Watch the drafts folder and its subfolders: a file saved by another program or
+        a sync tool shows in the list without the writer asking."""
+        folders = [self.drafts] if self.drafts.is_dir() else []
+        if folders:
+            for path in sorted(self.drafts.rglob("*")):
+                if len(folders) >= MAX_WATCHED_FOLDERS:
+                    break
+                relative = path.relative_to(self.drafts).parts
+                if path.is_dir() and not any(
+                    p.startswith(".") or p.endswith(".assets") for p in relative
+                ):
+                    folders.append(path)
+        wanted = {str(folder) for folder in folders}
+        current = set(self._folder_watcher.directories())
+        if current - wanted:
+            self._folder_watcher.removePaths(sorted(current - wanted))
+        if wanted - current:
+            self._folder_watcher.addPaths(sorted(wanted - current))
+
+    # ----- the pane's requests ------------------------------------------------------------
+    def open_from_library(self, path: Path) -> bool:
+        if self.file.path == Path(path).absolute():
+            self.editor.setFocus()
+            return True
+        if self.open_path(Path(path)):
+            self.editor.setFocus()
+            return True
+        return False
+
+    def new_from_library(self) -> None:
+        title, ok = QInputDialog.getText(
+            self, self.tr("New Post"), self.tr("Title of the new post:"), QLineEdit.EchoMode.Normal
+        )
+        if not ok or not title.strip():
+            return
+        try:
+            path = create_post(ensure_drafts_dir(self.drafts), title)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("The post was not created"), str(error))
+            return
+        self.library_saw_save(path)
+        if self.open_from_library(path):
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+    def rename_from_library(self, path: Path) -> None:
+        path = Path(path).absolute()
+        is_open = self.file.path == path
+        if is_open and self.editor.document().isModified() and not self.save():
+            return
+        current = self._title if is_open else path.stem
+        title, ok = QInputDialog.getText(
+            self, self.tr("Rename Post"), self.tr("New title:"), QLineEdit.EchoMode.Normal, current
+        )
+        if not ok or not title.strip():
+            return
+        try:
+            renamed = rename_post(path, title)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("The post was not renamed"), str(error))
+            return
+        if is_open:
+            position = self.editor.textCursor().position()
+            binding, text = PostFile.read(renamed)
+            self._load(binding, text)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.editor.setTextCursor(cursor)
+        self.refresh_library()
+        self.statusBar().showMessage(self.tr("Renamed to %s") % renamed.name, 5000)
+
+    def duplicate_from_library(self, path: Path) -> None:
+        try:
+            copy = duplicate_post(Path(path))
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("The post was not duplicated"), str(error))
+            return
+        self.library_saw_save(copy)
+        self.statusBar().showMessage(self.tr("Duplicated as %s") % copy.name, 5000)
+
+    def trash_from_library(self, path: Path) -> None:
+        path = Path(path).absolute()
+        if self.file.path == path:
+            self.autosave()
+            if self.editor.document().isModified():
+                return  # not saved (changed on disk, or failed): the writer decides first
+        try:
+            trashed = trash_post(self.drafts, path)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("The post was not moved"), str(error))
+            return
+        if self.file.path == path:
+            self._load(PostFile(), new_post_text())
+        self.library_saw_save(path)
+        self.statusBar().showMessage(
+            self.tr("Moved “%s” to the trash; the Trash button brings it back.")
+            % trashed.original.name,
+            8000,
+        )
+
+    def show_trash(self) -> None:
+        self.library.show_trash(trashed_posts(self.drafts))
+
+    def restore_from_library(self, item: TrashedPost) -> None:
+        try:
+            restored = restore_post(self.drafts, item)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("The post was not restored"), str(error))
+            return
+        self.library_saw_save(restored)
+        self.show_trash()
+        self.statusBar().showMessage(self.tr("Restored %s") % restored, 6000)

@@ -1,0 +1,387 @@
+"""The library sidebar: every post in the drafts folder, searchable as you type.
+
+The pane shows what the index thread sends (LibraryWorker) and asks the window to act
+(open, rename, duplicate, trash, restore) through signals; it never touches files itself.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smugdesk.core.library import TrashedPost
+from smugdesk.core.library_scan import Entry
+from smugdesk.core.library_view import marked_html
+from smugdesk.ui.library_worker import Listing, Query
+
+EntryRole = Qt.ItemDataRole.UserRole
+SORTS = (("date", "Newest first"), ("title", "Title"), ("edited", "Last edited"))
+STATUS_LABELS = {"draft": "Draft", "scheduled": "Scheduled", "published": "Published"}
+
+
+class EntryModel(QAbstractListModel):
+    """Library entries or trashed posts; a plain list so 10,000 rows cost nothing to show."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list[Entry | TrashedPost] = []
+        self.with_snippets = False
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.with_snippets = any(isinstance(item, Entry) and item.snippet for item in items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == EntryRole:
+            return item
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _plain_text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(item)
+        return None
+
+
+def _plain_text(item: Entry | TrashedPost) -> str:
+    if isinstance(item, TrashedPost):
+        return f"{item.name}, trashed {item.trashed_at[:10]}"
+    if item.problem:
+        return f"{item.title}: cannot be opened: {item.problem}"
+    return f"{item.title}, {STATUS_LABELS.get(item.status, item.status)}, {item.date[:10]}"
+
+
+def _tooltip(item: Entry | TrashedPost) -> str:
+    if isinstance(item, TrashedPost):
+        return f"{item.path}\nwas {item.original}"
+    lines = [str(item.path)]
+    if item.problem:
+        lines.append(item.problem)
+    if item.summary:
+        lines.append(item.summary)
+    return "\n".join(lines)
+
+
+def entry_html(item: Entry | TrashedPost, muted: str, elide=lambda text: text) -> str:
+    """Two or three lines: the title (matches in bold), what it is, and where the search
+    words are in its text."""
+    if isinstance(item, TrashedPost):
+        return (
+            f"<b>{html.escape(item.name)}</b><br><span style='color:{muted}'>"
+            f"{html.escape(str(item.original.parent))} · trashed {item.trashed_at[:16]}</span>"
+        )
+    title = marked_html(item.title_marked) if item.title_marked else html.escape(elide(item.title))
+    if item.problem:
+        return f"⚠ <b>{title}</b><br><span style='color:#b3261e'>{html.escape(item.problem)}</span>"
+    facts = [STATUS_LABELS.get(item.status, item.status)]
+    if item.date:
+        facts.append(item.date[:10])
+    facts.append(f"{item.words:,} words")
+    if item.tags:
+        facts.append(" ".join(f"#{tag}" for tag in item.tags))
+    text = f"<b>{title}</b><br><span style='color:{muted}'>{html.escape(' · '.join(facts))}</span>"
+    if item.snippet:
+        text += f"<br><span style='color:{muted}'>{marked_html(item.snippet)}</span>"
+    return text
+
+
+class EntryDelegate(QStyledItemDelegate):
+    """Paints an entry as rich text (QTextDocument), only for the rows on screen."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(4)
+        # One line each, clipped: rows of one height let the list show 10,000 posts without
+        # laying out every one of them.
+        no_wrap = QTextOption()
+        no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
+        document.setDefaultTextOption(no_wrap)
+        muted = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        width = max(40, option.rect.width() - 12)
+        elide = QFontMetrics(bold).elidedText
+        document.setHtml(
+            entry_html(
+                index.data(EntryRole), muted, lambda t: elide(t, Qt.TextElideMode.ElideRight, width)
+            )
+        )
+        return document
+
+    def paint(self, painter, option, index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = option.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
+        lines = 3 if index.model().with_snippets else 2
+        return QSize(200, option.fontMetrics.lineSpacing() * lines + 12)
+
+
+class LibraryPane(QDockWidget):
+    open_requested = Signal(Path)
+    new_requested = Signal()
+    rename_requested = Signal(Path)
+    duplicate_requested = Signal(Path)
+    trash_requested = Signal(Path)
+    restore_requested = Signal(object)  # TrashedPost
+    query_changed = Signal(object)  # Query
+    trash_view_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Library"), parent)
+        self.setObjectName("library")
+        self._generation = 0
+        self._showing_trash = False
+        self.current_post: Path | None = None  # the window's open post, shown selected
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(4, 4, 4, 4)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search titles, tags and text"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the library"))
+        column.addWidget(self.search)
+
+        filters = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Show posts with status"))
+        self.status.addItem(self.tr("All posts"), None)
+        for key, label in STATUS_LABELS.items():
+            self.status.addItem(self.tr(label), key)
+        self.tag = QComboBox()
+        self.tag.setAccessibleName(self.tr("Show posts with tag"))
+        self.tag.addItem(self.tr("Any tag"), None)
+        self.sort = QComboBox()
+        self.sort.setAccessibleName(self.tr("Sort posts by"))
+        for key, label in SORTS:
+            self.sort.addItem(self.tr(label), key)
+        self.sort.setToolTip(self.tr("Search results come best match first"))
+        for combo in (self.status, self.tag, self.sort):
+            filters.addWidget(combo, 1)
+        column.addLayout(filters)
+
+        self.model = EntryModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(EntryDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setAccessibleName(self.tr("Posts"))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.activated.connect(self._activated)
+        column.addWidget(self.list, 1)
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Indexing progress"))
+        self.progress.setTextVisible(True)
+        self.cancel = QToolButton()
+        self.cancel.setText(self.tr("Cancel"))
+        self.cancel.clicked.connect(self.cancel_requested)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel)
+        self._progress_row = QWidget()
+        self._progress_row.setLayout(progress_row)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self._progress_row.hide()
+        column.addWidget(self._progress_row)
+
+        bottom = QHBoxLayout()
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Number of posts"))
+        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button.setToolTip(self.tr("A new post, with a title"))
+        self.new_button.clicked.connect(self.new_requested)
+        self.trash_button = QPushButton(self.tr("Trash"))
+        self.trash_button.setCheckable(True)
+        self.trash_button.setToolTip(self.tr("Show posts moved to the trash, to restore them"))
+        self.trash_button.toggled.connect(self._toggle_trash)
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.new_button)
+        bottom.addWidget(self.trash_button)
+        column.addLayout(bottom)
+        self.setWidget(body)
+
+        # A short pause after typing: a query per keystroke would only be thrown away.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(120)
+        self._typing.timeout.connect(self.emit_query)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
+        for combo in (self.status, self.tag, self.sort):
+            combo.currentIndexChanged.connect(lambda _index: self.emit_query())
+        self.list.installEventFilter(self)
+
+    # ----- asking -------------------------------------------------------------------------
+    def current_query(self) -> Query:
+        return Query(
+            self._generation,
+            self.search.text(),
+            self.sort.currentData(),
+            self.status.currentData(),
+            self.tag.currentData(),
+        )
+
+    def emit_query(self) -> None:
+        if self._showing_trash:
+            self.trash_button.setChecked(False)  # searching means the library again
+        self._generation += 1
+        self.query_changed.emit(self.current_query())
+
+    # ----- showing ---------------------------------------------------------------------
+    def show_listing(self, listing: Listing) -> None:
+        if listing.query.generation < self._generation or self._showing_trash:
+            return  # an answer to a query the writer has typed past
+        keep = self.current_post or self.selected_path()
+        self.model.set_items(listing.entries)
+        self._set_tags(listing.tags)
+        shown = len(listing.entries)
+        if listing.query.text.strip() or listing.query.status or listing.query.tag:
+            self.count.setText(self.tr("%s of %s posts") % (f"{shown:,}", f"{listing.total:,}"))
+        else:
+            self.count.setText(self.tr("%s posts") % f"{listing.total:,}")
+        if keep is not None:
+            self.select_path(keep)
+
+    def show_trash(self, items: list[TrashedPost]) -> None:
+        self._showing_trash = True
+        self.model.set_items(items)
+        self.count.setText(self.tr("%d in the trash") % len(items))
+
+    def show_progress(self, done: int, total: int) -> None:
+        self._progress_row.setVisible(done < total)
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("Indexing %v of %m posts"))
+
+    def hide_progress(self) -> None:
+        self._progress_row.hide()
+
+    def _set_tags(self, tags: list[str]) -> None:
+        current = self.tag.currentData()
+        known = [self.tag.itemData(i) for i in range(1, self.tag.count())]
+        if known == tags:
+            return
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("Any tag"), None)
+        for tag in tags:
+            self.tag.addItem(f"#{tag}", tag)
+        found = self.tag.findData(current)
+        self.tag.setCurrentIndex(max(found, 0))
+        self.tag.blockSignals(False)
+
+    def set_current_post(self, path: Path | None) -> None:
+        self.current_post = path
+        if path is None:
+            self.list.clearSelection()
+        else:
+            self.select_path(path)
+
+    def selected_item(self):
+        index = self.list.currentIndex()
+        return index.data(EntryRole) if index.isValid() else None
+
+    def selected_path(self) -> Path | None:
+        item = self.selected_item()
+        return item.path if isinstance(item, Entry) else None
+
+    def select_path(self, path: Path) -> bool:
+        for row, item in enumerate(self.model.items):
+            if isinstance(item, Entry) and item.path == path:
+                self.list.setCurrentIndex(self.model.index(row))
+                return True
+        return False
+
+    # ----- acting ------------------------------------------------------------------------
+    def _toggle_trash(self, on: bool) -> None:
+        if on:
+            self.trash_view_requested.emit()
+        else:
+            self._showing_trash = False
+            self.emit_query()
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = index.data(EntryRole)
+        if isinstance(item, TrashedPost):
+            self.restore_requested.emit(item)
+        elif isinstance(item, Entry):
+            self.open_requested.emit(item.path)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.list and event.type() == event.Type.KeyPress:
+            item = self.selected_item()
+            if isinstance(item, Entry):
+                if event.matches(QKeySequence.StandardKey.Delete):
+                    self.trash_requested.emit(item.path)
+                    return True
+                if event.key() == Qt.Key.Key_F2:
+                    self.rename_requested.emit(item.path)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, point) -> None:
+        item = self.list.indexAt(point).data(EntryRole)
+        menu = QMenu(self)
+        if isinstance(item, TrashedPost):
+            menu.addAction(self.tr("Restore"), lambda: self.restore_requested.emit(item))
+        elif isinstance(item, Entry):
+            path = item.path
+            menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(path))
+            menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(path))
+            menu.addAction(self.tr("Duplicate"), lambda: self.duplicate_requested.emit(path))
+            menu.addSeparator()
+            menu.addAction(self.tr("Move to Trash"), lambda: self.trash_requested.emit(path))
+        menu.addSeparator()
+        menu.addAction(self.tr("New Post…"), self.new_requested.emit)
+        menu.exec(self.list.viewport().mapToGlobal(point))

@@ -1,0 +1,131 @@
+"""The library's index, worked off the UI thread: refreshes, lists and searches.
+
+The thread owns the SQLite connection. Only the newest list/search request is answered (a
+fast typist's older queries are dropped), and a refresh reports progress and can be cancelled.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from smugdesk.core.index import PostIndex, RefreshStats
+
+
+@dataclass(frozen=True)
+class Query:
+    generation: int
+    text: str = ""
+    sort: str = "date"
+    status: str | None = None
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class Listing:
+    query: Query
+    entries: list
+    tags: list[str]
+    total: int  # posts in the library, whatever the filters
+
+
+class LibraryWorker(QObject):
+    listed = Signal(object)  # Listing
+    progress = Signal(int, int)  # files indexed, files to index
+    refreshed = Signal(object)  # RefreshStats
+    failed = Signal(str)
+
+    def __init__(self, drafts: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.drafts = Path(drafts)
+        self._condition = threading.Condition()
+        self._query: Query | None = None
+        self._refresh = False
+        self._updates: list[Path] = []
+        self._cancel = threading.Event()
+        self._stopping = False
+        self._last = Query(0)
+        self._thread = threading.Thread(target=self._run, name="smugdesk-library", daemon=True)
+        self._thread.start()
+
+    # ----- called from the UI thread ---------------------------------------------------------
+    def request(self, query: Query) -> None:
+        with self._condition:
+            self._query = query
+            self._condition.notify()
+
+    def refresh(self) -> None:
+        """Re-read whatever changed in the drafts folder, then answer the last query again."""
+        with self._condition:
+            self._refresh = True
+            self._cancel.clear()
+            self._condition.notify()
+
+    def file_saved(self, path: Path) -> None:
+        with self._condition:
+            self._updates.append(Path(path))
+            self._condition.notify()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def stop(self) -> None:
+        with self._condition:
+            self._stopping = True
+            self._cancel.set()
+            self._condition.notify()
+        self._thread.join(timeout=5)
+
+    # ----- the thread ------------------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            index = PostIndex(self.drafts)
+        except Exception as error:  # an unwritable cache folder must not kill the window
+            self.failed.emit(f"the library index cannot be opened: {error}")
+            return
+        try:
+            self._serve(index)
+        finally:
+            index.close()
+
+    def _serve(self, index: PostIndex) -> None:
+        while True:
+            with self._condition:
+                while not (self._query or self._refresh or self._updates or self._stopping):
+                    self._condition.wait()
+                if self._stopping:
+                    return
+                query, self._query = self._query, None
+                refresh, self._refresh = self._refresh, False
+                updates, self._updates = self._updates, []
+            try:
+                changed = False
+                for path in updates:
+                    index.update_file(path)
+                    changed = True
+                if query is not None:
+                    self._last = query
+                    self._answer(index, query)  # the list first, from what is known
+                if refresh:
+                    stats = index.refresh(
+                        lambda done, total: self.progress.emit(done, total), self._cancel.is_set
+                    )
+                    self.refreshed.emit(stats)
+                    changed = changed or stats.changed or stats.cancelled
+                if changed:
+                    self._answer(index, self._last)
+            except Exception as error:  # reported, and the thread serves the next request
+                self.failed.emit(str(error))
+
+    def _answer(self, index: PostIndex, query: Query) -> None:
+        if query.text.strip():
+            entries = index.search(query.text, "relevance", query.status, query.tag)
+        else:
+            entries = index.entries(query.sort, query.status, query.tag)
+        self.listed.emit(Listing(query, entries, index.tags(), len(index)))
+
+
+__all__ = ["LibraryWorker", "Listing", "Query", "RefreshStats"]

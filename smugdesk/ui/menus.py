@@ -1,0 +1,120 @@
+"""The window's menus and toolbar, built from its actions (see actions.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from smugdesk.publish.registry import registry
+from smugdesk.ui.session_keeper import quit_application
+
+
+def build_menus(window) -> None:
+    a = window.commands
+    a.new.triggered.connect(lambda: window.new_post())
+    a.open.triggered.connect(window.open_dialog)
+    a.save.triggered.connect(window.save)
+    a.save_as.triggered.connect(window.save_as)
+    a.close.triggered.connect(window.close_post)
+    a.quit.triggered.connect(quit_application)
+    a.undo.triggered.connect(window.editor.undo)
+    a.redo.triggered.connect(window.editor.redo)
+    a.cut.triggered.connect(window.editor.cut)
+    a.copy.triggered.connect(window.editor.copy)
+    a.paste.triggered.connect(window.editor.paste)
+    a.select_all.triggered.connect(window.editor.selectAll)
+    a.about.triggered.connect(window._about)
+    window.editor.undoAvailable.connect(a.undo.setEnabled)
+    window.editor.redoAvailable.connect(a.redo.setEnabled)
+    a.undo.setEnabled(False)
+    a.redo.setEnabled(False)
+
+    menu = window.menuBar().addMenu(window.tr("&File"))
+    menu.addActions([a.new, a.open])
+    window.recent_menu = menu.addMenu(window.tr("Open &Recent"))
+    window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
+    window._fill_recent_menu()
+    menu.addSeparator()
+    menu.addActions([a.save, a.save_as])
+    export_menu = menu.addMenu(window.tr("&Export"))
+    export_menu.addAction(a.export_again)
+    a.export_again.triggered.connect(window.export_again)
+    export_menu.addSeparator()
+    for name, exporter in sorted(registry().exporters.items()):
+        action = export_menu.addAction(exporter.label + "…")
+        action.setObjectName(f"export-{name}")
+        ready, why = exporter.available()
+        action.setEnabled(ready)
+        if not ready:
+            action.setToolTip(why)
+        action.triggered.connect(lambda _=False, n=name: window.export_dialog(n))
+    export_menu.setToolTipsVisible(True)
+    menu.addSeparator()
+    menu.addActions([a.close, a.quit])
+
+    toolbar = window.addToolBar(window.tr("Main"))
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addActions([a.new, a.open, a.save])
+    toolbar.addSeparator()
+    toolbar.addActions([a.insert_link, a.insert_image, a.insert_embed])
+    toolbar.addSeparator()
+    toolbar.addAction(a.export_again)
+
+    edit = window.menuBar().addMenu(window.tr("&Edit"))
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.cut, a.copy, a.paste])
+    edit.addSeparator()
+    edit.addAction(a.select_all)
+    edit.addSeparator()
+    edit.addActions([a.find, a.replace, a.find_next, a.find_previous])
+    edit.addSeparator()
+    edit.addAction(a.preferences)
+    a.preferences.triggered.connect(window.preferences)
+    a.find.triggered.connect(lambda: window.find_bar.open_find())
+    a.replace.triggered.connect(lambda: window.find_bar.open_find(replace=True))
+    a.find_next.triggered.connect(window.find_bar.find_next)
+    a.find_previous.triggered.connect(window.find_bar.find_previous)
+
+    format_menu = window.menuBar().addMenu(window.tr("F&ormat"))
+    format_menu.addActions([a.bold, a.italic])
+    a.bold.triggered.connect(lambda: window.editor.toggle_wrap("**"))
+    a.italic.triggered.connect(lambda: window.editor.toggle_wrap("*"))
+    format_menu.addSeparator()
+    for level, action in enumerate(a.headings):
+        format_menu.addAction(action)
+        action.triggered.connect(lambda _=False, n=level: window.editor.set_heading(n))
+
+    insert = window.menuBar().addMenu(window.tr("&Insert"))
+    insert.addActions([a.insert_link, a.insert_image, a.insert_embed])
+    a.insert_link.triggered.connect(window.insert_link)
+    a.insert_image.triggered.connect(window.insert_image)
+    a.insert_embed.triggered.connect(window.insert_embed)
+
+    view = window.menuBar().addMenu(window.tr("&View"))
+    a.show_outline.setCheckable(True)
+    # Lambdas, not the C++ slots: PySide6 6.12 corrupts the refcount of the bool otherwise
+    # (a "bool_dealloc" crash at exit was seen here).
+    a.show_outline.toggled.connect(lambda shown: window.outline.setVisible(shown))
+    window.outline.visibilityChanged.connect(lambda shown: a.show_outline.setChecked(shown))
+    view.addAction(a.show_outline)
+    a.show_library.setCheckable(True)
+    a.show_library.setChecked(True)
+    a.show_library.toggled.connect(lambda shown: window.library.setVisible(shown))
+    window.library.visibilityChanged.connect(lambda shown: a.show_library.setChecked(shown))
+    view.addAction(a.show_library)
+    a.show_details.setCheckable(True)
+    a.show_details.setChecked(True)
+    a.show_details.toggled.connect(lambda shown: window.metadata.setVisible(shown))
+    view.addAction(a.show_details)
+    a.focus_mode.setCheckable(True)
+    a.focus_mode.toggled.connect(lambda on: window.editor.set_focus_mode(on))
+    a.full_screen.setCheckable(True)
+    a.full_screen.toggled.connect(lambda on: window.set_distraction_free(on))
+    view.addActions([a.focus_mode, a.full_screen])
+    a.remote_content.setCheckable(True)
+    a.remote_content.setChecked(window.settings.remote_content_in_preview)
+    a.remote_content.toggled.connect(window.set_remote_content)
+    view.addAction(a.remote_content)
+
+    window.menuBar().addMenu(window.tr("&Help")).addAction(a.about)

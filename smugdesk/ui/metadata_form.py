@@ -1,0 +1,189 @@
+"""The post's details as a form above the editor: title, slug, date, status, tags,
+categories and summary. It edits the front matter in the editor's text, so the two never
+disagree: typing in the form rewrites the front matter (one undo step), and typing in the
+front matter refreshes the form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from smugdesk.core.errors import FrontMatterError
+from smugdesk.core.front_edit import STATUS_CHOICES, FrontEdit, form_values, set_field
+
+TYPING_PAUSE_MS = 400
+
+
+def qt_position(text: str, index: int) -> int:
+    """A Python string index as a Qt text position (UTF-16 units: an emoji counts two)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+class MetadataForm(QWidget):
+    field_edited = Signal(str, str)  # key, what was typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadata-form")
+        self.setAccessibleName(self.tr("Post details"))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+        self.fields: dict[str, QLineEdit | QComboBox] = {}
+        self._timers: dict[str, QTimer] = {}
+        layout = (
+            ("title", self.tr("&Title"), 0, 0, 5),
+            ("date", self.tr("&Date"), 1, 0, 1),
+            ("status", self.tr("Stat&us"), 1, 2, 1),
+            ("slug", self.tr("S&lug"), 1, 4, 1),
+            ("tags", self.tr("Ta&gs"), 2, 0, 1),
+            ("categories", self.tr("C&ategories"), 2, 2, 3),
+            ("summary", self.tr("Su&mmary"), 3, 0, 5),
+        )
+        for key, label, row, column, span in layout:
+            if key == "status":
+                widget = QComboBox()
+                widget.setEditable(True)  # a site may use its own words ("private")
+                widget.addItems(STATUS_CHOICES)
+                widget.activated.connect(lambda _i, k=key: self._send(k))
+                widget.lineEdit().editingFinished.connect(lambda k=key: self._send(k))
+            else:
+                widget = QLineEdit()
+                widget.editingFinished.connect(lambda k=key: self._send(k))
+                widget.textEdited.connect(lambda _t, k=key: self._typing(k))
+            placeholder = {
+                "tags": self.tr("comma, separated"),
+                "categories": self.tr("comma, separated"),
+                "date": "2025-03-01 09:30",
+                "slug": self.tr("from the file name"),
+            }.get(key)
+            if placeholder and isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(placeholder)
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label.replace("&", ""))
+            grid.addWidget(caption, row, column)
+            grid.addWidget(widget, row, column + 1, 1, span)
+            self.fields[key] = widget
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(5, 3)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.hide()
+        grid.addWidget(self.problem, 4, 0, 1, 6)
+        self._shown: dict[str, str] = {}
+
+    def _text(self, key: str) -> str:
+        widget = self.fields[key]
+        return widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+
+    def _typing(self, key: str) -> None:
+        timer = self._timers.get(key)
+        if timer is None:
+            timer = self._timers[key] = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(TYPING_PAUSE_MS)
+            timer.timeout.connect(lambda k=key: self._send(k))
+        timer.start()
+
+    def _send(self, key: str) -> None:
+        if key in self._timers:
+            self._timers[key].stop()
+        typed = self._text(key)
+        if typed != self._shown.get(key):
+            self._shown[key] = typed
+            self.field_edited.emit(key, typed)
+
+    def show_text(self, text: str, *, fresh: bool = False) -> None:
+        """Fill the form from the post's text; a field being typed in is left alone, unless
+        the text is a post just opened (``fresh``)."""
+        try:
+            values = form_values(text)
+        except FrontMatterError as error:
+            self.show_problem(self.tr("The front matter cannot be read: %s") % error)
+            for widget in self.fields.values():
+                widget.setEnabled(False)
+            return
+        self.show_problem("")
+        for key, widget in self.fields.items():
+            widget.setEnabled(True)
+            typing = key in self._timers and self._timers[key].isActive()
+            if not fresh and (widget.hasFocus() or typing):
+                continue
+            if typing:
+                self._timers[key].stop()
+            value = values[key]
+            self._shown[key] = value
+            if self._text(key) == value:
+                continue
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(value)
+            else:
+                widget.setText(value)
+                widget.setCursorPosition(0)
+            widget.blockSignals(False)
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+
+class MetadataSync:
+    """Mixed into MainWindow (uses its editor): keeps form and front matter in step."""
+
+    def _init_metadata(self, form: MetadataForm) -> None:
+        self.metadata = form
+        form.field_edited.connect(self.apply_metadata_field)
+        self._metadata_timer = QTimer(self)
+        self._metadata_timer.setSingleShot(True)
+        self._metadata_timer.setInterval(250)
+        self._metadata_timer.timeout.connect(self.refresh_metadata)
+        self.editor.textChanged.connect(self._metadata_timer.start)
+
+    def refresh_metadata(self, *, fresh: bool = False) -> None:
+        self._metadata_timer.stop()
+        self.metadata.show_text(self.editor.toPlainText(), fresh=fresh)
+
+    def apply_metadata_field(self, key: str, typed: str) -> None:
+        text = self.editor.toPlainText()
+        try:
+            edit = set_field(text, key, typed)
+        except FrontMatterError as error:
+            self.metadata.show_problem(str(error))
+            return
+        self.metadata.show_problem("")
+        if edit.text != text:
+            replace_span(self.editor, text, edit)
+
+
+def replace_span(editor: QPlainTextEdit, old_text: str, edit: FrontEdit) -> None:
+    """Put ``edit.new_part`` in place of its span, as one undo step, the cursor kept on the
+    same word."""
+    start, end = qt_position(old_text, edit.start), qt_position(old_text, edit.end)
+    before = editor.textCursor()
+    position, anchor = before.position(), before.anchor()
+    added = len(edit.new_part.encode("utf-16-le")) // 2 - (end - start)
+
+    def moved(point: int) -> int:
+        return point + added if point >= end else min(point, start + (end - start) + added)
+
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(edit.new_part)
+    after = editor.textCursor()
+    after.setPosition(moved(anchor))
+    after.setPosition(moved(position), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(after)

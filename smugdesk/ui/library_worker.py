@@ -7,6 +7,7 @@ fast typist's older queries are dropped), and a refresh reports progress and can
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,15 +111,26 @@ class LibraryWorker(QObject):
                     self._last = query
                     self._answer(index, query)  # the list first, from what is known
                 if refresh:
-                    stats = index.refresh(
-                        lambda done, total: self.progress.emit(done, total), self._cancel.is_set
-                    )
+                    stats = index.refresh(self._progress_reporter(index), self._cancel.is_set)
                     self.refreshed.emit(stats)
                     changed = changed or stats.changed or stats.cancelled
                 if changed:
                     self._answer(index, self._last)
             except Exception as error:  # reported, and the thread serves the next request
                 self.failed.emit(str(error))
+
+    def _progress_reporter(self, index: PostIndex):
+        """Progress for the bar, and during a long first indexing the list so far, about
+        once a second, so the writer can already open a post."""
+        shown = [time.monotonic()]
+
+        def report(done: int, total: int) -> None:
+            self.progress.emit(done, total)
+            if done < total and time.monotonic() - shown[0] > 1.0:
+                shown[0] = time.monotonic()
+                self._answer(index, self._last)
+
+        return report
 
     def _answer(self, index: PostIndex, query: Query) -> None:
         if query.text.strip():

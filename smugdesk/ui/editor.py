@@ -73,6 +73,31 @@ class MarkdownEditor(QPlainTextEdit):
         self._closer: QTextCursor | None = None
 
     # Focus mode: only the paragraph being written keeps its colours.
+    def set_line_width(self, characters: int) -> None:
+        """Keep lines to about ``characters`` wide, centred, as writing tools do (0: use the
+        whole width). QPlainTextEdit has no wrap column, so the margins make one."""
+        self._line_width = characters
+        self._fit_line_width()
+
+    def _fit_line_width(self) -> None:
+        characters = getattr(self, "_line_width", 0)
+        if not characters:
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        margin = int(self.document().documentMargin())
+        column = self.fontMetrics().horizontalAdvance("n" * characters) + 2 * margin + 4
+        spare = max(0, self.width() - self.verticalScrollBar().sizeHint().width() - column)
+        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_line_width()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fit_line_width()
+
     def set_focus_mode(self, on: bool) -> None:
         if on:
             self.cursorPositionChanged.connect(self._refocus)

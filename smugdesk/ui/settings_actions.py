@@ -80,6 +80,8 @@ class SettingsActions:
         if settings.editor_font_size:
             font.setPointSize(settings.editor_font_size)
         self.editor.setFont(font)
+        self.editor.set_line_width(settings.line_width)
+        self._autosave_timer.setInterval(max(1, settings.autosave_seconds) * 1000)
         self.editor.highlighter.set_speller(speller_for(settings, self.statusBar()))
         # Rebuilt so that stylesheets added to the CSS folder since take effect.
         folder = self.file.path.parent if self.file.path else self.drafts

@@ -72,3 +72,33 @@ def test_the_writers_own_css_styles_the_preview(qtbot, window):
     colour = "getComputedStyle(document.getElementById('sd-title')).color"
     qtbot.waitUntil(lambda: run_js(qtbot, window, colour) == "rgb(153, 0, 51)")
     assert run_js(qtbot, window, "document.getElementById('sd-title').textContent") == "Styled"
+
+
+def test_line_width_and_autosave_delay(qtbot, window, tmp_path):
+    def act(dialog: PreferencesDialog) -> None:
+        dialog.line_width.setValue(30)
+        dialog.autosave.setValue(7)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    drive_dialog(PreferencesDialog, act)
+    window.commands.preferences.trigger()
+    saved = json.loads(
+        (Path(os.environ["XDG_CONFIG_HOME"]) / "smugdesk" / "settings.json").read_text()
+    )
+    assert (saved["line_width"], saved["autosave_seconds"]) == (30, 7)
+    assert window._autosave_timer.interval() == 7000
+    # Thirty characters fit on a line and more wrap; the column is centred.
+    window.editor.setPlainText("n" * 30)
+    assert window.editor.document().firstBlock().layout().lineCount() == 1
+    window.editor.setPlainText("n" * 40)
+    assert window.editor.document().firstBlock().layout().lineCount() == 2
+    margins = window.editor.viewportMargins()
+    assert margins.left() > 0 and abs(margins.left() - margins.right()) <= 1
+
+    def whole_width(dialog: PreferencesDialog) -> None:
+        dialog.line_width.setValue(0)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    drive_dialog(PreferencesDialog, whole_width)
+    window.commands.preferences.trigger()
+    assert window.editor.viewportMargins().left() == 0

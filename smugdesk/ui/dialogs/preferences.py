@@ -81,6 +81,22 @@ class PreferencesDialog(QDialog):
         if self.language.count() == 1:
             self.language.setToolTip(self.tr("No spelling dictionaries are installed"))
 
+        self.line_width = QSpinBox()
+        self.line_width.setRange(0, 200)
+        self.line_width.setSingleStep(5)
+        self.line_width.setSpecialValueText(self.tr("As wide as the window"))
+        self.line_width.setSuffix(self.tr(" characters"))
+        self.line_width.setValue(settings.line_width)
+        self.line_width.setAccessibleName(self.tr("Line width"))
+        self.autosave = QSpinBox()
+        self.autosave.setRange(1, 60)
+        self.autosave.setSuffix(self.tr(" s after a change"))
+        self.autosave.setValue(settings.autosave_seconds)
+        self.autosave.setAccessibleName(self.tr("Autosave delay"))
+        self.autosave.setToolTip(
+            self.tr("A post with a file is saved this long after its first unsaved change")
+        )
+
         self.remote = QCheckBox(self.tr("Load videos and other remote content in the preview"))
         css = QPushButton(self.tr("Open My &CSS Folder"))
         css.setToolTip(
@@ -98,6 +114,8 @@ class PreferencesDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(buddy)  # a row holding a layout gets no buddy by itself
             form.addRow(label, field)
+        form.addRow(self.tr("Line &width:"), self.line_width)
+        form.addRow(self.tr("&Autosave:"), self.autosave)
         form.addRow(self.tr("&Theme:"), self.theme)
         form.addRow("", self.spell)
         form.addRow(self.tr("Spelling &language:"), self.language)
@@ -135,4 +153,6 @@ class PreferencesDialog(QDialog):
             remote_content_in_preview=self.remote.isChecked(),
             spell_check=self.spell.isChecked(),
             spell_language=self.language.currentData(),
+            line_width=self.line_width.value(),
+            autosave_seconds=self.autosave.value(),
         )

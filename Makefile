@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshot screenshots clean
+.PHONY: run test lint screenshot screenshots translations bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ screenshot: $(STAMP)
 screenshots: $(STAMP)
 	$(PY) scripts/screenshot.py docs/screenshot.png
 	$(PY) scripts/screenshot.py docs/screenshot-dark.png --dark
+
+# The template translators start from: every tr() string of the UI.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'smugdesk/ui/*.py' 'smugdesk/ui/**/*.py') \
+		-ts resources/translations/smugdesk.ts -no-obsolete
+	for ts in resources/translations/smugdesk_*.ts; do \
+		[ -e "$$ts" ] && $(VENV)/bin/pyside6-lrelease "$$ts"; done; true
 
 clean:
 	rm -rf $(VENV) build *.egg-info

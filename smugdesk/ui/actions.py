@@ -34,6 +34,8 @@ class Actions:
     show_outline: QAction
     show_library: QAction
     show_details: QAction
+    next_pane: QAction
+    previous_pane: QAction
     preferences: QAction
     focus_mode: QAction
     full_screen: QAction
@@ -78,7 +80,9 @@ def build_actions(window: QWidget) -> Actions:
         italic=_action(window, tr("&Italic"), Key.Italic, tr("Italic on or off")),
         headings=[
             _action(
-                window, tr("Paragraph") if level == 0 else tr("Heading %d") % level, f"Ctrl+{level}"
+                window,
+                tr("&Paragraph") if level == 0 else tr("Heading &%d") % level,
+                f"Ctrl+{level}",
             )
             for level in range(7)
         ],
@@ -94,6 +98,10 @@ def build_actions(window: QWidget) -> Actions:
             window, tr("Distraction-&Free"), Key.FullScreen, tr("Full screen, only the editor")
         ),
         show_outline=_action(window, tr("&Outline"), "Ctrl+Shift+O", tr("Show the outline")),
+        next_pane=_action(window, tr("Next &Pane"), "F6", tr("Move to the next pane")),
+        previous_pane=_action(
+            window, tr("Pre&vious Pane"), "Shift+F6", tr("Move to the previous pane")
+        ),
         show_details=_action(
             window, tr("Post &Details"), "Ctrl+Shift+D", tr("Title, date, tags… as a form")
         ),

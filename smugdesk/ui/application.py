@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from smugdesk import __version__
 from smugdesk.core.config import APP_NAME, Settings, drafts_dir
 from smugdesk.core.session import OpenPost, load_session
+from smugdesk.ui.translations import install_translations
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -28,6 +29,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # The installed theme icon when there is one, else the one shipped in resources/.
     shipped = resources.files("smugdesk.resources").joinpath("smugdesk.svg")
     app.setWindowIcon(QIcon.fromTheme("smugdesk", QIcon(str(shipped))))
+    if not hasattr(app, "smugdesk_translators"):
+        app.smugdesk_translators = install_translations(app)
     return app
 
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -43,8 +53,24 @@ from smugdesk.core.library_view import marked_html
 from smugdesk.ui.library_worker import Listing, Query
 
 EntryRole = Qt.ItemDataRole.UserRole
-SORTS = (("date", "Newest first"), ("title", "Title"), ("edited", "Last edited"))
-STATUS_LABELS = {"draft": "Draft", "scheduled": "Scheduled", "published": "Published"}
+SORTS = (
+    ("date", QT_TRANSLATE_NOOP("LibraryPane", "Newest first")),
+    ("title", QT_TRANSLATE_NOOP("LibraryPane", "Title")),
+    ("edited", QT_TRANSLATE_NOOP("LibraryPane", "Last edited")),
+)
+STATUS_LABELS = {
+    "draft": QT_TRANSLATE_NOOP("LibraryPane", "Draft"),
+    "scheduled": QT_TRANSLATE_NOOP("LibraryPane", "Scheduled"),
+    "published": QT_TRANSLATE_NOOP("LibraryPane", "Published"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryPane", text)
+
+
+def _status(status: str) -> str:
+    return _tr(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 class EntryModel(QAbstractListModel):
@@ -79,15 +105,15 @@ class EntryModel(QAbstractListModel):
 
 def _plain_text(item: Entry | TrashedPost) -> str:
     if isinstance(item, TrashedPost):
-        return f"{item.name}, trashed {item.trashed_at[:10]}"
+        return _tr("%s, trashed %s") % (item.name, item.trashed_at[:10])
     if item.problem:
-        return f"{item.title}: cannot be opened: {item.problem}"
-    return f"{item.title}, {STATUS_LABELS.get(item.status, item.status)}, {item.date[:10]}"
+        return _tr("%s: cannot be opened: %s") % (item.title, item.problem)
+    return f"{item.title}, {_status(item.status)}, {item.date[:10]}"
 
 
 def _tooltip(item: Entry | TrashedPost) -> str:
     if isinstance(item, TrashedPost):
-        return f"{item.path}\nwas {item.original}"
+        return _tr("%s\nwas %s") % (item.path, item.original)
     lines = [str(item.path)]
     if item.problem:
         lines.append(item.problem)
@@ -102,15 +128,16 @@ def entry_html(item: Entry | TrashedPost, muted: str, elide=lambda text: text) -
     if isinstance(item, TrashedPost):
         return (
             f"<b>{html.escape(item.name)}</b><br><span style='color:{muted}'>"
-            f"{html.escape(str(item.original.parent))} · trashed {item.trashed_at[:16]}</span>"
+            + html.escape(_tr("%s · trashed %s") % (item.original.parent, item.trashed_at[:16]))
+            + "</span>"
         )
     title = marked_html(item.title_marked) if item.title_marked else html.escape(elide(item.title))
     if item.problem:
         return f"⚠ <b>{title}</b><br><span style='color:#b3261e'>{html.escape(item.problem)}</span>"
-    facts = [STATUS_LABELS.get(item.status, item.status)]
+    facts = [_status(item.status)]
     if item.date:
         facts.append(item.date[:10])
-    facts.append(f"{item.words:,} words")
+    facts.append(_tr("%s words") % f"{item.words:,}")
     if item.tags:
         facts.append(" ".join(f"#{tag}" for tag in item.tags))
     text = f"<b>{title}</b><br><span style='color:{muted}'>{html.escape(' · '.join(facts))}</span>"
@@ -197,14 +224,14 @@ class LibraryPane(QDockWidget):
         self.status.setAccessibleName(self.tr("Show posts with status"))
         self.status.addItem(self.tr("All posts"), None)
         for key, label in STATUS_LABELS.items():
-            self.status.addItem(self.tr(label), key)
+            self.status.addItem(_tr(label), key)
         self.tag = QComboBox()
         self.tag.setAccessibleName(self.tr("Show posts with tag"))
         self.tag.addItem(self.tr("Any tag"), None)
         self.sort = QComboBox()
         self.sort.setAccessibleName(self.tr("Sort posts by"))
         for key, label in SORTS:
-            self.sort.addItem(self.tr(label), key)
+            self.sort.addItem(_tr(label), key)
         self.sort.setToolTip(self.tr("Search results come best match first"))
         for combo in (self.status, self.tag, self.sort):
             filters.addWidget(combo, 1)

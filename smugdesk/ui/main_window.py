@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -375,6 +376,27 @@ class MainWindow(
             for dock in getattr(self, "_docks_shown", []):
                 dock.show()
             self.showNormal()
+
+    def cycle_panes(self, step: int) -> None:
+        """F6 / Shift+F6: library search, post list, details, editor, preview, around. Tab
+        cannot do it: in the editor Tab indents."""
+        panes = [
+            pane
+            for pane in (
+                self.library.search,
+                self.library.list,
+                self.metadata.fields["title"],
+                self.editor,
+                self.preview,
+            )
+            if pane.isVisible()
+        ]
+        focused = QApplication.focusWidget()
+        here = next(
+            (i for i, pane in enumerate(panes) if pane is focused or pane.isAncestorOf(focused)),
+            panes.index(self.editor) if self.editor in panes else 0,
+        )
+        panes[(here + step) % len(panes)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_Escape and self.commands.full_screen.isChecked():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStatusBar
 
 from smugdesk.core.config import Settings, config_dir
@@ -40,7 +40,8 @@ def speller_for(settings: Settings, status: QStatusBar) -> Speller | None:
         except SpellingUnavailableError as error:
             if not _told_about_spelling:
                 _told_about_spelling = True
-                status.showMessage(f"Spell checking is off: {error}", 15000)
+                message = QCoreApplication.translate("MainWindow", "Spell checking is off: %s")
+                status.showMessage(message % error, 15000)
             return None
     return _spellers[key]
 

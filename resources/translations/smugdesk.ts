@@ -1,0 +1,1380 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="66"/>
+        <source>&amp;New Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="66"/>
+        <source>Start a new draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="67"/>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="67"/>
+        <source>Open a post file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="68"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="68"/>
+        <source>Save the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="69"/>
+        <source>Save &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="69"/>
+        <source>Save the post under a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="70"/>
+        <source>&amp;Close Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="70"/>
+        <source>Close the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="72"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="72"/>
+        <source>Quit smugdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="73"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="74"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="75"/>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="76"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="77"/>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="78"/>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <source>&amp;Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <source>Bold on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="80"/>
+        <source>&amp;Italic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="80"/>
+        <source>Italic on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="84"/>
+        <source>&amp;Paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="84"/>
+        <source>Heading &amp;%d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="89"/>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="89"/>
+        <source>Find in the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <source>&amp;Replace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <source>Find and replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="91"/>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="92"/>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="93"/>
+        <source>Prefere&amp;nces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="93"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <source>&amp;Focus Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <source>Dim all but the paragraph you write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="98"/>
+        <source>Distraction-&amp;Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="98"/>
+        <source>Full screen, only the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="100"/>
+        <source>&amp;Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="100"/>
+        <source>Show the outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <source>Next &amp;Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <source>Move to the next pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <source>Pre&amp;vious Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <source>Move to the previous pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <source>Post &amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <source>Title, date, tags… as a form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="109"/>
+        <source>&amp;Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="109"/>
+        <source>Show every post, and search them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="112"/>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="112"/>
+        <source>Export again where this post went last time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="114"/>
+        <source>&amp;Link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="114"/>
+        <source>Insert a link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="116"/>
+        <source>&amp;Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="116"/>
+        <source>Insert an image stored with the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="119"/>
+        <source>&amp;Embed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="119"/>
+        <source>Embed a video, a social post or a link card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="123"/>
+        <source>Load &amp;Remote Content in Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="125"/>
+        <source>Let embedded players load from the internet in the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="127"/>
+        <source>&amp;About smugdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiskWatch</name>
+    <message>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="50"/>
+        <source>Changed by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="51"/>
+        <source>“%s” was changed by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="54"/>
+        <source>You have unsaved edits. Load their version (your edits are dropped), or keep yours (saving will ask before overwriting theirs)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="58"/>
+        <source>Load Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="59"/>
+        <source>Keep Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="82"/>
+        <source>Reloaded %s: it was changed by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="92"/>
+        <source>%s was deleted on disk. Your text is still here: save to write it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmbedDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="22"/>
+        <source>Insert Embed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="25"/>
+        <source>Paste a YouTube, Vimeo, X, Instagram, SoundCloud or Spotify link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="27"/>
+        <source>Address to embed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="30"/>
+        <source>What the address will show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="37"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="61"/>
+        <source>An embed needs a full address starting with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="65"/>
+        <source>Not a site smugdesk embeds: it will show as a link card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="67"/>
+        <source>%s — shown as a card linking to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/embed.py" line="70"/>
+        <source>%s — a player on your blog; a card in the offline preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="35"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="84"/>
+        <source>Exporting to %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="130"/>
+        <source>the exporter finished without saying where the post went</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="132"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="140"/>
+        <source>Exported to %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="143"/>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="144"/>
+        <source>The post was exported to:
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="145"/>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="150"/>
+        <source>Open in Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="62"/>
+        <source>Export Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="68"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="74"/>
+        <source>Destination folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="75"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="83"/>
+        <source>Export &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="85"/>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="91"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="120"/>
+        <source>Not available here: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/export.py" line="130"/>
+        <source>Export to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="32"/>
+        <location filename="../../smugdesk/ui/find_bar.py" line="33"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="35"/>
+        <location filename="../../smugdesk/ui/find_bar.py" line="36"/>
+        <source>Replace with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="37"/>
+        <source>Match &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="38"/>
+        <source>&amp;Whole word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="39"/>
+        <source>Re&amp;gex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="43"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="44"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="45"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="46"/>
+        <source>Replace &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="47"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/find_bar.py" line="48"/>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/find_bar.py" line="119"/>
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/find_bar.py" line="187"/>
+        <source>Replaced %n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImageDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="28"/>
+        <source>Insert Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="31"/>
+        <source>Image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="32"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="38"/>
+        <source>Describe the image for people who cannot see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="39"/>
+        <source>Alternative text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="41"/>
+        <source>Image title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="43"/>
+        <source>The image is copied into the post&apos;s own folder; the original stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="52"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="55"/>
+        <source>&amp;Alt text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="56"/>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="67"/>
+        <source>Choose an Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsertActions</name>
+    <message>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="67"/>
+        <source>Save the post first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="68"/>
+        <source>Images are kept in a folder beside the post. Save the post now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="77"/>
+        <source>Image not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="84"/>
+        <source>No draft with the slug “%s”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryActions</name>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="122"/>
+        <source>New Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="122"/>
+        <source>Title of the new post:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="129"/>
+        <source>The post was not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="142"/>
+        <source>Rename Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="142"/>
+        <source>New title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="149"/>
+        <source>The post was not renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="159"/>
+        <source>Renamed to %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="165"/>
+        <source>The post was not duplicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="168"/>
+        <source>Duplicated as %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="179"/>
+        <source>The post was not moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="185"/>
+        <source>Moved “%s” to the trash; the Trash button brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="197"/>
+        <source>The post was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="201"/>
+        <source>Restored %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="57"/>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="58"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="59"/>
+        <source>Last edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="62"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="63"/>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="64"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="207"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="217"/>
+        <source>Search titles, tags and text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="219"/>
+        <source>Search the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="224"/>
+        <source>Show posts with status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="225"/>
+        <source>All posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="229"/>
+        <source>Show posts with tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="230"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="344"/>
+        <source>Any tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="232"/>
+        <source>Sort posts by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="235"/>
+        <source>Search results come best match first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="245"/>
+        <source>Posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="252"/>
+        <source>Indexing progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="255"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="268"/>
+        <source>Number of posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="269"/>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="270"/>
+        <source>A new post, with a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="272"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="274"/>
+        <source>Show posts moved to the trash, to restore them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="317"/>
+        <source>%s of %s posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="319"/>
+        <source>%s posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="326"/>
+        <source>%d in the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="332"/>
+        <source>Indexing %v of %m posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="404"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="407"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="408"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="409"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="411"/>
+        <source>Move to Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="413"/>
+        <source>New Post…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="39"/>
+        <source>Insert Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="45"/>
+        <source>Link address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="47"/>
+        <source>Link text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="49"/>
+        <source>Optional: shown when hovering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="50"/>
+        <source>Link title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="58"/>
+        <source>Find a draft by title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="59"/>
+        <source>Find a draft to link to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="61"/>
+        <source>Drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="68"/>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="71"/>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="72"/>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="74"/>
+        <source>Or link to a &amp;draft:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="108"/>
+        <source>This web address has no “https://” in front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="109"/>
+        <source>Use %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="92"/>
+        <source>Word count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="145"/>
+        <source>Open Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="156"/>
+        <source>Cannot open this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="182"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="183"/>
+        <source>Save the changes to “%s”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="183"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="331"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="184"/>
+        <source>If you don&apos;t save, your changes will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="208"/>
+        <source>Save Post As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="225"/>
+        <source>The post was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="234"/>
+        <source>Saved %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="240"/>
+        <source>File changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="242"/>
+        <source>Save your version under a new name, or overwrite theirs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="243"/>
+        <source>Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="244"/>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="262"/>
+        <source>Not autosaved: %s was changed by another program. Save to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="269"/>
+        <source>Autosave failed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="274"/>
+        <source>Autosaved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="310"/>
+        <source>%s words · %s characters · %d min read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="317"/>
+        <source>%s selected · </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="340"/>
+        <source>About smugdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="341"/>
+        <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/settings_actions.py" line="43"/>
+        <source>Spell checking is off: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEditor</name>
+    <message>
+        <location filename="../../smugdesk/ui/editor.py" line="67"/>
+        <source>Markdown editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/editor.py" line="68"/>
+        <source>Write your post in Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/editor.py" line="155"/>
+        <source>(no suggestions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/editor.py" line="158"/>
+        <source>Add “%s” to Dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="36"/>
+        <source>Post details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="44"/>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="45"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="46"/>
+        <source>Stat&amp;us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="47"/>
+        <source>S&amp;lug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="48"/>
+        <source>Ta&amp;gs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="49"/>
+        <source>C&amp;ategories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="50"/>
+        <source>Su&amp;mmary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="64"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="65"/>
+        <source>comma, separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="67"/>
+        <source>from the file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="114"/>
+        <source>The front matter cannot be read: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePane</name>
+    <message>
+        <location filename="../../smugdesk/ui/outline_pane.py" line="14"/>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/outline_pane.py" line="22"/>
+        <source>Outline of the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/outline_pane.py" line="37"/>
+        <source>(untitled heading)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="35"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="39"/>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="136"/>
+        <source>Drafts folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="40"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="52"/>
+        <source>Editor font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="57"/>
+        <source>Editor font size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="64"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="65"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="66"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="71"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="73"/>
+        <source>Check spelling as I type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="76"/>
+        <source>Spelling language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="77"/>
+        <source>The system&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="82"/>
+        <source>No spelling dictionaries are installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="87"/>
+        <source>As wide as the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="88"/>
+        <source> characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="90"/>
+        <source>Line width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="93"/>
+        <source> s after a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="95"/>
+        <source>Autosave delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="97"/>
+        <source>A post with a file is saved this long after its first unsaved change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="100"/>
+        <source>Load videos and other remote content in the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="101"/>
+        <source>Open My &amp;CSS Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="103"/>
+        <source>Stylesheets (*.css) here are added to the preview: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="111"/>
+        <source>&amp;Drafts folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="112"/>
+        <source>Editor &amp;font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="117"/>
+        <source>Line &amp;width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="118"/>
+        <source>&amp;Autosave:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="119"/>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="121"/>
+        <source>Spelling &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="123"/>
+        <source>Preview style:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <location filename="../../smugdesk/ui/preview.py" line="58"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <location filename="../../smugdesk/ui/recent_files.py" line="40"/>
+        <source>Post not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/recent_files.py" line="40"/>
+        <source>%s is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsActions</name>
+    <message>
+        <location filename="../../smugdesk/ui/settings_actions.py" line="61"/>
+        <source>Preferences not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="31"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="33"/>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="38"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="54"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="63"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="79"/>
+        <source>F&amp;ormat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="88"/>
+        <source>&amp;Insert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="94"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="124"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -2,10 +2,54 @@
 // reloads, the scroll position stays, and embedded players that did not change keep playing.
 "use strict";
 window.smugdesk = (function () {
+  // Blocks carry data-line (their source line); a line added above shifts every block
+  // below, which must not count as a change, or every block would be replaced.
   function same(a, b) {
     if (a.nodeType !== b.nodeType) return false;
-    return a.nodeType === Node.ELEMENT_NODE ? a.outerHTML === b.outerHTML : a.nodeValue === b.nodeValue;
+    if (a.nodeType !== Node.ELEMENT_NODE) return a.nodeValue === b.nodeValue;
+    const line = a.getAttribute("data-line");
+    if (line === b.getAttribute("data-line")) return a.outerHTML === b.outerHTML;
+    const shifted = b.cloneNode(false);
+    if (line === null) shifted.removeAttribute("data-line");
+    else shifted.setAttribute("data-line", line);
+    if (a.cloneNode(false).outerHTML !== shifted.outerHTML || a.innerHTML !== b.innerHTML) return false;
+    if (b.hasAttribute("data-line")) a.setAttribute("data-line", b.getAttribute("data-line"));
+    return true;
   }
+
+  function blocks() {
+    return Array.from(document.querySelectorAll("#sd-body > [data-line]"));
+  }
+
+  // Scroll so that source line ``line`` is at the top: between the blocks that start at or
+  // before it and after it, in proportion.
+  function scrollToLine(line) {
+    const marked = blocks();
+    if (!marked.length) return;
+    let before = null;
+    let after = null;
+    for (const block of marked) {
+      const start = Number(block.getAttribute("data-line"));
+      if (start <= line) before = { block, start };
+      else { after = { block, start }; break; }
+    }
+    const top = (node) => node.getBoundingClientRect().top + window.scrollY;
+    let y;
+    if (!before) y = 0;
+    else if (!after) y = top(before.block) + (line - before.start) * 20;
+    else {
+      const share = (line - before.start) / Math.max(1, after.start - before.start);
+      y = top(before.block) + share * (top(after.block) - top(before.block));
+    }
+    window.scrollTo(0, Math.max(0, y - 12));
+    return y;
+  }
+
+  // A double-click in the preview asks the editor to show the source of that block.
+  document.addEventListener("dblclick", function (event) {
+    const block = event.target.closest && event.target.closest("#sd-body > [data-line]");
+    if (block) console.info("smugdesk:goto-line:" + block.getAttribute("data-line"));
+  });
 
   function patch(container, html) {
     const template = document.createElement("template");
@@ -53,6 +97,7 @@ window.smugdesk = (function () {
   });
 
   return {
+    scrollToLine: scrollToLine,
     setTheme: function (dark) {
       document.documentElement.classList.toggle("dark", dark);
       return dark;

@@ -4,287 +4,297 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="66"/>
+        <location filename="../../smugdesk/ui/actions.py" line="67"/>
         <source>&amp;New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="66"/>
+        <location filename="../../smugdesk/ui/actions.py" line="67"/>
         <source>Start a new draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="67"/>
+        <location filename="../../smugdesk/ui/actions.py" line="68"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="67"/>
+        <location filename="../../smugdesk/ui/actions.py" line="68"/>
         <source>Open a post file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="68"/>
+        <location filename="../../smugdesk/ui/actions.py" line="69"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="68"/>
+        <location filename="../../smugdesk/ui/actions.py" line="69"/>
         <source>Save the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="69"/>
+        <location filename="../../smugdesk/ui/actions.py" line="70"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="69"/>
+        <location filename="../../smugdesk/ui/actions.py" line="70"/>
         <source>Save the post under a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="70"/>
+        <location filename="../../smugdesk/ui/actions.py" line="71"/>
         <source>&amp;Close Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="70"/>
+        <location filename="../../smugdesk/ui/actions.py" line="71"/>
         <source>Close the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="72"/>
+        <location filename="../../smugdesk/ui/actions.py" line="73"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="72"/>
+        <location filename="../../smugdesk/ui/actions.py" line="73"/>
         <source>Quit smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="73"/>
+        <location filename="../../smugdesk/ui/actions.py" line="74"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="74"/>
+        <location filename="../../smugdesk/ui/actions.py" line="75"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="75"/>
+        <location filename="../../smugdesk/ui/actions.py" line="76"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="76"/>
+        <location filename="../../smugdesk/ui/actions.py" line="77"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="77"/>
+        <location filename="../../smugdesk/ui/actions.py" line="78"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="78"/>
+        <location filename="../../smugdesk/ui/actions.py" line="79"/>
         <source>Select &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <location filename="../../smugdesk/ui/actions.py" line="80"/>
         <source>&amp;Bold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <location filename="../../smugdesk/ui/actions.py" line="80"/>
         <source>Bold on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="80"/>
+        <location filename="../../smugdesk/ui/actions.py" line="81"/>
         <source>&amp;Italic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="80"/>
+        <location filename="../../smugdesk/ui/actions.py" line="81"/>
         <source>Italic on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="84"/>
+        <location filename="../../smugdesk/ui/actions.py" line="85"/>
         <source>&amp;Paragraph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="84"/>
+        <location filename="../../smugdesk/ui/actions.py" line="85"/>
         <source>Heading &amp;%d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="89"/>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="89"/>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
         <source>Find in the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="91"/>
         <source>&amp;Replace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="91"/>
         <source>Find and replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="91"/>
+        <location filename="../../smugdesk/ui/actions.py" line="92"/>
         <source>Find &amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="92"/>
+        <location filename="../../smugdesk/ui/actions.py" line="93"/>
         <source>Find Pre&amp;vious</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="93"/>
+        <location filename="../../smugdesk/ui/actions.py" line="94"/>
         <source>Prefere&amp;nces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="93"/>
+        <location filename="../../smugdesk/ui/actions.py" line="94"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <location filename="../../smugdesk/ui/actions.py" line="96"/>
         <source>&amp;Focus Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <location filename="../../smugdesk/ui/actions.py" line="96"/>
         <source>Dim all but the paragraph you write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="98"/>
+        <location filename="../../smugdesk/ui/actions.py" line="99"/>
         <source>Distraction-&amp;Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="98"/>
+        <location filename="../../smugdesk/ui/actions.py" line="99"/>
         <source>Full screen, only the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="100"/>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
         <source>&amp;Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="100"/>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
         <source>Show the outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <source>&amp;Scroll Preview with Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <source>The preview follows your place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="105"/>
         <source>Next &amp;Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="105"/>
         <source>Move to the next pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <location filename="../../smugdesk/ui/actions.py" line="107"/>
         <source>Pre&amp;vious Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <location filename="../../smugdesk/ui/actions.py" line="107"/>
         <source>Move to the previous pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <location filename="../../smugdesk/ui/actions.py" line="110"/>
         <source>Post &amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <location filename="../../smugdesk/ui/actions.py" line="110"/>
         <source>Title, date, tags… as a form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="109"/>
+        <location filename="../../smugdesk/ui/actions.py" line="113"/>
         <source>&amp;Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="109"/>
+        <location filename="../../smugdesk/ui/actions.py" line="113"/>
         <source>Show every post, and search them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="112"/>
+        <location filename="../../smugdesk/ui/actions.py" line="116"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="112"/>
+        <location filename="../../smugdesk/ui/actions.py" line="116"/>
         <source>Export again where this post went last time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="114"/>
+        <location filename="../../smugdesk/ui/actions.py" line="118"/>
         <source>&amp;Link…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="114"/>
+        <location filename="../../smugdesk/ui/actions.py" line="118"/>
         <source>Insert a link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="116"/>
+        <location filename="../../smugdesk/ui/actions.py" line="120"/>
         <source>&amp;Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="116"/>
+        <location filename="../../smugdesk/ui/actions.py" line="120"/>
         <source>Insert an image stored with the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="119"/>
+        <location filename="../../smugdesk/ui/actions.py" line="123"/>
         <source>&amp;Embed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="119"/>
+        <location filename="../../smugdesk/ui/actions.py" line="123"/>
         <source>Embed a video, a social post or a link card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="123"/>
+        <location filename="../../smugdesk/ui/actions.py" line="127"/>
         <source>Load &amp;Remote Content in Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="125"/>
+        <location filename="../../smugdesk/ui/actions.py" line="129"/>
         <source>Let embedded players load from the internet in the preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="127"/>
+        <location filename="../../smugdesk/ui/actions.py" line="131"/>
         <source>&amp;About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,103 +955,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="145"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="149"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="156"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="160"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="182"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="186"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="183"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="187"/>
         <source>Save the changes to “%s”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="183"/>
-        <location filename="../../smugdesk/ui/main_window.py" line="331"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="187"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="353"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="184"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="188"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="208"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="212"/>
         <source>Save Post As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="225"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="229"/>
         <source>The post was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="234"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="238"/>
         <source>Saved %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="240"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="244"/>
         <source>File changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="242"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="246"/>
         <source>Save your version under a new name, or overwrite theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="243"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="247"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="244"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="248"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="262"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="266"/>
         <source>Not autosaved: %s was changed by another program. Save to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="269"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="273"/>
         <source>Autosave failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="274"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="278"/>
         <source>Autosaved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="310"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="332"/>
         <source>%s words · %s characters · %d min read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="317"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="339"/>
         <source>%s selected · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="340"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="362"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="341"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="363"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,7 +1313,7 @@
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../smugdesk/ui/preview.py" line="58"/>
+        <location filename="../../smugdesk/ui/preview.py" line="63"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,7 +1382,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="124"/>
+        <location filename="../../smugdesk/ui/menus.py" line="128"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>

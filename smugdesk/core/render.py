@@ -23,6 +23,7 @@ from smugdesk.core.embeds import EmbedExtension
 from smugdesk.core.links import POST_SCHEME, is_safe_link
 from smugdesk.core.post import Post
 from smugdesk.core.resources import read_resource
+from smugdesk.core.source_lines import SourceLineExtension
 
 CODE_STYLE = "friendly"
 CODE_STYLE_DARK = "monokai"
@@ -68,7 +69,9 @@ class _LinkPolicyExtension(Extension):
         md.treeprocessors.register(policy, "smugdesk_link_policy", 1)
 
 
-def _extensions(embeds: str, resolve_post: PostLinkResolver | None) -> tuple[list, dict]:
+def _extensions(
+    embeds: str, resolve_post: PostLinkResolver | None, source_lines: bool = False
+) -> tuple[list, dict]:
     extensions = [
         "extra",  # tables, fenced code, footnotes, attr_list, abbr, def_list, md_in_html
         "toc",
@@ -77,6 +80,7 @@ def _extensions(embeds: str, resolve_post: PostLinkResolver | None) -> tuple[lis
         "smarty",
         EmbedExtension(embeds),
         _LinkPolicyExtension(resolve_post),
+        *([SourceLineExtension()] if source_lines else []),
     ]
     configs = {
         "codehilite": {"css_class": "codehilite", "guess_lang": False},
@@ -87,13 +91,18 @@ def _extensions(embeds: str, resolve_post: PostLinkResolver | None) -> tuple[lis
 
 class Renderer:
     """``embeds``: "iframe" for pages readers open, "placeholder" for an offline preview.
-    ``resolve_post``: how a link to another draft (``post:slug``) reads in the target."""
+    ``resolve_post``: how a link to another draft (``post:slug``) reads in the target.
+    ``source_lines``: mark top-level blocks with their source line (the preview only)."""
 
     def __init__(
-        self, embeds: str = "iframe", resolve_post: PostLinkResolver | None = None
+        self,
+        embeds: str = "iframe",
+        resolve_post: PostLinkResolver | None = None,
+        *,
+        source_lines: bool = False,
     ) -> None:
         self.embeds = embeds
-        extensions, configs = _extensions(embeds, resolve_post)
+        extensions, configs = _extensions(embeds, resolve_post, source_lines)
         self._md = markdown.Markdown(
             extensions=extensions, extension_configs=configs, output_format="html"
         )

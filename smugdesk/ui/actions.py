@@ -35,6 +35,7 @@ class Actions:
     show_library: QAction
     show_details: QAction
     next_pane: QAction
+    sync_scroll: QAction
     previous_pane: QAction
     preferences: QAction
     focus_mode: QAction
@@ -98,6 +99,9 @@ def build_actions(window: QWidget) -> Actions:
             window, tr("Distraction-&Free"), Key.FullScreen, tr("Full screen, only the editor")
         ),
         show_outline=_action(window, tr("&Outline"), "Ctrl+Shift+O", tr("Show the outline")),
+        sync_scroll=_action(
+            window, tr("&Scroll Preview with Editor"), None, tr("The preview follows your place")
+        ),
         next_pane=_action(window, tr("Next &Pane"), "F6", tr("Move to the next pane")),
         previous_pane=_action(
             window, tr("Pre&vious Pane"), "Shift+F6", tr("Move to the previous pane")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -104,6 +104,10 @@ class MainWindow(
         self._init_metadata(writing.findChild(MetadataForm))
         self.editor.image_importer = self.import_images
         self.preview.page().open_post.connect(self.open_post_link)
+        self.preview.page().goto_line.connect(self.show_source_line)
+        self._body_line = 0
+        self._scroll_sync = _single_shot(self, 30, self.sync_preview_scroll)
+        self.editor.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_sync.start())
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
         self._init_library()
@@ -303,7 +307,25 @@ class MainWindow(
         self._counts = (result.words, result.characters)
         self._update_counts()
         self.outline.set_headings(result.headings)
+        self._body_line = result.body_line
         self.preview.show_result(result)
+
+    def sync_preview_scroll(self) -> None:
+        """The preview follows the editor by source line: the top line of the editor is
+        the top of the preview."""
+        if not self.commands.sync_scroll.isChecked():
+            return
+        top = self.editor.cursorForPosition(QPoint(0, 0)).blockNumber()
+        self.preview.scroll_to_line(max(0, top - self._body_line))
+
+    def show_source_line(self, line: int) -> None:
+        block = self.editor.document().findBlockByNumber(line + self._body_line)
+        if block.isValid():
+            cursor = self.editor.textCursor()
+            cursor.setPosition(block.position())
+            self.editor.setTextCursor(cursor)
+            self.editor.centerCursor()
+            self.editor.setFocus()
 
     def _update_counts(self) -> None:
         words, characters = self._counts

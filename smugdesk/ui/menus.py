@@ -120,5 +120,9 @@ def build_menus(window) -> None:
     a.remote_content.setChecked(window.settings.remote_content_in_preview)
     a.remote_content.toggled.connect(window.set_remote_content)
     view.addAction(a.remote_content)
+    a.sync_scroll.setCheckable(True)
+    a.sync_scroll.setChecked(True)
+    a.sync_scroll.toggled.connect(lambda on: on and window.sync_preview_scroll())
+    view.addAction(a.sync_scroll)
 
     window.menuBar().addMenu(window.tr("&Help")).addAction(a.about)

@@ -17,6 +17,7 @@ from smugdesk.core.resources import read_resource
 from smugdesk.ui.render_worker import RenderResult
 
 OPEN_POST_MESSAGE = "smugdesk:open-post:"  # sent by preview.js when a post: link is clicked
+GOTO_LINE_MESSAGE = "smugdesk:goto-line:"  # sent on a double-click: the block's source line
 _EMPTY = RenderedPost(title="", date_text="", date_iso="", body_html="")
 
 
@@ -25,10 +26,14 @@ class PreviewPage(QWebEnginePage):
     a link to another draft (post:slug) asks the window to open that draft."""
 
     open_post = Signal(str)
+    goto_line = Signal(int)
 
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802
         if message.startswith(OPEN_POST_MESSAGE):
             self.open_post.emit(message[len(OPEN_POST_MESSAGE) :])
+            return
+        if message.startswith(GOTO_LINE_MESSAGE):
+            self.goto_line.emit(int(message[len(GOTO_LINE_MESSAGE) :]))
             return
         super().javaScriptConsoleMessage(level, message, line, source)
 
@@ -82,6 +87,11 @@ class PreviewView(QWebEngineView):
         self.page().setBackgroundColor(QColor("#1b1f24" if dark else "white"))
         if self._ready:
             self.page().runJavaScript(f"smugdesk.setTheme({json.dumps(dark)})", 0)
+
+    def scroll_to_line(self, line: int) -> None:
+        """Show body line ``line`` at the top of the preview (scroll sync)."""
+        if self._ready:
+            self.page().runJavaScript(f"smugdesk.scrollToLine({int(line)})", 0)
 
     def show_result(self, result: RenderResult) -> None:
         if not self._ready:

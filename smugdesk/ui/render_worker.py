@@ -21,6 +21,7 @@ class RenderResult:
     words: int
     characters: int
     headings: list[Heading]
+    body_line: int = 0  # the editor line where the body starts (after the front matter)
 
 
 class RenderWorker(QObject):
@@ -60,7 +61,7 @@ class RenderWorker(QObject):
                 generation, text, mode = self._job
                 self._job = None
             if mode not in renderers:
-                renderers[mode] = Renderer(embeds=mode)
+                renderers[mode] = Renderer(embeds=mode, source_lines=True)
             renderer = renderers[mode]
             self.finished.emit(render_text(generation, text, renderer))
 
@@ -78,6 +79,16 @@ def render_text(generation: int, text: str, renderer: Renderer) -> RenderResult:
     except Exception as error:  # a Markdown extension bug must not kill the preview thread
         rendered = RenderedPost(post.title, "", "", "")
         problem = f"the preview could not be rendered: {error!r}"
+    normal = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    body_line = (
+        normal[: len(normal) - len(post.body)].count("\n") if normal.endswith(post.body) else 0
+    )
     return RenderResult(
-        generation, rendered, problem, word_count(post.body), len(post.body), outline(text)
+        generation,
+        rendered,
+        problem,
+        word_count(post.body),
+        len(post.body),
+        outline(text),
+        body_line,
     )

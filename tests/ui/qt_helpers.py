@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,8 +22,10 @@ def run_js(qtbot, window: MainWindow, script: str, timeout: int = 10000):
     return box["v"]
 
 
-def preview_body(qtbot, window: MainWindow) -> str:
-    return run_js(qtbot, window, "document.getElementById('sd-body').innerHTML")
+def preview_body(qtbot, window: MainWindow, *, lines: bool = False) -> str:
+    """The preview's body HTML; without the scroll-sync ``data-line`` marks unless asked."""
+    html = run_js(qtbot, window, "document.getElementById('sd-body').innerHTML")
+    return html if lines else re.sub(r' data-line="\d+"', "", html)
 
 
 def answer_dialog(button: QMessageBox.StandardButton | str, seen: list[str]) -> None:

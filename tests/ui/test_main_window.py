@@ -59,6 +59,7 @@ def test_title_from_front_matter_appears_in_window_and_preview(qtbot, window):
 
 def test_update_patches_the_page_without_reloading_or_scrolling(qtbot, window):
     paragraphs = "\n\n".join(f"Paragraph number {n} about the clinic." for n in range(200))
+    window.commands.sync_scroll.setChecked(False)  # the page's own scroll must survive
     window.editor.setPlainText(POST + paragraphs)
     wait_preview(qtbot, window)
     run_js(qtbot, window, "window.scrollTo(0, 1500); window.reloadMarker = 42; true")
@@ -251,3 +252,38 @@ def test_export_html_writes_a_standalone_page_with_its_images(qtbot, window, tmp
     assert "<style>" in html and ".post-title" in html
     assert '<img alt="The ward" src="images/ward.png"' in html
     assert (out / "images" / "ward.png").read_bytes() == png
+
+
+def test_preview_follows_the_editor_by_source_line(qtbot, window):
+    sections = "\n\n".join(
+        f"## Section {n}\n\n" + "\n\n".join(f"Line {n}.{k} of text." for k in range(8))
+        for n in range(30)
+    )
+    window.editor.setPlainText(POST + sections)
+    wait_preview(qtbot, window)
+    assert 'data-line="' in preview_body(qtbot, window, lines=True)
+    target = next(b for b in _blocks(window.editor) if b.text() == "## Section 20").blockNumber()
+    window.editor.verticalScrollBar().setValue(target)  # a block per step: line at the top
+    heading_top = "document.getElementById('section-20').getBoundingClientRect().top"
+    qtbot.waitUntil(lambda: abs(run_js(qtbot, window, heading_top)) < 40, timeout=5000)
+
+
+def test_double_click_in_the_preview_shows_the_source(qtbot, window):
+    window.editor.setPlainText(POST + "First paragraph.\n\n## Far heading\n\nLast words here.\n")
+    wait_preview(qtbot, window)
+    with qtbot.waitSignal(window.preview.page().goto_line, timeout=5000):
+        run_js(
+            qtbot,
+            window,
+            "document.querySelector('#sd-body p:last-of-type')"
+            ".dispatchEvent(new MouseEvent('dblclick', {bubbles: true})); true",
+        )
+    qtbot.waitUntil(lambda: window.editor.textCursor().block().text() == "Last words here.")
+    assert window.editor.hasFocus()
+
+
+def _blocks(editor):
+    block = editor.document().firstBlock()
+    while block.isValid():
+        yield block
+        block = block.next()

@@ -41,5 +41,9 @@ translations: $(STAMP)
 	for ts in resources/translations/smugdesk_*.ts; do \
 		[ -e "$$ts" ] && $(VENV)/bin/pyside6-lrelease "$$ts"; done; true
 
+# A standalone Linux bundle in dist/ (PyInstaller, in its own environment); not part of the tests.
+bundle:
+	bash packaging/pyinstaller/build.sh
+
 clean:
 	rm -rf $(VENV) build *.egg-info

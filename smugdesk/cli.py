@@ -7,13 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from smugdesk.cli_publish import PUBLISH_VERBS, add_parsers
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.index import SORTS
 from smugdesk.core.library_scan import STATUSES
 from smugdesk.core.render import Renderer
 from smugdesk.core.store import load_post
 
-VERBS = ("render", "export", "exporters", "list", "search")
+VERBS = ("render", "export", "exporters", "list", "search", *PUBLISH_VERBS)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         verb.add_argument("--status", choices=STATUSES)
         verb.add_argument("--tag")
         verb.add_argument("--json", action="store_true", help="machine-readable output")
+    add_parsers(verbs)
     listing.add_argument("--sort", choices=sorted(SORTS), default="date")
     search.add_argument("--sort", choices=["relevance", *sorted(SORTS)], default="relevance")
     return parser
@@ -61,6 +63,10 @@ def _options(pairs: list[str]) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     if args.verb in ("list", "search"):
         return library_verb(args)
+    if args.verb in PUBLISH_VERBS:
+        from smugdesk import cli_publish
+
+        return cli_publish.run(args)
     if args.verb == "render":
         sys.stdout.write(Renderer().render(load_post(args.post).body))
         sys.stdout.write("\n")

@@ -61,6 +61,15 @@ def set_field(text: str, key: str, typed: str) -> FrontEdit:
     return _front_replaced(text, post)
 
 
+def set_values(text: str, values: dict) -> FrontEdit:
+    """``text`` with front-matter keys set to ``values`` as they are (mappings included),
+    for what the program records itself (publishing state); other keys stay as written."""
+    post = parse_post(text)
+    for key, value in values.items():
+        post.set(key, value)
+    return _front_replaced(text, post)
+
+
 def _list_like(items: list[str], old) -> CommentedSeq:
     """A list written the way the post already writes it: ``[a, b]`` unless it had a
     ``- item`` block list."""

@@ -1,0 +1,86 @@
+"""Blog accounts: which blog, at which address, as whom. Kept in ``accounts.json`` in the
+config folder; the password or token is never here (see ``credentials``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from smugdesk.core.config import config_dir
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.store import atomic_write
+
+KINDS = ("wordpress", "metaweblog", "micropub")
+
+
+class AccountError(SmugdeskError):
+    """An account is incomplete or its file cannot be read."""
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str  # the writer's own name for it, unique: "Ward Notes"
+    kind: str  # one of KINDS
+    url: str  # the blog's address (MetaWeblog: the blog or its xmlrpc.php; Micropub: endpoint)
+    user: str = ""  # empty for token-only kinds (Micropub)
+
+    def check(self) -> Account:
+        """The account with its fields tidied, or an error that says which is wrong."""
+        name, url = self.name.strip(), self.url.strip()
+        if not name:
+            raise AccountError("give the account a name")
+        if self.kind not in KINDS:
+            raise AccountError(f"unknown kind of blog {self.kind!r} (one of {', '.join(KINDS)})")
+        parts = urlsplit(url if "://" in url else "https://" + url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+            raise AccountError(f"“{self.url}” is not a web address")
+        if self.kind != "micropub" and not self.user.strip():
+            raise AccountError("a user name is needed for this kind of blog")
+        return Account(name, self.kind, parts.geturl(), self.user.strip())
+
+
+def accounts_file() -> Path:
+    return config_dir() / "accounts.json"
+
+
+def load_accounts(path: Path | None = None) -> list[Account]:
+    path = path or accounts_file()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as error:
+        raise AccountError(f"the accounts file {path} cannot be read: {error}") from None
+    known = {f.name for f in fields(Account)}
+    accounts = []
+    for item in raw if isinstance(raw, list) else []:
+        if isinstance(item, dict) and item.get("name") and item.get("kind"):
+            accounts.append(Account(**{k: str(v) for k, v in item.items() if k in known}))
+    return accounts
+
+
+def save_accounts(accounts: list[Account], path: Path | None = None) -> None:
+    path = path or accounts_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps([asdict(account) for account in accounts], indent=2) + "\n"
+    atomic_write(path, data.encode("utf-8"))
+
+
+def find_account(accounts: list[Account], name: str) -> Account:
+    for account in accounts:
+        if account.name == name:
+            return account
+    known = ", ".join(a.name for a in accounts) or "none yet"
+    raise AccountError(f"no account called “{name}” (accounts: {known})")
+
+
+def put_account(accounts: list[Account], account: Account, old_name: str = "") -> list[Account]:
+    """The list with ``account`` added, or replacing ``old_name`` (an edit); names stay unique."""
+    account = account.check()
+    clash = [a for a in accounts if a.name == account.name and a.name != old_name]
+    if clash:
+        raise AccountError(f"there is already an account called “{account.name}”")
+    replaced = [account if a.name == (old_name or account.name) else a for a in accounts]
+    return replaced if account in replaced else [*accounts, account]

@@ -1,0 +1,256 @@
+"""One publish of one post to one account, whatever the kind of blog: images uploaded once,
+links and embeds in the target's idiom, create or update, conflicts and deletions on the
+server detected, and what happened returned as front-matter changes for the caller to save.
+
+Nothing here writes the draft: the caller applies ``Outcome.front`` to the text (the UI as an
+undoable edit, the CLI as an atomic save), so a failed publish leaves the draft untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from smugdesk.core.accounts import Account
+from smugdesk.core.drafts import path_for_slug
+from smugdesk.core.embeds import parse_embed
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.markdown_source import replace_url_paragraphs, rewrite_targets
+from smugdesk.core.post import Post, parse_date
+from smugdesk.core.render import POST_PREFIX, Renderer
+from smugdesk.core.store import load_post
+from smugdesk.publish.base import Progress, no_progress
+from smugdesk.publish.media_cache import MediaCache, content_hash
+from smugdesk.publish.published_state import KEY, Placement, now_stamp, placement, with_placement
+from smugdesk.publish.remote import (
+    CancelledError,
+    OfflineError,
+    Payload,
+    Publisher,
+    PublishError,
+    PublishTimeoutError,
+    RemoteMissingError,
+    RemotePost,
+    guess_mime,
+)
+from smugdesk.publish.site import local_image
+
+EXCERPT_KEYS = ("summary", "excerpt", "description")
+FEATURED_KEYS = ("image", "featured_image", "cover")
+# Front-matter status → what the server is asked for; and back after a publish.
+_ASK = {"published": "publish", "publish": "publish", "scheduled": "future", "future": "future"}
+_LOCAL = {"publish": "published", "future": "scheduled", "private": "published"}
+
+
+class RemoteChangedError(PublishError):
+    """The server's copy was edited since the last publish: overwriting would lose that."""
+
+    def __init__(self, remote: RemotePost, recorded: Placement) -> None:
+        super().__init__(
+            "the post was changed on the blog since smugdesk last published it "
+            f"(server: {remote.modified or 'unknown'}, then: {recorded.modified or 'unknown'})"
+        )
+        self.remote = remote
+        self.recorded = recorded
+
+
+@dataclass
+class Outcome:
+    remote: RemotePost
+    created: bool
+    front: dict[str, Any]  # front-matter keys to set in the draft
+    uploaded: int = 0  # images sent now (cached ones not counted)
+    notes: list[str] = field(default_factory=list)
+
+
+def asked_status(post: Post, status: str | None) -> str:
+    if status:
+        return "future" if status == "scheduled" else status
+    return _ASK.get(str(post.meta.get("status") or "").lower(), "draft")
+
+
+def post_datetime(post: Post) -> dt.datetime | None:
+    value = parse_date(post.meta.get("date"))
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time(9, 0))
+    return value if value.tzinfo else value.astimezone()
+
+
+def _first_text(post: Post, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = post.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+class _Job:
+    def __init__(self, post, account, publisher, progress, cancelled, media_folder, drafts):
+        self.post = post
+        self.account = account
+        self.publisher = publisher
+        self.progress = progress
+        self.cancelled = cancelled
+        self.cache = MediaCache(account.name, media_folder)
+        self.drafts = drafts
+        self.base = post.path.parent if post.path else Path.cwd()
+        self.uploaded = 0
+
+    def check_cancel(self) -> None:
+        if self.cancelled():
+            raise CancelledError("publishing was cancelled; the draft is unchanged")
+
+    def images(self) -> list[Path]:
+        found: list[Path] = []
+
+        def note(target: str, is_image: bool) -> None:
+            path = local_image(target, self.base) if is_image else None
+            if path and path not in found:
+                found.append(path)
+
+        rewrite_targets(self.post.body, note)
+        featured = self.featured_path()
+        if featured and featured not in found:
+            found.append(featured)
+        return found
+
+    def featured_path(self) -> Path | None:
+        if not self.publisher.capabilities.featured_image:
+            return None
+        name = _first_text(self.post, FEATURED_KEYS)
+        return local_image(name, self.base) if name else None
+
+    def upload_all(self, paths: list[Path], steps: int) -> dict[Path, Any]:
+        sent = {}
+        for number, path in enumerate(paths, start=1):
+            self.check_cancel()
+            self.progress(
+                number - 1, steps, f"Uploading image {number} of {len(paths)}: {path.name}"
+            )
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise PublishError(f"the image {path.name} cannot be read: {error}") from None
+            digest = content_hash(data)
+            media = self.cache.get(digest)
+            if media is None:
+                media = self.publisher.upload(path.name, data, guess_mime(path))
+                self.cache.put(digest, media)
+                self.uploaded += 1
+            sent[path] = media
+        return sent
+
+    def other_post_url(self, slug: str) -> str:
+        path = path_for_slug(self.drafts, slug) if self.drafts else None
+        try:
+            other = load_post(path) if path else None
+        except SmugdeskError:
+            other = None
+        place = placement(other, self.account.name) if other else None
+        if place is None or not place.url:
+            raise PublishError(
+                f"this post links to the draft “{slug}”, which is not on "
+                f"{self.account.name} yet; publish that post first"
+            )
+        return place.url
+
+    def html(self, sent: dict[Path, Any]) -> str:
+        def target(value: str, is_image: bool) -> str | None:
+            if value.startswith(POST_PREFIX):
+                return self.other_post_url(value[len(POST_PREFIX) :])
+            path = local_image(value, self.base) if is_image else None
+            return sent[path].url if path in sent else None
+
+        def embed(url: str) -> str | None:
+            if self.publisher.embed_style == "url" and parse_embed(url):
+                return f"<p>{url}</p>"  # the blog turns a URL alone in a paragraph into a player
+            return None
+
+        body = replace_url_paragraphs(rewrite_targets(self.post.body, target), embed)
+        return Renderer(embeds="iframe").render(body)
+
+    def payload(self, status: str, sent: dict[Path, Any]) -> Payload:
+        caps = self.publisher.capabilities
+        featured = self.featured_path()
+        date = post_datetime(self.post) if caps.scheduled or status != "future" else None
+        return Payload(
+            title=self.post.title,
+            html=self.html(sent),
+            status=status if caps.scheduled or status != "future" else "publish",
+            slug=self.post.slug if caps.slug else "",
+            excerpt=_first_text(self.post, EXCERPT_KEYS) if caps.excerpt else "",
+            date=date,
+            tags=self.post.tags if caps.tags else [],
+            categories=self.post.categories if caps.categories else [],
+            featured_media=sent[featured].id if featured in sent else "",
+        )
+
+
+def publish_post(
+    post: Post,
+    account: Account,
+    publisher: Publisher,
+    *,
+    status: str | None = None,
+    overwrite: bool = False,
+    recreate: bool = False,
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = lambda: False,
+    drafts: Path | None = None,
+    media_folder: Path | None = None,
+) -> Outcome:
+    """Create or update ``post`` on ``account``. Raises ``RemoteChangedError`` (unless
+    ``overwrite``) when the server copy was edited since the last publish and
+    ``RemoteMissingError`` (unless ``recreate``) when it was deleted there."""
+    job = _Job(post, account, publisher, progress, cancelled, media_folder, drafts)
+    wanted = asked_status(post, status)
+    recorded = None if recreate else placement(post, account.name)
+    images = job.images()
+    steps = len(images) + 2
+    if recorded is not None:
+        progress(0, steps, "Checking the post on the blog")
+        current = publisher.get(recorded.id)
+        if current is None:
+            raise RemoteMissingError(
+                f"the post was deleted from {account.name} since it was published; "
+                "publish it again to create it anew"
+            )
+        if not overwrite and recorded.modified and current.modified != recorded.modified:
+            raise RemoteChangedError(current, recorded)
+    sent = job.upload_all(images, steps)
+    payload = job.payload(wanted, sent)
+    job.check_cancel()
+    if recorded is not None:
+        progress(steps - 2, steps, "Updating the post")
+        remote, created = publisher.update(recorded.id, payload), False
+    else:
+        progress(steps - 2, steps, "Creating the post")
+        remote, created = _create_once(publisher, payload), True
+    progress(steps - 1, steps, "Recording where it went")
+    place = Placement(remote.id, remote.url, now_stamp(), remote.modified)
+    front: dict[str, Any] = {KEY: with_placement(post, account.name, place)}
+    local = _LOCAL.get(remote.status or payload.status)
+    if local and str(post.meta.get("status") or "") != local:
+        front["status"] = local
+    progress(steps, steps, "Published")
+    return Outcome(remote, created, front, job.uploaded)
+
+
+def _create_once(publisher: Publisher, payload: Payload) -> RemotePost:
+    """Create, and if the answer was lost (timeout, dropped connection), ask the server
+    whether the post was made before anyone tries again: a flaky network makes no twins."""
+    try:
+        return publisher.create(payload)
+    except (PublishTimeoutError, OfflineError) as error:
+        try:
+            found = publisher.find(payload.slug, payload.title)
+        except PublishError:
+            found = None
+        if found is not None:
+            return found
+        raise error from None

@@ -1,0 +1,152 @@
+"""What a publisher (an exporter that talks to a blog's server) is, what it sends and gets
+back, and the errors a person can act on. WordPress REST, MetaWeblog and Micropub implement
+``Publisher``; ``publishing`` drives any of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Protocol
+
+from smugdesk.core.accounts import Account
+from smugdesk.publish.base import ExportError
+
+GROUP = "smugdesk.publishers"
+STATUSES = ("draft", "publish", "future")
+
+
+class PublishError(ExportError):
+    """A publish failed; the draft is unchanged and the message says what to do."""
+
+
+class AuthError(PublishError):
+    """401: the server refused the user name or password."""
+
+
+class OfflineError(PublishError):
+    """The network or the site cannot be reached at all: the post can wait in the queue."""
+
+
+class PublishTimeoutError(PublishError):
+    """The server took too long; what it did is unknown until asked."""
+
+
+class RemoteMissingError(PublishError):
+    """The post recorded for this account is gone from the server (deleted or trashed)."""
+
+
+class CancelledError(PublishError):
+    """The writer cancelled; what was already sent is recorded."""
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    tags: bool = True
+    categories: bool = True
+    excerpt: bool = True
+    slug: bool = True
+    scheduled: bool = True
+    featured_image: bool = True
+    pages: bool = False
+
+    def missing(self) -> dict[str, str]:
+        """Field → why it is absent, for the form and the publish dialog."""
+        return {name: "this blog does not accept it" for name, ok in vars(self).items() if not ok}
+
+
+@dataclass
+class Payload:
+    """A post as a server takes it."""
+
+    title: str
+    html: str
+    status: str = "draft"  # one of STATUSES
+    slug: str = ""
+    excerpt: str = ""
+    date: dt.datetime | None = None  # aware
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    featured_media: str = ""  # a remote media id (WordPress)
+
+
+@dataclass
+class RemotePost:
+    id: str
+    url: str
+    title: str = ""
+    html: str = ""
+    status: str = ""
+    slug: str = ""
+    excerpt: str = ""
+    date: dt.datetime | None = None
+    modified: str = ""  # the server's last-modified stamp, compared as text
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Media:
+    id: str
+    url: str
+
+
+class Publisher(Protocol):
+    kind: str
+    label: str
+    capabilities: Capabilities
+    embed_style: str  # "url": a video URL alone on its line (oEmbed); "iframe"
+
+    def verify(self) -> str:
+        """Signs in; returns "<site name>, signed in as <user>"."""
+        ...
+
+    def create(self, payload: Payload) -> RemotePost: ...
+
+    def update(self, remote_id: str, payload: Payload) -> RemotePost: ...
+
+    def get(self, remote_id: str) -> RemotePost | None:
+        """The post as the server has it now, or None if it is gone."""
+        ...
+
+    def find(self, slug: str, title: str) -> RemotePost | None:
+        """A post with this slug (or title), to learn whether a create that timed out
+        happened after all."""
+        ...
+
+    def upload(self, name: str, data: bytes, mime: str) -> Media: ...
+
+    def recent(self, count: int) -> list[RemotePost]: ...
+
+    def by_url(self, url: str) -> RemotePost | None: ...
+
+
+PublisherFactory = Callable[[Account, str, float], Publisher]
+
+
+@cache
+def publisher_kinds() -> dict[str, PublisherFactory]:
+    """Kind → factory(account, secret, timeout), from the ``smugdesk.publishers`` group."""
+    found: dict[str, PublisherFactory] = {}
+    for point in entry_points(group=GROUP):
+        try:
+            found.setdefault(point.name, point.load())
+        except Exception:
+            continue
+    return found
+
+
+def make_publisher(account: Account, secret: str, timeout: float = 30.0) -> Publisher:
+    factory = publisher_kinds().get(account.kind)
+    if factory is None:
+        raise PublishError(f"no publisher for {account.kind} blogs is installed")
+    return factory(account, secret, timeout)
+
+
+def guess_mime(path: Path) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"

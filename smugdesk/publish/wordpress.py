@@ -1,0 +1,202 @@
+"""WordPress through its REST API (``/wp-json/wp/v2``, or ``?rest_route=`` on sites with plain
+permalinks), signed in with an application password."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+
+from smugdesk.core.accounts import Account
+from smugdesk.core.post import slugify
+from smugdesk.publish import http
+from smugdesk.publish.remote import Capabilities, Media, Payload, PublishError, RemotePost
+
+_ANY_STATUS = "publish,future,draft,pending,private"
+
+
+def _utc(stamp: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(stamp).replace(tzinfo=dt.UTC) if stamp else None
+    except ValueError:
+        return None
+
+
+class WordPressPublisher:
+    kind = "wordpress"
+    label = "WordPress (REST API)"
+    capabilities = Capabilities(pages=False)
+    embed_style = "url"
+
+    def __init__(self, account: Account, secret: str, timeout: float = 30.0) -> None:
+        self.site = account.url.rstrip("/") + "/"
+        self.auth = http.basic_auth(account.user, secret.replace(" ", ""))
+        self.timeout = timeout
+        self._pretty: bool | None = None
+        self._terms: dict[tuple[str, str], int] = {}
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _url(self, route: str) -> tuple[str, dict]:
+        if self._pretty is None:
+            self._pretty = self._has_pretty_urls()
+        if self._pretty:
+            return self.site + "wp-json" + route, {}
+        return self.site, {"rest_route": route}
+
+    def _has_pretty_urls(self) -> bool:
+        try:
+            answer = http.request("GET", self.site + "wp-json/", timeout=self.timeout)
+            data = answer.json()
+        except PublishError as error:
+            if isinstance(error, http.OfflineError | http.PublishTimeoutError):
+                raise
+            return False
+        return isinstance(data, dict) and "wp/v2" in data.get("namespaces", ())
+
+    def call(self, method: str, route: str, *, params=None, json_body=None, **extra):
+        url, query = self._url(route)
+        answer = http.request(
+            method,
+            url,
+            params={**query, **(params or {})},
+            json_body=json_body,
+            headers={"Authorization": self.auth, **extra.pop("headers", {})},
+            timeout=self.timeout,
+            **extra,
+        )
+        return answer.json() if answer.body else None
+
+    # -- the Publisher protocol ------------------------------------------------------------
+    def verify(self) -> str:
+        me = self.call("GET", "/wp/v2/users/me", params={"context": "edit"})
+        site_name = ""
+        try:
+            url, query = self._url("/")
+            index = http.request("GET", url, params=query, timeout=self.timeout).json()
+            site_name = index.get("name", "") if isinstance(index, dict) else ""
+        except PublishError:
+            pass
+        who = me.get("username") or me.get("name") or "?"
+        return f"{site_name or self.site}, signed in as {who}"
+
+    def _body(self, payload: Payload) -> dict:
+        body = {"title": payload.title, "content": payload.html, "status": payload.status}
+        if payload.slug:
+            body["slug"] = payload.slug
+        if payload.excerpt:
+            body["excerpt"] = payload.excerpt
+        if payload.date is not None:
+            utc = payload.date.astimezone(dt.UTC).replace(tzinfo=None)
+            body["date_gmt"] = utc.isoformat(timespec="seconds")
+        body["tags"] = [self._term("tags", name) for name in payload.tags]
+        if payload.categories:
+            body["categories"] = [self._term("categories", name) for name in payload.categories]
+        if payload.featured_media:
+            body["featured_media"] = int(payload.featured_media)
+        return body
+
+    def _term(self, taxonomy: str, name: str) -> int:
+        key = (taxonomy, name.casefold())
+        if key not in self._terms:
+            found = self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100})
+            for term in found or ():
+                if str(term.get("name", "")).casefold() == name.casefold():
+                    self._terms[key] = int(term["id"])
+                    break
+            else:
+                made = self.call("POST", f"/wp/v2/{taxonomy}", json_body={"name": name})
+                self._terms[key] = int(made["id"])
+        return self._terms[key]
+
+    def _names(self, taxonomy: str, ids: list[int]) -> list[str]:
+        if not ids:
+            return []
+        found = self.call(
+            "GET",
+            f"/wp/v2/{taxonomy}",
+            params={"include": ",".join(map(str, ids)), "per_page": 100},
+        )
+        return [str(term.get("name", "")) for term in found or ()]
+
+    def _remote(self, data: dict, names: bool = False) -> RemotePost:
+        content = data.get("content") or {}
+        title = data.get("title") or {}
+        excerpt = data.get("excerpt") or {}
+        return RemotePost(
+            id=str(data["id"]),
+            url=str(data.get("link", "")),
+            title=str(title.get("raw", title.get("rendered", ""))),
+            html=str(content.get("raw", content.get("rendered", ""))),
+            status=str(data.get("status", "")),
+            slug=str(data.get("slug", "")),
+            excerpt=str(excerpt.get("raw", "")),
+            date=_utc(str(data.get("date_gmt") or "")),
+            modified=str(data.get("modified_gmt", "")),
+            tags=self._names("tags", data.get("tags") or []) if names else [],
+            categories=self._names("categories", data.get("categories") or []) if names else [],
+        )
+
+    def create(self, payload: Payload) -> RemotePost:
+        return self._remote(self.call("POST", "/wp/v2/posts", json_body=self._body(payload)))
+
+    def update(self, remote_id: str, payload: Payload) -> RemotePost:
+        data = self.call("POST", f"/wp/v2/posts/{remote_id}", json_body=self._body(payload))
+        return self._remote(data)
+
+    def get(self, remote_id: str) -> RemotePost | None:
+        try:
+            data = self.call("GET", f"/wp/v2/posts/{remote_id}", params={"context": "edit"})
+        except PublishError as error:
+            if "(404)" in str(error) or "(410)" in str(error):
+                return None
+            raise
+        if data.get("status") == "trash":
+            return None
+        return self._remote(data, names=True)
+
+    def find(self, slug: str, title: str) -> RemotePost | None:
+        params = {"context": "edit", "status": _ANY_STATUS, "per_page": 10}
+        # The slug is ours (sent with every create); a title alone may be an older post's.
+        found = self.call("GET", "/wp/v2/posts", params={**params, "slug": slug}) if slug else []
+        if not slug and title:
+            found = self.call("GET", "/wp/v2/posts", params={**params, "search": title})
+            found = [p for p in found if (p.get("title") or {}).get("raw") == title]
+        return self._remote(found[0]) if found else None
+
+    def upload(self, name: str, data: bytes, mime: str) -> Media:
+        # WordPress 6.1 reads only the plain filename="…" form: keep it ASCII and unquoted.
+        stem, dot, suffix = name.rpartition(".")
+        plain = (slugify(stem) or "image") + dot + re.sub(r"[^A-Za-z0-9]", "", suffix)
+        answer = self.call(
+            "POST",
+            "/wp/v2/media",
+            data=data,
+            headers={
+                "Content-Type": mime,
+                "Content-Disposition": f'attachment; filename="{plain}"',
+            },
+        )
+        return Media(str(answer["id"]), str(answer.get("source_url", "")))
+
+    def recent(self, count: int) -> list[RemotePost]:
+        found = self.call(
+            "GET",
+            "/wp/v2/posts",
+            params={"context": "edit", "status": _ANY_STATUS, "per_page": min(count, 100)},
+        )
+        return [self._remote(item, names=True) for item in found or ()]
+
+    def by_url(self, url: str) -> RemotePost | None:
+        parts = urllib.parse.urlsplit(url)
+        query = dict(urllib.parse.parse_qsl(parts.query))
+        if query.get("p", "").isdigit():
+            return self.get(query["p"])
+        slug = [s for s in parts.path.split("/") if s][-1:] or [""]
+        if not slug[0]:
+            return None
+        found = self.call(
+            "GET",
+            "/wp/v2/posts",
+            params={"context": "edit", "status": _ANY_STATUS, "slug": slug[0]},
+        )
+        return self._remote(found[0], names=True) if found else None

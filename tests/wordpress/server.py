@@ -1,0 +1,311 @@
+"""A real WordPress on 127.0.0.1 for the publishing tests, or by hand:
+
+    python tests/wordpress/server.py [DIR]     # starts one, prints its address, Ctrl+C stops it
+    python tests/wordpress/server.py --install-forwarder   # as root, once (see below)
+
+Debian's packages (``wordpress mariadb-server php-cli php-mysql php-xml``, installed by
+``.ci/run``) with MariaDB and PHP's built-in web server, both private to DIR and bound to
+127.0.0.1. Debian's ``wp-config.php`` reads ``/etc/wordpress/config-<host>.php``; the one
+written there only forwards to the file named by $SMUGDESK_WP_CONFIG, so each run keeps its
+own database, uploads and settings in DIR. ``WP_ENVIRONMENT_TYPE`` is ``local`` because
+WordPress only allows application passwords over plain HTTP on a local site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORDPRESS = Path("/usr/share/wordpress")
+FORWARDER = Path("/etc/wordpress/config-127.0.0.1.php")
+FORWARDER_TEXT = """<?php
+// Written by smugdesk's tests: each test WordPress keeps its settings in its own folder.
+$smugdesk_config = getenv('SMUGDESK_WP_CONFIG');
+if ($smugdesk_config && file_exists($smugdesk_config)) {
+    require $smugdesk_config;
+}
+"""
+USER = "editor"
+PASSWORD = "correct horse battery staple"
+
+
+class UnavailableError(RuntimeError):
+    """This machine cannot run a WordPress (packages missing, /etc not writable)."""
+
+
+@dataclass
+class WordPressSite:
+    url: str  # ends with "/"
+    user: str
+    password: str
+    app_password: str
+    folder: Path
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def web(self) -> subprocess.Popen:
+        return self.processes[-1]
+
+    def stop_web(self) -> None:
+        """Stops only the web server (the site goes away mid-publish)."""
+        _stop(self.web)
+
+    def start_web(self) -> None:
+        port = urllib.parse.urlsplit(self.url).port
+        self.processes[-1] = _start_php(self.folder, port)
+
+    def php(self, code: str) -> str:
+        """Runs PHP inside the site (wp-load.php loaded) and returns what it printed."""
+        script = self.folder / "run.php"
+        script.write_text(
+            "<?php\n$_SERVER['HTTP_HOST'] = '127.0.0.1';\n"
+            f"require '{WORDPRESS}/wp-load.php';\n{code}\n",
+            encoding="utf-8",
+        )
+        done = subprocess.run(
+            ["php", str(script)],
+            env=_env(self.folder),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        if done.returncode:
+            raise RuntimeError(f"php failed: {done.stdout}{done.stderr}")
+        return done.stdout
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            _stop(process)
+
+
+def missing() -> str:
+    """Why a WordPress cannot run here, or "" if it can."""
+    for tool in ("php", "mariadbd", "mariadb-install-db", "mariadb"):
+        if not shutil.which(tool) and not Path("/usr/sbin", tool).exists():
+            return f"{tool} is not installed (apt-get install wordpress mariadb-server php-cli)"
+    if not (WORDPRESS / "wp-load.php").exists():
+        return "Debian's wordpress package is not installed"
+    current = FORWARDER.read_text(encoding="utf-8") if FORWARDER.exists() else ""
+    if current != FORWARDER_TEXT and not os.access(FORWARDER.parent, os.W_OK):
+        return f"{FORWARDER} is not smugdesk's and /etc/wordpress is not writable"
+    return ""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _env(folder: Path) -> dict[str, str]:
+    return {**os.environ, "SMUGDESK_WP_CONFIG": str(folder / "config.php")}
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stops a server and its workers (PHP's built-in server forks them): its whole group."""
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)  # workers that outlived their parent
+
+
+def _wait_for(check, what: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not start within {seconds:.0f} s")
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _start_database(folder: Path) -> tuple[subprocess.Popen, int, Path]:
+    data = folder / "db"
+    socket_path = folder / "mysql.sock"
+    subprocess.run(
+        ["mariadb-install-db", f"--datadir={data}", "--user=root", "--skip-test-db"],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    port = free_port()
+    log = open(folder / "mariadb.log", "wb")  # noqa: SIM115 (lives as long as the server)
+    process = subprocess.Popen(
+        [
+            shutil.which("mariadbd") or "/usr/sbin/mariadbd",
+            "--no-defaults",
+            f"--datadir={data}",
+            f"--socket={socket_path}",
+            f"--pid-file={folder / 'mariadb.pid'}",
+            "--bind-address=127.0.0.1",
+            f"--port={port}",
+            "--user=root",
+            "--skip-log-bin",
+        ],
+        stdout=log,
+        stderr=log,
+        start_new_session=True,
+    )
+    _wait_for(lambda: socket_path.exists() and _port_open(port), "MariaDB")
+    subprocess.run(
+        ["mariadb", f"--socket={socket_path}", "-uroot"],
+        input=(
+            "CREATE DATABASE wordpress;"
+            "CREATE USER 'wordpress'@'127.0.0.1' IDENTIFIED BY 'wordpress';"
+            "GRANT ALL ON wordpress.* TO 'wordpress'@'127.0.0.1';"
+        ),
+        text=True,
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    return process, port, socket_path
+
+
+def _write_config(folder: Path, db_port: int) -> None:
+    content = folder / "wp-content"
+    for part in ("plugins", "themes", "uploads"):
+        (content / part).mkdir(parents=True, exist_ok=True)
+    (folder / "config.php").write_text(
+        f"""<?php
+define('DB_NAME', 'wordpress');
+define('DB_USER', 'wordpress');
+define('DB_PASSWORD', 'wordpress');
+define('DB_HOST', '127.0.0.1:{db_port}');
+define('WP_CONTENT_DIR', '{content}');
+define('WP_ENVIRONMENT_TYPE', 'local');
+define('AUTH_KEY', 'test'); define('SECURE_AUTH_KEY', 'test'); define('LOGGED_IN_KEY', 'test');
+define('NONCE_KEY', 'test'); define('AUTH_SALT', 'test'); define('SECURE_AUTH_SALT', 'test');
+define('LOGGED_IN_SALT', 'test'); define('NONCE_SALT', 'test');
+define('DISABLE_WP_CRON', true);
+define('AUTOMATIC_UPDATER_DISABLED', true);
+""",
+        encoding="utf-8",
+    )
+    install_forwarder()
+
+
+def _start_php(folder: Path, port: int) -> subprocess.Popen:
+    log = open(folder / "php.log", "ab")  # noqa: SIM115 (lives as long as the server)
+    process = subprocess.Popen(
+        ["php", "-S", f"127.0.0.1:{port}", "-t", str(WORDPRESS)],
+        env={**_env(folder), "PHP_CLI_SERVER_WORKERS": "4"},
+        stdout=log,
+        stderr=log,
+        cwd=folder,
+        start_new_session=True,
+    )
+    _wait_for(lambda: _port_open(port), "PHP's web server")
+    return process
+
+
+def _install(url: str) -> None:
+    form = urllib.parse.urlencode(
+        {
+            "weblog_title": "Ward Notes",
+            "user_name": USER,
+            "admin_password": PASSWORD,
+            "admin_password2": PASSWORD,
+            "pw_weak": "1",
+            "admin_email": "editor@example.org",
+            "blog_public": "0",
+            "language": "",
+        }
+    ).encode()
+    request = urllib.request.Request(url + "wp-admin/install.php?step=2", data=form)
+    with urllib.request.urlopen(request, timeout=120) as response:
+        page = response.read().decode("utf-8", "replace")
+    if "Success!" not in page and "already installed" not in page:
+        raise RuntimeError("WordPress did not install:\n" + page[:2000])
+
+
+def start(folder: Path) -> WordPressSite:
+    """A fresh WordPress in ``folder`` (which should be empty), with an application password."""
+    why = missing()
+    if why:
+        raise UnavailableError(why)
+    folder = Path(folder).absolute()
+    folder.mkdir(parents=True, exist_ok=True)
+    database, db_port, _socket = _start_database(folder)
+    site = WordPressSite("", USER, PASSWORD, "", folder, [database])
+    try:
+        _write_config(folder, db_port)
+        port = free_port()
+        site.url = f"http://127.0.0.1:{port}/"
+        site.processes.append(_start_php(folder, port))
+        _install(site.url)
+        site.app_password = site.php(
+            "$user = get_user_by('login', '" + USER + "');\n"
+            "[$password] = WP_Application_Passwords::create_new_application_password("
+            "$user->ID, ['name' => 'smugdesk tests']);\n"
+            "echo $password;"
+        ).strip()
+        # XML-RPC and the REST API both on; the author may upload files.
+        site.php("update_option('default_category', 1); echo 'ok';")
+    except BaseException:
+        site.stop()
+        raise
+    return site
+
+
+def install_forwarder() -> None:
+    if not FORWARDER.exists() or FORWARDER.read_text(encoding="utf-8") != FORWARDER_TEXT:
+        FORWARDER.write_text(FORWARDER_TEXT, encoding="utf-8")
+
+
+def main() -> int:
+    if sys.argv[1:] == ["--install-forwarder"]:  # .ci/run, as root, for tests run as a user
+        install_forwarder()
+        return 0
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/smugdesk-wordpress")
+    if folder.exists():
+        shutil.rmtree(folder)
+    started = time.monotonic()
+    site = start(folder)
+    print(
+        json.dumps(
+            {
+                "url": site.url,
+                "user": site.user,
+                "password": site.password,
+                "app_password": site.app_password,
+                "folder": str(folder),
+                "seconds": round(time.monotonic() - started, 1),
+            },
+            indent=2,
+        ),
+        flush=True,
+    )
+    try:
+        signal.pause()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        site.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,8 +17,6 @@ from smugdesk.core.accounts import (
 )
 from smugdesk.core.credentials import forget_secret, get_secret, keyring_problem, store_secret
 from smugdesk.core.errors import SmugdeskError
-from smugdesk.core.front_edit import set_values
-from smugdesk.core.store import PostFile
 
 PUBLISH_VERBS = ("account", "publish", "download")
 
@@ -117,32 +115,26 @@ def run_publish(args: argparse.Namespace) -> int:
 
 
 def publish_file(path: Path, account_name: str, status: str | None, args) -> str:
-    """Publish the post at ``path`` and record the outcome in it (an atomic save that
-    refuses if the file changed meanwhile). Returns the post's URL."""
+    """Publish the saved post at ``path``; returns its URL. No network: it is queued."""
     from smugdesk.core.config import Settings, drafts_dir
-    from smugdesk.core.post import parse_post
-    from smugdesk.publish.publishing import RemoteChangedError, publish_post
+    from smugdesk.publish import files
+    from smugdesk.publish.publishing import RemoteChangedError
     from smugdesk.publish.queue import PublishQueue
-    from smugdesk.publish.remote import OfflineError, RemoteMissingError, make_publisher
+    from smugdesk.publish.remote import OfflineError, RemoteMissingError
 
     account = find_account(load_accounts(), account_name)
-    binding, text = PostFile.read(path)
-    post = parse_post(text, binding.path)
-    publisher = make_publisher(account, secret_for(account, args.password_stdin))
-    queue = PublishQueue()
-    drafts = drafts_dir(None, Settings.load().drafts or None)
     try:
-        outcome = publish_post(
-            post,
+        outcome = files.publish_file(
+            path,
             account,
-            publisher,
+            secret_for(account, args.password_stdin),
             status=status,
             overwrite=args.overwrite,
             recreate=args.recreate,
-            drafts=drafts,
+            drafts=drafts_dir(None, Settings.load().drafts or None),
+            queue=PublishQueue(),
         )
     except OfflineError as error:
-        queue.add(path, account.name, status or "", str(error))
         raise SmugdeskError(
             f"{error}; queued: send it with 'smugdesk publish --send-queued'"
         ) from None
@@ -154,8 +146,6 @@ def publish_file(path: Path, account_name: str, status: str | None, args) -> str
         ) from None
     except RemoteMissingError as error:
         raise SmugdeskError(f"{error} (--recreate)") from None
-    binding.save_text(set_values(text, outcome.front).text)
-    queue.remove(path, account.name)
     return outcome.remote.url
 
 

@@ -1,4 +1,5 @@
-"""Test-wide set-up: a headless Qt, and XDG folders that never touch the real home."""
+"""Test-wide set-up: a headless Qt, XDG folders that never touch the real home, a keyring in
+a file per test, and a real WordPress (started once, for the tests that ask for it)."""
 
 import os
 import sys
@@ -16,6 +17,12 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     # Chromium's sandbox cannot run as root (CI containers); only then is it turned off.
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "wordpress"))
+import server as wordpress_server  # noqa: E402 (tests/wordpress/server.py, runnable by hand)
+
+from smugdesk.core import credentials  # noqa: E402
+from smugdesk.core.accounts import Account  # noqa: E402
+
 
 @pytest.fixture(autouse=True)
 def _own_settings(tmp_path_factory, monkeypatch):
@@ -24,6 +31,51 @@ def _own_settings(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+
+
+@pytest.fixture(scope="session")
+def wordpress(tmp_path_factory):
+    """A fresh WordPress on 127.0.0.1 for this test run. Skipped where it cannot run, unless
+    SMUGDESK_REQUIRE_WORDPRESS=1 (set by .ci/run), where a missing server is a failure."""
+    why = wordpress_server.missing()
+    if why:
+        if os.environ.get("SMUGDESK_REQUIRE_WORDPRESS") == "1":
+            pytest.fail(f"a real WordPress is required here: {why}")
+        pytest.skip(f"no WordPress here: {why}")
+    site = wordpress_server.start(tmp_path_factory.mktemp("wordpress"))
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def web_back(wordpress):
+    """Whatever a test does to the web server, the next test finds it running."""
+    yield wordpress
+    if wordpress.web.poll() is not None:
+        wordpress.start_web()
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_and_keyring(tmp_path, monkeypatch):
+    from keyrings.alt.file import PlaintextKeyring
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    credentials.use_backend(backend)
+    credentials.forget_session()
+    yield
+    credentials.forget_session()
+
+
+@pytest.fixture
+def rest_account(wordpress) -> Account:
+    return Account("Ward Notes", "wordpress", wordpress.url, wordpress.user)
+
+
+@pytest.fixture
+def xmlrpc_account(wordpress) -> Account:
+    return Account("Ward Notes (XML-RPC)", "metaweblog", wordpress.url, wordpress.user)
 
 
 def pytest_unconfigure(config):

@@ -4,298 +4,506 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="67"/>
+        <location filename="../../smugdesk/ui/actions.py" line="72"/>
         <source>&amp;New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="67"/>
+        <location filename="../../smugdesk/ui/actions.py" line="72"/>
         <source>Start a new draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="68"/>
+        <location filename="../../smugdesk/ui/actions.py" line="73"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="68"/>
+        <location filename="../../smugdesk/ui/actions.py" line="73"/>
         <source>Open a post file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="69"/>
+        <location filename="../../smugdesk/ui/actions.py" line="74"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="69"/>
+        <location filename="../../smugdesk/ui/actions.py" line="74"/>
         <source>Save the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="70"/>
+        <location filename="../../smugdesk/ui/actions.py" line="75"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="70"/>
+        <location filename="../../smugdesk/ui/actions.py" line="75"/>
         <source>Save the post under a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="71"/>
+        <location filename="../../smugdesk/ui/actions.py" line="76"/>
         <source>&amp;Close Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="71"/>
+        <location filename="../../smugdesk/ui/actions.py" line="76"/>
         <source>Close the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="73"/>
+        <location filename="../../smugdesk/ui/actions.py" line="78"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="73"/>
+        <location filename="../../smugdesk/ui/actions.py" line="78"/>
         <source>Quit smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="74"/>
+        <location filename="../../smugdesk/ui/actions.py" line="79"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="75"/>
+        <location filename="../../smugdesk/ui/actions.py" line="80"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="76"/>
+        <location filename="../../smugdesk/ui/actions.py" line="81"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="77"/>
+        <location filename="../../smugdesk/ui/actions.py" line="82"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="78"/>
+        <location filename="../../smugdesk/ui/actions.py" line="83"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <location filename="../../smugdesk/ui/actions.py" line="84"/>
         <source>Select &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="80"/>
+        <location filename="../../smugdesk/ui/actions.py" line="85"/>
         <source>&amp;Bold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="80"/>
+        <location filename="../../smugdesk/ui/actions.py" line="85"/>
         <source>Bold on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="81"/>
+        <location filename="../../smugdesk/ui/actions.py" line="86"/>
         <source>&amp;Italic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="81"/>
+        <location filename="../../smugdesk/ui/actions.py" line="86"/>
         <source>Italic on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="85"/>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
         <source>&amp;Paragraph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="85"/>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
         <source>Heading &amp;%d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="95"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="95"/>
         <source>Find in the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="91"/>
+        <location filename="../../smugdesk/ui/actions.py" line="96"/>
         <source>&amp;Replace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="91"/>
+        <location filename="../../smugdesk/ui/actions.py" line="96"/>
         <source>Find and replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="92"/>
+        <location filename="../../smugdesk/ui/actions.py" line="97"/>
         <source>Find &amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="93"/>
+        <location filename="../../smugdesk/ui/actions.py" line="98"/>
         <source>Find Pre&amp;vious</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="94"/>
+        <location filename="../../smugdesk/ui/actions.py" line="99"/>
         <source>Prefere&amp;nces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="94"/>
+        <location filename="../../smugdesk/ui/actions.py" line="99"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="96"/>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
         <source>&amp;Focus Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="96"/>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
         <source>Dim all but the paragraph you write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="99"/>
+        <location filename="../../smugdesk/ui/actions.py" line="104"/>
         <source>Distraction-&amp;Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="99"/>
+        <location filename="../../smugdesk/ui/actions.py" line="104"/>
         <source>Full screen, only the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="106"/>
         <source>&amp;Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="106"/>
         <source>Show the outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <location filename="../../smugdesk/ui/actions.py" line="108"/>
         <source>&amp;Scroll Preview with Editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <location filename="../../smugdesk/ui/actions.py" line="108"/>
         <source>The preview follows your place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="105"/>
+        <location filename="../../smugdesk/ui/actions.py" line="110"/>
         <source>Next &amp;Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="105"/>
+        <location filename="../../smugdesk/ui/actions.py" line="110"/>
         <source>Move to the next pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="107"/>
+        <location filename="../../smugdesk/ui/actions.py" line="112"/>
         <source>Pre&amp;vious Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="107"/>
+        <location filename="../../smugdesk/ui/actions.py" line="112"/>
         <source>Move to the previous pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="110"/>
+        <location filename="../../smugdesk/ui/actions.py" line="115"/>
         <source>Post &amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="110"/>
+        <location filename="../../smugdesk/ui/actions.py" line="115"/>
         <source>Title, date, tags… as a form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="113"/>
+        <location filename="../../smugdesk/ui/actions.py" line="118"/>
         <source>&amp;Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="113"/>
+        <location filename="../../smugdesk/ui/actions.py" line="118"/>
         <source>Show every post, and search them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="116"/>
+        <location filename="../../smugdesk/ui/actions.py" line="121"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="116"/>
+        <location filename="../../smugdesk/ui/actions.py" line="121"/>
         <source>Export again where this post went last time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="118"/>
-        <source>&amp;Link…</source>
+        <location filename="../../smugdesk/ui/actions.py" line="124"/>
+        <source>&amp;Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="118"/>
-        <source>Insert a link</source>
+        <location filename="../../smugdesk/ui/actions.py" line="124"/>
+        <source>Publish to this post&apos;s blog, or choose one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="120"/>
-        <source>&amp;Image…</source>
+        <location filename="../../smugdesk/ui/actions.py" line="126"/>
+        <source>Publish &amp;To…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="120"/>
-        <source>Insert an image stored with the post</source>
+        <location filename="../../smugdesk/ui/actions.py" line="126"/>
+        <source>Choose the blog and how</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="123"/>
-        <source>&amp;Embed…</source>
+        <location filename="../../smugdesk/ui/actions.py" line="128"/>
+        <source>Send &amp;Waiting Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="123"/>
-        <source>Embed a video, a social post or a link card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/actions.py" line="127"/>
-        <source>Load &amp;Remote Content in Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/actions.py" line="129"/>
-        <source>Let embedded players load from the internet in the preview</source>
+        <location filename="../../smugdesk/ui/actions.py" line="128"/>
+        <source>Send the posts that waited for a network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/actions.py" line="131"/>
+        <source>&amp;Download Posts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="131"/>
+        <source>Bring a blog&apos;s posts here to edit offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="133"/>
+        <source>Blog &amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="133"/>
+        <source>Add or change your blogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="134"/>
+        <source>&amp;Link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="134"/>
+        <source>Insert a link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="136"/>
+        <source>&amp;Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="136"/>
+        <source>Insert an image stored with the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="139"/>
+        <source>&amp;Embed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="139"/>
+        <source>Embed a video, a social post or a link card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="143"/>
+        <source>Load &amp;Remote Content in Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="145"/>
+        <source>Let embedded players load from the internet in the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="147"/>
         <source>&amp;About smugdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="42"/>
+        <source>Blog Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="51"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="54"/>
+        <source>Account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="55"/>
+        <source>A name you will recognise, e.g. Ward Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="57"/>
+        <source>Kind of blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="62"/>
+        <source>Blog address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="64"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="67"/>
+        <source>Password or token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="77"/>
+        <source>Passwords cannot be kept safely here: %s. smugdesk will remember them only until you quit, and ask again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="85"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="86"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="87"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="88"/>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="89"/>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="90"/>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="92"/>
+        <source>&amp;Save Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="94"/>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="95"/>
+        <source>Sign in and report the site&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="97"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="152"/>
+        <source>(kept; type to change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="152"/>
+        <source>not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="169"/>
+        <source>An application password (Users → Profile in WordPress)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="171"/>
+        <source>The access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="173"/>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="198"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="198"/>
+        <source>Saved; the password is kept until you quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="208"/>
+        <source>Type the password or token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="210"/>
+        <source>Signing in to %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="223"/>
+        <source>Could not sign in: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="225"/>
+        <source>Signed in: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="239"/>
+        <source>Removed %s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -334,6 +542,59 @@
     <message>
         <location filename="../../smugdesk/ui/disk_watch.py" line="92"/>
         <source>%s was deleted on disk. Your text is still here: save to write it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="24"/>
+        <source>Download Posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="26"/>
+        <source>Blog account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="32"/>
+        <source>How many recent posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="34"/>
+        <source>One post&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="35"/>
+        <source>Optional: the address of one post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="38"/>
+        <source>&amp;Blog:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="39"/>
+        <source>&amp;Recent posts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="40"/>
+        <source>&amp;Or one post:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="43"/>
+        <source>Posts come in as Markdown drafts that remember where they live; a post downloaded before is not downloaded twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/download.py" line="49"/>
+        <source>&amp;Download</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -640,67 +901,72 @@
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="122"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="60"/>
+        <source>The drafts folder cannot be made: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_actions.py" line="128"/>
         <source>New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="122"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="128"/>
         <source>Title of the new post:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="129"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="135"/>
         <source>The post was not created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="142"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="148"/>
         <source>Rename Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="142"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="148"/>
         <source>New title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="149"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="155"/>
         <source>The post was not renamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="159"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="165"/>
         <source>Renamed to %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="165"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="171"/>
         <source>The post was not duplicated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="168"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="174"/>
         <source>Duplicated as %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="179"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="185"/>
         <source>The post was not moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="185"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="191"/>
         <source>Moved “%s” to the trash; the Trash button brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="197"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="203"/>
         <source>The post was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="201"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="207"/>
         <source>Restored %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -738,138 +1004,153 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="207"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="227"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="217"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="237"/>
         <source>Search titles, tags and text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="219"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="239"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="224"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="244"/>
         <source>Show posts with status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="225"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="245"/>
         <source>All posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="229"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="249"/>
         <source>Show posts with tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="230"/>
-        <location filename="../../smugdesk/ui/library_pane.py" line="344"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="250"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="385"/>
         <source>Any tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="232"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="252"/>
         <source>Sort posts by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="235"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="255"/>
         <source>Search results come best match first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="245"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="265"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="252"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="272"/>
         <source>Indexing progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="255"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="275"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="268"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="287"/>
+        <source>Send Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="288"/>
+        <source>Try the blog again for the posts that wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="301"/>
         <source>Number of posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="269"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="302"/>
         <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="270"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="303"/>
         <source>A new post, with a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="272"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="305"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="274"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="307"/>
         <source>Show posts moved to the trash, to restore them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="317"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="350"/>
         <source>%s of %s posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="319"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="352"/>
         <source>%s posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="326"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="360"/>
+        <source>⏳ %d post(s) waiting for the network to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="367"/>
         <source>%d in the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="332"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="373"/>
         <source>Indexing %v of %m posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="404"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="445"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="407"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="448"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="408"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="449"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="409"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="450"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="411"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="452"/>
         <source>Move to Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="413"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="454"/>
         <source>New Post…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,108 +1231,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="92"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="96"/>
         <source>Word count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="149"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="154"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="160"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="165"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="186"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="191"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="187"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="192"/>
         <source>Save the changes to “%s”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="187"/>
-        <location filename="../../smugdesk/ui/main_window.py" line="353"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="192"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="358"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="188"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="193"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="212"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="217"/>
         <source>Save Post As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="229"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="234"/>
         <source>The post was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="238"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="243"/>
         <source>Saved %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="244"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="249"/>
         <source>File changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="246"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="251"/>
         <source>Save your version under a new name, or overwrite theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="247"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="252"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="248"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="253"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="266"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="271"/>
         <source>Not autosaved: %s was changed by another program. Save to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="273"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="278"/>
         <source>Autosave failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="278"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="283"/>
         <source>Autosaved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="332"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="337"/>
         <source>%s words · %s characters · %d min read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="339"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="344"/>
         <source>%s selected · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="362"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="367"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="363"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="368"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,7 +1451,7 @@
     </message>
     <message>
         <location filename="../../smugdesk/ui/dialogs/preferences.py" line="39"/>
-        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="136"/>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="140"/>
         <source>Drafts folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,12 +1590,292 @@
         <source>Preview style:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="124"/>
+        <source>Blog &amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="125"/>
+        <source>The blogs you publish to; passwords go to the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/preferences.py" line="127"/>
+        <source>Publishing:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreviewView</name>
     <message>
         <location filename="../../smugdesk/ui/preview.py" line="63"/>
         <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishActions</name>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="64"/>
+        <source>Password for %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="65"/>
+        <source>Password or token for %s at %s:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="88"/>
+        <source>No keyring here: the password is kept until you quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="96"/>
+        <source>Blog accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="103"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="159"/>
+        <source>Cannot publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="154"/>
+        <source>A publish is already under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="170"/>
+        <source>Publishing to %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="170"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="172"/>
+        <source>Publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="227"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="238"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="332"/>
+        <source>Not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="229"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="239"/>
+        <source>The draft is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="230"/>
+        <source>Change Password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="251"/>
+        <source>Published, but not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="252"/>
+        <source>The post is at %s, but its front matter is broken now: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="262"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="262"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="267"/>
+        <source>%s at:
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/publish_actions.py" line="269"/>
+        <source>%n image(s) uploaded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="270"/>
+        <source>Open in Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="280"/>
+        <source>Changed on the blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="282"/>
+        <source>“%s” was edited on %s since you last published it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="286"/>
+        <source>Publishing now would replace those edits. Details show what differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="296"/>
+        <source>Only the formatting differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="298"/>
+        <source>Replace the Blog&apos;s Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="301"/>
+        <source>Copy the Blog&apos;s Version to a New Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="313"/>
+        <source>Not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="317"/>
+        <source>The blog&apos;s version is in %s; nothing was published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="323"/>
+        <source>Deleted on the blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="325"/>
+        <source>Publish as a New Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="338"/>
+        <source>Waiting for the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="340"/>
+        <source>%s
+
+The post waits in the queue and is sent when the blog can be reached (or with Blog → Send Waiting Posts). The draft is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="356"/>
+        <source>Send &amp;Waiting Posts (%d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="418"/>
+        <source>Sent %d waiting post(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="422"/>
+        <source>Some posts are still waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="446"/>
+        <source>Cannot download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="452"/>
+        <source>Downloading from %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="470"/>
+        <source>Not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="476"/>
+        <source>Downloaded %d post(s); %d were already here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="41"/>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="44"/>
+        <source>Blog account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="50"/>
+        <source>Publish as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="51"/>
+        <source>Published, for everyone to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="52"/>
+        <source>A draft on the blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="53"/>
+        <source>Scheduled for the post&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="59"/>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="61"/>
+        <source>&amp;Blog:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="62"/>
+        <source>&amp;As:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="65"/>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="84"/>
+        <source>No blog accounts yet: add one with Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="92"/>
+        <source>%s does not take: %s; those fields are left out.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1383,6 +1944,11 @@
     </message>
     <message>
         <location filename="../../smugdesk/ui/menus.py" line="128"/>
+        <source>&amp;Blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/menus.py" line="138"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>

@@ -41,6 +41,11 @@ class Actions:
     focus_mode: QAction
     full_screen: QAction
     export_again: QAction
+    publish: QAction
+    publish_to: QAction
+    send_queued: QAction
+    download_posts: QAction
+    accounts: QAction
     insert_link: QAction
     insert_image: QAction
     insert_embed: QAction
@@ -115,6 +120,17 @@ def build_actions(window: QWidget) -> Actions:
         export_again=_action(
             window, tr("E&xport"), "Ctrl+E", tr("Export again where this post went last time")
         ),
+        publish=_action(
+            window, tr("&Publish"), "Ctrl+Shift+P", tr("Publish to this post's blog, or choose one")
+        ),
+        publish_to=_action(window, tr("Publish &To…"), None, tr("Choose the blog and how")),
+        send_queued=_action(
+            window, tr("Send &Waiting Posts"), None, tr("Send the posts that waited for a network")
+        ),
+        download_posts=_action(
+            window, tr("&Download Posts…"), None, tr("Bring a blog's posts here to edit offline")
+        ),
+        accounts=_action(window, tr("Blog &Accounts…"), None, tr("Add or change your blogs")),
         insert_link=_action(window, tr("&Link…"), "Ctrl+K", tr("Insert a link")),
         insert_image=_action(
             window, tr("&Image…"), "Ctrl+Shift+I", tr("Insert an image stored with the post")

@@ -53,6 +53,12 @@ class LibraryActions:
 
     def start_library(self) -> None:
         """(Re)start the index thread for the current drafts folder."""
+        try:  # on a first run the folder is made now, so it is watched from the start
+            self.drafts.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self.statusBar().showMessage(
+                self.tr("The drafts folder cannot be made: %s") % error, 8000
+            )
         if self.library_worker is not None:
             self.library_worker.stop()
             self.library_worker.deleteLater()

@@ -80,6 +80,7 @@ class EntryModel(QAbstractListModel):
         super().__init__(parent)
         self.items: list[Entry | TrashedPost] = []
         self.with_snippets = False
+        self.waiting: set[str] = set()  # absolute paths of posts queued for publishing
 
     def set_items(self, items: list) -> None:
         self.beginResetModel()
@@ -97,10 +98,20 @@ class EntryModel(QAbstractListModel):
         if role == EntryRole:
             return item
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _plain_text(item)
+            text = _plain_text(item)
+            return text + ", " + _tr("waiting to publish") if self.is_waiting(item) else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(item)
         return None
+
+    def is_waiting(self, item: Entry | TrashedPost) -> bool:
+        return isinstance(item, Entry) and str(item.path.absolute()) in self.waiting
+
+    def set_waiting(self, paths: set[str]) -> None:
+        if paths != self.waiting:
+            self.waiting = paths
+            if self.items:
+                self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1))
 
 
 def _plain_text(item: Entry | TrashedPost) -> str:
@@ -122,7 +133,9 @@ def _tooltip(item: Entry | TrashedPost) -> str:
     return "\n".join(lines)
 
 
-def entry_html(item: Entry | TrashedPost, muted: str, elide=lambda text: text) -> str:
+def entry_html(
+    item: Entry | TrashedPost, muted: str, elide=lambda text: text, waiting: bool = False
+) -> str:
     """Two or three lines: the title (matches in bold), what it is, and where the search
     words are in its text."""
     if isinstance(item, TrashedPost):
@@ -135,6 +148,8 @@ def entry_html(item: Entry | TrashedPost, muted: str, elide=lambda text: text) -
     if item.problem:
         return f"⚠ <b>{title}</b><br><span style='color:#b3261e'>{html.escape(item.problem)}</span>"
     facts = [_status(item.status)]
+    if waiting:
+        facts[0] = "⏳ " + _tr("waiting to publish")
     if item.date:
         facts.append(item.date[:10])
     facts.append(_tr("%s words") % f"{item.words:,}")
@@ -163,9 +178,13 @@ class EntryDelegate(QStyledItemDelegate):
         bold.setBold(True)
         width = max(40, option.rect.width() - 12)
         elide = QFontMetrics(bold).elidedText
+        item = index.data(EntryRole)
         document.setHtml(
             entry_html(
-                index.data(EntryRole), muted, lambda t: elide(t, Qt.TextElideMode.ElideRight, width)
+                item,
+                muted,
+                lambda t: elide(t, Qt.TextElideMode.ElideRight, width),
+                index.model().is_waiting(item),
             )
         )
         return document
@@ -202,6 +221,7 @@ class LibraryPane(QDockWidget):
     query_changed = Signal(object)  # Query
     trash_view_requested = Signal()
     cancel_requested = Signal()
+    send_waiting_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Library"), parent)
@@ -263,6 +283,19 @@ class LibraryPane(QDockWidget):
         self._progress_row.hide()
         column.addWidget(self._progress_row)
 
+        self.waiting_note = QLabel()
+        self.send_waiting = QPushButton(self.tr("Send Now"))
+        self.send_waiting.setToolTip(self.tr("Try the blog again for the posts that wait"))
+        self.send_waiting.clicked.connect(self.send_waiting_requested)
+        waiting_row = QHBoxLayout()
+        waiting_row.setContentsMargins(0, 0, 0, 0)
+        waiting_row.addWidget(self.waiting_note, 1)
+        waiting_row.addWidget(self.send_waiting)
+        self._waiting_row = QWidget()
+        self._waiting_row.setLayout(waiting_row)
+        self._waiting_row.hide()
+        column.addWidget(self._waiting_row)
+
         bottom = QHBoxLayout()
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Number of posts"))
@@ -319,6 +352,14 @@ class LibraryPane(QDockWidget):
             self.count.setText(self.tr("%s posts") % f"{listing.total:,}")
         if keep is not None:
             self.select_path(keep)
+
+    def set_waiting(self, paths: set[str]) -> None:
+        """Posts queued for publishing: marked in the list, counted under it."""
+        self.model.set_waiting(paths)
+        self.waiting_note.setText(
+            self.tr("⏳ %d post(s) waiting for the network to publish") % len(paths)
+        )
+        self._waiting_row.setVisible(bool(paths))
 
     def show_trash(self, items: list[TrashedPost]) -> None:
         self._showing_trash = True

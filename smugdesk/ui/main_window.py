@@ -37,6 +37,7 @@ from smugdesk.ui.menus import build_menus
 from smugdesk.ui.metadata_form import MetadataForm, MetadataSync
 from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview import PreviewView
+from smugdesk.ui.publish_actions import PublishActions
 from smugdesk.ui.recent_files import RecentFiles
 from smugdesk.ui.render_worker import RenderResult, RenderWorker
 from smugdesk.ui.settings_actions import SettingsActions
@@ -48,6 +49,7 @@ AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 class MainWindow(
     ExportActions,
+    PublishActions,
     InsertActions,
     DiskWatch,
     SettingsActions,
@@ -57,6 +59,8 @@ class MainWindow(
     QMainWindow,
 ):
     exported = Signal(object)
+    published = Signal(object)  # an Outcome, or the error that stopped a publish
+    downloaded = Signal(object)  # (new files, files already there), or an error
     closed = Signal(object)  # OpenPost of the post this window had, or None
 
     def __init__(self, drafts: Path, parent: QWidget | None = None) -> None:
@@ -121,6 +125,7 @@ class MainWindow(
         self.commands = build_actions(self)
         build_menus(self)
         self._init_export()
+        self._init_publish()
         self._init_watch()
         self.apply_settings(self.settings)
         QGuiApplication.styleHints().colorSchemeChanged.connect(

@@ -58,7 +58,7 @@ def build_menus(window) -> None:
     toolbar.addSeparator()
     toolbar.addActions([a.insert_link, a.insert_image, a.insert_embed])
     toolbar.addSeparator()
-    toolbar.addAction(a.export_again)
+    toolbar.addActions([a.export_again, a.publish])
 
     edit = window.menuBar().addMenu(window.tr("&Edit"))
     edit.addActions([a.undo, a.redo])
@@ -124,5 +124,15 @@ def build_menus(window) -> None:
     a.sync_scroll.setChecked(True)
     a.sync_scroll.toggled.connect(lambda on: on and window.sync_preview_scroll())
     view.addAction(a.sync_scroll)
+
+    blog = window.menuBar().addMenu(window.tr("&Blog"))
+    blog.addActions([a.publish, a.publish_to, a.send_queued])
+    blog.addSeparator()
+    blog.addActions([a.download_posts, a.accounts])
+    a.publish.triggered.connect(window.publish)
+    a.publish_to.triggered.connect(window.publish_dialog)
+    a.send_queued.triggered.connect(lambda: window.send_queued(quiet=False))
+    a.download_posts.triggered.connect(window.download_dialog)
+    a.accounts.triggered.connect(window.manage_accounts)
 
     window.menuBar().addMenu(window.tr("&Help")).addAction(a.about)

@@ -48,7 +48,7 @@ def test_export_dialog_remembers_the_target_and_ctrl_e_exports_again(qtbot, wind
     from smugdesk.ui.dialogs.export import ExportDialog
 
     draft = tmp_path / "drafts" / "clinic-films.md"
-    draft.parent.mkdir(parents=True)
+    draft.parent.mkdir(parents=True, exist_ok=True)
     draft.write_text(POST, encoding="utf-8")
     assert window.open_path(draft)
     site = tmp_path / "hugo-site"
@@ -91,7 +91,7 @@ def test_a_failed_export_says_why_and_leaves_the_draft_alone(qtbot, window, tmp_
     from qt_helpers import answer_dialog
 
     draft = tmp_path / "drafts" / "linked.md"
-    draft.parent.mkdir(parents=True)
+    draft.parent.mkdir(parents=True, exist_ok=True)
     draft.write_text(POST + "\nSee [before](post:missing-one).\n", encoding="utf-8")
     assert window.open_path(draft)
     seen: list[str] = []

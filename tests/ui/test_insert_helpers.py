@@ -89,7 +89,7 @@ def test_link_dialog_offers_https_for_a_bare_domain_and_refuses_javascript(qtbot
 
 def test_link_to_another_draft_keeps_a_stable_reference_and_opens_it(qtbot, window, tmp_path):
     drafts = tmp_path / "drafts"
-    drafts.mkdir()
+    drafts.mkdir(exist_ok=True)  # the window made it already
     (drafts / "flu.md").write_text("---\ntitle: Flu season, in numbers\n---\nFlu body\n", "utf-8")
     path = saved_post(window, tmp_path, "See my earlier post.")
     select_word(window.editor, "earlier post")

@@ -121,6 +121,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Spelling &language:"), self.language)
         form.addRow("", self.remote)
         form.addRow(self.tr("Preview style:"), css)
+        accounts = QPushButton(self.tr("Blog &Accounts…"))
+        accounts.setToolTip(self.tr("The blogs you publish to; passwords go to the keyring"))
+        accounts.clicked.connect(self._accounts)
+        form.addRow(self.tr("Publishing:"), accounts)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -137,6 +141,11 @@ class PreferencesDialog(QDialog):
         )
         if folder:
             self.drafts.setText(folder)
+
+    def _accounts(self) -> None:
+        from smugdesk.ui.dialogs.accounts import AccountsDialog
+
+        AccountsDialog(self).exec()
 
     def _open_css_folder(self) -> None:
         folder = user_css_dir()

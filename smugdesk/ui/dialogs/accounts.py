@@ -1,0 +1,239 @@
+"""Preferences → Blog Accounts: add, edit, verify and remove the blogs a post can go to.
+The password or token goes to the OS keyring; accounts.json holds the rest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smugdesk.core.accounts import Account, load_accounts, put_account, save_accounts
+from smugdesk.core.credentials import forget_secret, get_secret, keyring_problem, store_secret
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.ui.background import run_later
+
+KIND_LABELS = {
+    "wordpress": "WordPress (REST API, application password)",
+    "metaweblog": "MetaWeblog / XML-RPC (WordPress and older blogs)",
+    "micropub": "Micropub (token)",
+}
+URL_HINTS = {
+    "wordpress": "https://blog.example.org/",
+    "metaweblog": "https://blog.example.org/xmlrpc.php",
+    "micropub": "https://example.org/micropub",
+}
+
+
+class AccountsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Blog Accounts"))
+        try:
+            self.accounts = load_accounts()
+            problem = ""
+        except SmugdeskError as error:
+            self.accounts, problem = [], str(error)
+        self._editing = ""  # the name of the account in the form, "" for a new one
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Accounts"))
+        self.list.currentItemChanged.connect(self._show_current)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Account name"))
+        self.name.setPlaceholderText(self.tr("A name you will recognise, e.g. Ward Notes"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of blog"))
+        for key, label in KIND_LABELS.items():
+            self.kind.addItem(label, key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.url = QLineEdit()
+        self.url.setAccessibleName(self.tr("Blog address"))
+        self.user = QLineEdit()
+        self.user.setAccessibleName(self.tr("User name"))
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName(self.tr("Password or token"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.keyring_note = QLabel()
+        self.keyring_note.setWordWrap(True)
+        why = keyring_problem()
+        if why:
+            self.keyring_note.setText(
+                self.tr(
+                    "Passwords cannot be kept safely here: %s. smugdesk will remember them "
+                    "only until you quit, and ask again next time."
+                )
+                % why
+            )
+        self.keyring_note.setVisible(bool(why))
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Address:"), self.url)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.secret)
+        new = QPushButton(self.tr("&New"))
+        new.clicked.connect(self._new)
+        self.save_button = QPushButton(self.tr("&Save Account"))
+        self.save_button.clicked.connect(self.save_account)
+        self.verify_button = QPushButton(self.tr("&Verify"))
+        self.verify_button.setToolTip(self.tr("Sign in and report the site's name"))
+        self.verify_button.clicked.connect(self.verify)
+        remove = QPushButton(self.tr("&Remove"))
+        remove.clicked.connect(self.remove)
+        row = QHBoxLayout()
+        for button in (new, self.save_button, self.verify_button, remove):
+            row.addWidget(button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addLayout(row)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        body.addLayout(right, 2)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keyring_note)
+        layout.addLayout(body)
+        layout.addWidget(close)
+        self._fill()
+        if problem:
+            self.status.setText(problem)
+        self._kind_changed()
+        self.resize(760, 360)
+
+    def _fill(self, select: str = "") -> None:
+        self.list.clear()
+        for account in self.accounts:
+            item = QListWidgetItem(account.name)
+            item.setData(Qt.ItemDataRole.UserRole, account.name)
+            self.list.addItem(item)
+            if account.name == select:
+                self.list.setCurrentItem(item)
+        if not select and self.list.count():
+            self.list.setCurrentRow(0)
+        elif not self.list.count():
+            self._new()
+
+    def _current(self) -> Account | None:
+        return next((a for a in self.accounts if a.name == self._editing), None)
+
+    def _show_current(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        self._editing = item.data(Qt.ItemDataRole.UserRole)
+        account = self._current()
+        if account is None:
+            return
+        self.name.setText(account.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(account.kind)))
+        self.url.setText(account.url)
+        self.user.setText(account.user)
+        self.secret.clear()
+        stored = get_secret(account.name)
+        self.secret.setPlaceholderText(
+            self.tr("(kept; type to change)") if stored else self.tr("not stored")
+        )
+        self.status.clear()
+
+    def _new(self) -> None:
+        self._editing = ""
+        self.list.clearSelection()
+        for field in (self.name, self.url, self.user, self.secret):
+            field.clear()
+        self.secret.setPlaceholderText("")
+        self.name.setFocus()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.url.setPlaceholderText(URL_HINTS.get(kind, ""))
+        self.user.setEnabled(kind != "micropub")
+        self.secret.setToolTip(
+            self.tr("An application password (Users → Profile in WordPress)")
+            if kind == "wordpress"
+            else self.tr("The access token")
+            if kind == "micropub"
+            else self.tr("Your password")
+        )
+
+    def save_account(self) -> bool:
+        typed = Account(
+            self.name.text(), self.kind.currentData(), self.url.text(), self.user.text()
+        )
+        try:
+            self.accounts = put_account(self.accounts, typed, self._editing)
+            save_accounts(self.accounts)
+            account = typed.check()
+            if self._editing and self._editing != account.name:
+                old = get_secret(self._editing)
+                forget_secret(self._editing)
+                if old and not self.secret.text():
+                    store_secret(account.name, old)
+            kept = True
+            if self.secret.text():
+                kept = store_secret(account.name, self.secret.text())
+        except SmugdeskError as error:
+            self.status.setText(str(error))
+            return False
+        self._editing = account.name
+        self._fill(account.name)
+        self.status.setText(
+            self.tr("Saved.") if kept else self.tr("Saved; the password is kept until you quit.")
+        )
+        return True
+
+    def verify(self) -> None:
+        if not self.save_account():
+            return
+        account = self._current()
+        secret = get_secret(account.name) if account else None
+        if account is None or not secret:
+            self.status.setText(self.tr("Type the password or token first."))
+            return
+        self.status.setText(self.tr("Signing in to %s…") % account.url)
+        self.verify_button.setEnabled(False)
+
+        def work(_progress):
+            from smugdesk.publish.remote import make_publisher
+
+            return make_publisher(account, secret, timeout=20).verify()
+
+        run_later(self, work, self._verified, name="smugdesk-verify")
+
+    def _verified(self, result) -> None:
+        self.verify_button.setEnabled(True)
+        if isinstance(result, SmugdeskError):
+            self.status.setText(self.tr("Could not sign in: %s") % result)
+        else:
+            self.status.setText(self.tr("Signed in: %s") % result)
+
+    def remove(self) -> None:
+        account = self._current()
+        if account is None:
+            return
+        self.accounts = [a for a in self.accounts if a.name != account.name]
+        try:
+            save_accounts(self.accounts)
+            forget_secret(account.name)
+        except SmugdeskError as error:
+            self.status.setText(str(error))
+        self._editing = ""
+        self._fill()
+        self.status.setText(self.tr("Removed %s.") % account.name)

@@ -1,0 +1,482 @@
+"""Publishing from the window: one click (Ctrl+Shift+P) to the post's blog, asking only the
+first time; progress with Cancel; the URL at the end; conflicts, deletions, a wrong password
+and no network each handled as a person would want. The network work runs off the UI thread.
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QProgressDialog
+
+from smugdesk.core.accounts import Account, find_account, load_accounts
+from smugdesk.core.credentials import get_secret, store_secret
+from smugdesk.core.errors import FrontMatterError, SmugdeskError
+from smugdesk.core.front_edit import set_values
+from smugdesk.core.post import Post, parse_post
+from smugdesk.publish.download import html_to_markdown, save_server_copy
+from smugdesk.publish.published_state import placements
+from smugdesk.publish.publishing import Outcome, RemoteChangedError, post_datetime, publish_post
+from smugdesk.publish.queue import PublishQueue
+from smugdesk.publish.remote import (
+    AuthError,
+    CancelledError,
+    OfflineError,
+    RemoteMissingError,
+    make_publisher,
+)
+from smugdesk.ui.background import run_later
+from smugdesk.ui.dialogs.accounts import AccountsDialog
+from smugdesk.ui.dialogs.publish import PublishDialog
+from smugdesk.ui.metadata_form import replace_span
+
+QUEUE_RETRY_MS = 120_000  # how often posts waiting for the network are tried again
+
+
+class PublishActions:
+    """Mixed into MainWindow (uses its editor, file, drafts, save and status bar)."""
+
+    def _init_publish(self) -> None:
+        self.publish_queue = PublishQueue()
+        self._publish_cancel = threading.Event()
+        self._publishing = False
+        self._queue_timer = QTimer(self)
+        self._queue_timer.setInterval(QUEUE_RETRY_MS)
+        self._queue_timer.timeout.connect(lambda: self.send_queued(quiet=True))
+        self.library.send_waiting_requested.connect(lambda: self.send_queued(quiet=False))
+        self._update_queue_note()
+
+    # -- asking ---------------------------------------------------------------------------
+    def choose(self, box: QMessageBox):
+        """Shows a question and returns the button clicked (tests answer it instead)."""
+        box.exec()
+        return box.clickedButton()
+
+    def ask_secret(self, account: Account) -> str | None:
+        secret, ok = QInputDialog.getText(
+            self,
+            self.tr("Password for %s") % account.name,
+            self.tr("Password or token for %s at %s:")
+            % (account.user or account.name, account.url),
+            QLineEdit.EchoMode.Password,
+        )
+        return secret if ok and secret else None
+
+    def _secret(self, account: Account) -> str | None:
+        try:
+            secret = get_secret(account.name)
+        except SmugdeskError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            secret = None
+        if secret:
+            return secret
+        secret = self.ask_secret(account)
+        if secret:
+            try:
+                kept = store_secret(account.name, secret)
+            except SmugdeskError as error:
+                kept = False
+                self.statusBar().showMessage(str(error), 8000)
+            if not kept:
+                self.statusBar().showMessage(
+                    self.tr("No keyring here: the password is kept until you quit"), 8000
+                )
+        return secret
+
+    def _accounts(self) -> list[Account]:
+        try:
+            return load_accounts()
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("Blog accounts"), str(error))
+            return []
+
+    def _current_post(self) -> Post | None:
+        try:
+            post = parse_post(self.editor.toPlainText(), self.file.path)
+        except FrontMatterError as error:
+            QMessageBox.warning(self, self.tr("Cannot publish"), str(error))
+            return None
+        if post.path is None:
+            post.path = self.drafts / "untitled.md"  # relative images can only mean drafts/
+        return post
+
+    # -- commands -------------------------------------------------------------------------
+    def manage_accounts(self) -> None:
+        AccountsDialog(self).exec()
+
+    def publish(self) -> None:
+        """Ctrl+Shift+P: to the blog this post went to before, else ask where."""
+        post = self._current_post()
+        if post is None:
+            return
+        accounts = {a.name: a for a in self._accounts()}
+        for name in placements(post):
+            if name in accounts:
+                self.publish_to(name, None)
+                return
+        self.publish_dialog()
+
+    def publish_dialog(self) -> None:
+        post = self._current_post()
+        if post is None:
+            return
+        accounts = self._accounts()
+        if not accounts:
+            self.manage_accounts()
+            accounts = self._accounts()
+            if not accounts:
+                return
+        date = post_datetime(post)
+        dialog = PublishDialog(
+            self,
+            accounts,
+            account=next(iter(placements(post)), ""),
+            future_date=bool(date and date > datetime.now().astimezone()),
+        )
+        dialog.manage.clicked.connect(lambda: (dialog.reject(), self._accounts_then_publish()))
+        if dialog.exec() == PublishDialog.DialogCode.Accepted:
+            self.publish_to(*dialog.chosen())
+
+    def _accounts_then_publish(self) -> None:
+        self.manage_accounts()
+        QTimer.singleShot(0, self.publish_dialog)
+
+    def publish_to(
+        self, name: str, status: str | None, *, overwrite: bool = False, recreate: bool = False
+    ) -> None:
+        if self._publishing:
+            self.statusBar().showMessage(self.tr("A publish is already under way"), 4000)
+            return
+        try:
+            account = find_account(self._accounts(), name)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("Cannot publish"), str(error))
+            return
+        if self.file.path is not None and self.editor.document().isModified():
+            self.autosave()  # the draft on disk is what was sent, should the app stop now
+        post = self._current_post()
+        secret = self._secret(account) if post is not None else None
+        if post is None or not secret:
+            return
+        self._publishing = True
+        self._publish_cancel.clear()
+        progress = QProgressDialog(
+            self.tr("Publishing to %s…") % account.name, self.tr("Cancel"), 0, 0, self
+        )
+        progress.setWindowTitle(self.tr("Publishing"))
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(self._publish_cancel.set)
+        progress.show()
+        self.publish_progress = progress
+
+        def on_progress(done: int, total: int, message: str) -> None:
+            progress.setRange(0, max(total, 1))
+            progress.setValue(done)
+            progress.setLabelText(message)
+
+        def work(report):
+            publisher = make_publisher(account, secret)
+            return publish_post(
+                post,
+                account,
+                publisher,
+                status=status,
+                overwrite=overwrite,
+                recreate=recreate,
+                progress=report,
+                cancelled=self._publish_cancel.is_set,
+                drafts=self.drafts,
+            )
+
+        run_later(
+            self,
+            work,
+            partial(self._published, account, status),
+            on_progress,
+            name="smugdesk-publish",
+        )
+
+    # -- outcomes -------------------------------------------------------------------------
+    def _published(self, account: Account, status: str | None, result) -> None:
+        self._publishing = False
+        self.publish_progress.reset()
+        self.publish_progress.hide()
+        if isinstance(result, Outcome):
+            self._record(result)
+            if self.file.path is not None:
+                self.publish_queue.remove(self.file.path, account.name)
+            self._update_queue_note()
+            self._show_published(result)
+        elif isinstance(result, RemoteChangedError):
+            self._server_changed(account, status, result)
+        elif isinstance(result, RemoteMissingError):
+            self._server_deleted(account, status, result)
+        elif isinstance(result, OfflineError):
+            self._queue_offline(account, status, result)
+        elif isinstance(result, CancelledError):
+            self.statusBar().showMessage(str(result), 8000)
+        elif isinstance(result, AuthError):
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Not published"))
+            box.setText(str(result))
+            box.setInformativeText(self.tr("The draft is unchanged."))
+            change = box.addButton(self.tr("Change Password…"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            if self.choose(box) is change:
+                self.manage_accounts()
+        else:
+            message = str(result) if isinstance(result, SmugdeskError) else repr(result)
+            QMessageBox.warning(
+                self,
+                self.tr("Not published"),
+                message + "\n\n" + self.tr("The draft is unchanged."),
+            )
+        self.published.emit(result)
+
+    def _record(self, outcome: Outcome) -> None:
+        """Write where the post went into its front matter (one undo step) and save."""
+        text = self.editor.toPlainText()
+        try:
+            edit = set_values(text, outcome.front)
+        except FrontMatterError as error:  # broken while the publish ran: say what happened
+            QMessageBox.warning(
+                self,
+                self.tr("Published, but not recorded"),
+                self.tr("The post is at %s, but its front matter is broken now: %s")
+                % (outcome.remote.url, error),
+            )
+            return
+        replace_span(self.editor, text, edit)
+        if self.file.path is not None:
+            self.save_to(None)
+
+    def _show_published(self, outcome: Outcome) -> None:
+        url = outcome.remote.url
+        verb = self.tr("Published") if outcome.created else self.tr("Updated")
+        self.statusBar().showMessage(f"{verb}: {url}", 10000)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(verb)
+        box.setText(self.tr("%s at:\n%s") % (verb, url))
+        if outcome.uploaded:
+            box.setInformativeText(self.tr("%n image(s) uploaded.", "", outcome.uploaded))
+        browser = box.addButton(self.tr("Open in Browser"), QMessageBox.ButtonRole.ActionRole)
+        browser.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(url)))
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setModal(False)
+        self.publish_result_box = box  # kept for tests and so it is not collected
+        box.show()
+
+    def _server_changed(self, account: Account, status, error: RemoteChangedError) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed on the blog"))
+        box.setText(
+            self.tr("“%s” was edited on %s since you last published it.")
+            % (error.remote.title, account.name)
+        )
+        box.setInformativeText(
+            self.tr("Publishing now would replace those edits. Details show what differs.")
+        )
+        mine = (self._current_post() or Post()).body
+        diff = difflib.unified_diff(
+            html_to_markdown(error.remote.html).splitlines(),
+            mine.strip().splitlines(),
+            "on the blog",
+            "your draft",
+            lineterm="",
+        )
+        box.setDetailedText("\n".join(diff) or self.tr("Only the formatting differs."))
+        overwrite = box.addButton(
+            self.tr("Replace the Blog's Version"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        copy = box.addButton(
+            self.tr("Copy the Blog's Version to a New Draft"), QMessageBox.ButtonRole.ActionRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(copy)
+        answer = self.choose(box)
+        if answer is overwrite:
+            self.publish_to(account.name, status, overwrite=True)
+        elif answer is copy:
+            beside = self.file.path or (self.drafts / "untitled.md")
+            try:
+                path = save_server_copy(error.remote, beside)
+            except (OSError, SmugdeskError) as failure:
+                QMessageBox.warning(self, self.tr("Not copied"), str(failure))
+                return
+            self.library_saw_save(path)
+            self.statusBar().showMessage(
+                self.tr("The blog's version is in %s; nothing was published") % path.name, 10000
+            )
+
+    def _server_deleted(self, account: Account, status, error: RemoteMissingError) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Deleted on the blog"))
+        box.setText(str(error))
+        again = box.addButton(self.tr("Publish as a New Post"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        if self.choose(box) is again:
+            self.publish_to(account.name, status, recreate=True)
+
+    def _queue_offline(self, account: Account, status, error: OfflineError) -> None:
+        if self.file.path is None and not self.save():
+            QMessageBox.warning(self, self.tr("Not published"), str(error))
+            return
+        self.publish_queue.add(self.file.path, account.name, status or "", str(error))
+        self._update_queue_note()
+        QMessageBox.information(
+            self,
+            self.tr("Waiting for the network"),
+            self.tr(
+                "%s\n\nThe post waits in the queue and is sent when the blog can be reached "
+                "(or with Blog → Send Waiting Posts). The draft is unchanged."
+            )
+            % error,
+        )
+
+    # -- the queue ------------------------------------------------------------------------
+    def _update_queue_note(self) -> None:
+        items = self.publish_queue.items()
+        waiting = len(items)
+        library = getattr(self, "library", None)
+        if library is not None:
+            library.set_waiting({item.path for item in items})
+        action = getattr(getattr(self, "commands", None), "send_queued", None)
+        if action is not None:
+            action.setEnabled(waiting > 0)
+            action.setText(self.tr("Send &Waiting Posts (%d)") % waiting)
+        if waiting:
+            self._queue_timer.start()
+        else:
+            self._queue_timer.stop()
+
+    def send_queued(self, quiet: bool = False) -> None:
+        """Try every waiting post (the open one through the editor, the rest from disk)."""
+        from smugdesk.publish.files import publish_file
+
+        items = self.publish_queue.items()
+        if not items or self._publishing:
+            return
+        accounts = {a.name: a for a in self._accounts()}
+        current = str(self.file.path) if self.file.path else ""
+        jobs = []
+        for item in items:
+            account = accounts.get(item.account)
+            if account is None:
+                continue
+            if quiet:  # a retry on a timer never opens a password prompt
+                try:
+                    secret = get_secret(item.account)
+                except SmugdeskError:
+                    secret = None
+            else:
+                secret = self._secret(account)
+            if not secret:
+                continue
+            if item.path == current:
+                QTimer.singleShot(0, partial(self.publish_to, item.account, item.status or None))
+            else:
+                jobs.append((item, account, secret))
+        if not jobs:
+            return
+        self._publishing = True
+
+        def work(_report):
+            results = []
+            for item, account, secret in jobs:
+                try:
+                    publish_file(
+                        Path(item.path),
+                        account,
+                        secret,
+                        status=item.status or None,
+                        drafts=self.drafts,
+                        queue=self.publish_queue,
+                    )
+                    results.append((item.path, None))
+                except SmugdeskError as error:
+                    results.append((item.path, error))
+            return results
+
+        def done(results) -> None:
+            self._publishing = False
+            self._update_queue_note()
+            if isinstance(results, SmugdeskError):
+                results = [("", results)]
+            sent = [p for p, e in results if e is None]
+            failed = [(p, e) for p, e in results if e is not None]
+            if sent:
+                self.statusBar().showMessage(self.tr("Sent %d waiting post(s)") % len(sent), 8000)
+            if failed and not quiet:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Some posts are still waiting"),
+                    "\n".join(f"{p}: {e}" for p, e in failed),
+                )
+
+        run_later(self, work, done, name="smugdesk-send-queued")
+
+    # -- bringing posts home --------------------------------------------------------------
+    def download_dialog(self) -> None:
+        from smugdesk.ui.dialogs.download import DownloadDialog
+
+        accounts = self._accounts()
+        if not accounts:
+            self.manage_accounts()
+            return
+        dialog = DownloadDialog(self, accounts)
+        if dialog.exec() == DownloadDialog.DialogCode.Accepted:
+            self.download_posts(*dialog.chosen())
+
+    def download_posts(self, name: str, count: int = 20, url: str = "") -> None:
+        from smugdesk.publish.download import save_downloads
+
+        try:
+            account = find_account(self._accounts(), name)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("Cannot download"), str(error))
+            return
+        secret = self._secret(account)
+        if not secret:
+            return
+        drafts = self.drafts
+        self.statusBar().showMessage(self.tr("Downloading from %s…") % account.name)
+
+        def work(_report):
+            publisher = make_publisher(account, secret)
+            if url:
+                found = publisher.by_url(url)
+                if found is None:
+                    raise SmugdeskError(f"no post at {url} on {account.name}")
+                remotes = [found]
+            else:
+                remotes = publisher.recent(count)
+            return save_downloads(remotes, account, drafts)
+
+        run_later(self, work, self._downloaded, name="smugdesk-download")
+
+    def _downloaded(self, result) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(result, SmugdeskError):
+            QMessageBox.warning(self, self.tr("Not downloaded"), str(result))
+        else:
+            written, existing = result
+            for path in written:
+                self.library_saw_save(path)
+            self.statusBar().showMessage(
+                self.tr("Downloaded %d post(s); %d were already here")
+                % (len(written), len(existing)),
+                10000,
+            )
+            if len(written) + len(existing) == 1:
+                self.open_path((written or existing)[0])
+        self.downloaded.emit(result)

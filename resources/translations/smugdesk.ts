@@ -1419,8 +1419,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="114"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="118"/>
         <source>The front matter cannot be read: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="151"/>
+        <source>Not sent to %s: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="155"/>
+        <source>Published to %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="157"/>
+        <source>Not sent there: %s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1617,201 +1632,201 @@
 <context>
     <name>PublishActions</name>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="64"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="66"/>
         <source>Password for %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="65"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="67"/>
         <source>Password or token for %s at %s:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="88"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="90"/>
         <source>No keyring here: the password is kept until you quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="96"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="98"/>
         <source>Blog accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="103"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="159"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="126"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="184"/>
         <source>Cannot publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="154"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="179"/>
         <source>A publish is already under way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="170"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="195"/>
         <source>Publishing to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="170"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="195"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="172"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="197"/>
         <source>Publishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="227"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="238"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="332"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="252"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="263"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="357"/>
         <source>Not published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="229"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="239"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="254"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="264"/>
         <source>The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="230"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="255"/>
         <source>Change Password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="251"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="276"/>
         <source>Published, but not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="252"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="277"/>
         <source>The post is at %s, but its front matter is broken now: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="262"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="287"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="262"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="287"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="267"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="292"/>
         <source>%s at:
 %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/publish_actions.py" line="269"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="294"/>
         <source>%n image(s) uploaded.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="270"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="295"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="280"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="305"/>
         <source>Changed on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="282"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="307"/>
         <source>“%s” was edited on %s since you last published it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="286"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="311"/>
         <source>Publishing now would replace those edits. Details show what differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="296"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="321"/>
         <source>Only the formatting differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="298"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="323"/>
         <source>Replace the Blog&apos;s Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="301"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="326"/>
         <source>Copy the Blog&apos;s Version to a New Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="313"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="338"/>
         <source>Not copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="317"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="342"/>
         <source>The blog&apos;s version is in %s; nothing was published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="323"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="348"/>
         <source>Deleted on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="325"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="350"/>
         <source>Publish as a New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="338"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="363"/>
         <source>Waiting for the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="340"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="365"/>
         <source>%s
 
 The post waits in the queue and is sent when the blog can be reached (or with Blog → Send Waiting Posts). The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="356"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="381"/>
         <source>Send &amp;Waiting Posts (%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="418"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="443"/>
         <source>Sent %d waiting post(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="422"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="447"/>
         <source>Some posts are still waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="446"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="471"/>
         <source>Cannot download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="452"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="477"/>
         <source>Downloading from %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="470"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="495"/>
         <source>Not downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="476"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="501"/>
         <source>Downloaded %d post(s); %d were already here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1874,8 +1889,8 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="92"/>
-        <source>%s does not take: %s; those fields are left out.</source>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="93"/>
+        <source>Not sent to %s: %s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,7 +19,11 @@ def _first(values, default=""):
 class MicropubPublisher:
     kind = "micropub"
     label = "Micropub"
-    capabilities = Capabilities(featured_image=False)
+    capabilities = Capabilities(
+        categories=False,
+        featured_image=False,
+        reasons=(("categories", "Micropub has one list of categories: they go with the tags"),),
+    )
     embed_style = "iframe"
 
     def __init__(self, account: Account, secret: str, timeout: float = 30.0) -> None:

@@ -52,10 +52,16 @@ class Capabilities:
     scheduled: bool = True
     featured_image: bool = True
     pages: bool = False
+    reasons: tuple[tuple[str, str], ...] = ()  # (field, why) where the general words mislead
 
     def missing(self) -> dict[str, str]:
         """Field → why it is absent, for the form and the publish dialog."""
-        return {name: "this blog does not accept it" for name, ok in vars(self).items() if not ok}
+        why = dict(self.reasons)
+        return {
+            name: why.get(name, "this blog does not accept it")
+            for name, ok in vars(self).items()
+            if ok is False
+        }
 
 
 @dataclass
@@ -137,6 +143,21 @@ def publisher_kinds() -> dict[str, PublisherFactory]:
         except Exception:
             continue
     return found
+
+
+# Capability → the post-details field it governs (the rest have no field in the form).
+FORM_FIELDS = {"tags": "tags", "categories": "categories", "excerpt": "summary", "slug": "slug"}
+
+
+def absent_form_fields(kind: str) -> tuple[str, dict[str, str]]:
+    """The label of a kind of blog, and the form fields it does not take (field → why)."""
+    factory = publisher_kinds().get(kind)
+    if factory is None:
+        return kind, {}
+    caps: Capabilities | None = getattr(factory, "capabilities", None)
+    missing = caps.missing() if caps else {}
+    absent = {FORM_FIELDS[name]: why for name, why in missing.items() if name in FORM_FIELDS}
+    return getattr(factory, "label", kind), absent
 
 
 def make_publisher(account: Account, secret: str, timeout: float = 30.0) -> Publisher:

@@ -82,6 +82,10 @@ class MetadataForm(QWidget):
         self.problem.setStyleSheet("color: #b3261e")
         self.problem.hide()
         grid.addWidget(self.problem, 4, 0, 1, 6)
+        self.target = QLabel()
+        self.target.setWordWrap(True)
+        self.target.hide()
+        grid.addWidget(self.target, 5, 0, 1, 6)
         self._shown: dict[str, str] = {}
 
     def _text(self, key: str) -> str:
@@ -139,6 +143,23 @@ class MetadataForm(QWidget):
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
 
+    def show_target(self, blog: str, absent: dict[str, str]) -> None:
+        """Where the post is published (``blog``, "" for nowhere yet) and which of the form's
+        fields that blog does not take (field → why), so no one fills one in vain."""
+        for key, widget in self.fields.items():
+            why = absent.get(key)
+            widget.setToolTip(self.tr("Not sent to %s: %s") % (blog, why) if why else "")
+        if not blog:
+            self.target.hide()
+            return
+        text = self.tr("Published to %s.") % blog
+        if absent:
+            text += " " + self.tr("Not sent there: %s.") % ", ".join(
+                f"{key} ({why})" for key, why in absent.items()
+            )
+        self.target.setText(text)
+        self.target.show()
+
 
 class MetadataSync:
     """Mixed into MainWindow (uses its editor): keeps form and front matter in step."""
@@ -154,7 +175,13 @@ class MetadataSync:
 
     def refresh_metadata(self, *, fresh: bool = False) -> None:
         self._metadata_timer.stop()
-        self.metadata.show_text(self.editor.toPlainText(), fresh=fresh)
+        text = self.editor.toPlainText()
+        self.metadata.show_text(text, fresh=fresh)
+        self.metadata.show_target(*self.publish_target(text))
+
+    def publish_target(self, text: str) -> tuple[str, dict[str, str]]:
+        """Overridden where publishing is known (PublishActions): nowhere, nothing absent."""
+        return "", {}
 
     def apply_metadata_field(self, key: str, typed: str) -> None:
         text = self.editor.toPlainText()

@@ -29,6 +29,7 @@ from smugdesk.publish.remote import (
     CancelledError,
     OfflineError,
     RemoteMissingError,
+    absent_form_fields,
     make_publisher,
 )
 from smugdesk.ui.background import run_later
@@ -43,6 +44,7 @@ class PublishActions:
     """Mixed into MainWindow (uses its editor, file, drafts, save and status bar)."""
 
     def _init_publish(self) -> None:
+        self._known_accounts: dict[str, Account] | None = None  # for the form's note
         self.publish_queue = PublishQueue()
         self._publish_cancel = threading.Event()
         self._publishing = False
@@ -91,10 +93,31 @@ class PublishActions:
 
     def _accounts(self) -> list[Account]:
         try:
-            return load_accounts()
+            accounts = load_accounts()
         except SmugdeskError as error:
             QMessageBox.warning(self, self.tr("Blog accounts"), str(error))
             return []
+        self._known_accounts = {a.name: a for a in accounts}
+        return accounts
+
+    def publish_target(self, text: str) -> tuple[str, dict[str, str]]:
+        """The blog this post went to and the form fields that blog does not take."""
+        if "\npublished:" not in text[:20000]:
+            return "", {}  # the common case, without parsing the front matter again
+        try:
+            post = parse_post(text)
+        except FrontMatterError:
+            return "", {}
+        if getattr(self, "_known_accounts", None) is None:
+            try:
+                self._known_accounts = {a.name: a for a in load_accounts()}
+            except SmugdeskError:
+                self._known_accounts = {}
+        for name in placements(post):
+            account = self._known_accounts.get(name)
+            if account is not None:
+                return name, absent_form_fields(account.kind)[1]
+        return "", {}
 
     def _current_post(self) -> Post | None:
         try:
@@ -109,6 +132,8 @@ class PublishActions:
     # -- commands -------------------------------------------------------------------------
     def manage_accounts(self) -> None:
         AccountsDialog(self).exec()
+        self._known_accounts = None
+        self.refresh_metadata()
 
     def publish(self) -> None:
         """Ctrl+Shift+P: to the blog this post went to before, else ask where."""

@@ -105,3 +105,25 @@ def test_broken_front_matter_disables_the_form(qtbot, window, tmp_path):
     window.editor.undo()
     qtbot.waitUntil(lambda: window.metadata.fields["title"].isEnabled(), timeout=3000)
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+
+def test_the_form_says_which_fields_the_posts_blog_does_not_take(qtbot, window, tmp_path):
+    from smugdesk.core.accounts import Account, save_accounts
+
+    save_accounts([Account("Notes", "micropub", "https://me.example.org/micropub", "")])
+    path = tmp_path / "short.md"
+    path.write_text(
+        "---\ntitle: Short\npublished:\n  Notes:\n    id: https://me.example.org/1\n"
+        "    url: https://me.example.org/1\n---\n\nA note.\n",
+        encoding="utf-8",
+    )
+    assert window.open_path(path)
+    form = window.metadata
+    assert form.target.isVisibleTo(form)
+    assert "Published to Notes." in form.target.text()
+    assert "they go with the tags" in form.fields["categories"].toolTip()
+    assert form.fields["tags"].toolTip() == ""
+
+    open_post(window, tmp_path)  # never published: no note, no warnings
+    assert not form.target.isVisibleTo(form)
+    assert form.fields["categories"].toolTip() == ""

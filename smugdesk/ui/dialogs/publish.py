@@ -87,10 +87,11 @@ class PublishDialog(QDialog):
         account = next(a for a in self.accounts if a.name == name)
         factory = publisher_kinds().get(account.kind)
         caps = getattr(factory, "capabilities", None)
-        absent = [FIELD_NAMES[f] for f in (caps.missing() if caps else {}) if f in FIELD_NAMES]
+        missing = caps.missing() if caps else {}
+        absent = [f"{FIELD_NAMES[f]} ({why})" for f, why in missing.items() if f in FIELD_NAMES]
         self.note.setText(
-            self.tr("%s does not take: %s; those fields are left out.")
-            % (getattr(factory, "label", account.kind), ", ".join(absent))
+            self.tr("Not sent to %s: %s.")
+            % (getattr(factory, "label", account.kind), "; ".join(absent))
             if absent
             else ""
         )

@@ -1,0 +1,124 @@
+"""Rendering only what changed must give the very HTML a whole render gives: over random
+documents built from the constructs that reach across blocks, and random edit sequences."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smugdesk.core.incremental import IncrementalRenderer, split_chunks
+from smugdesk.core.render import Renderer
+
+WORDS = st.sampled_from(
+    ["ward", "nurse", "HTML", "video", "*care*", "**night**", "`code`", "[link][ref]",
+     "[^a]", "[^b]", "<span>x</span>", "\"quoted\"", "Dr.", "https://example.org/x"]
+)  # fmt: skip
+LINE = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
+
+BLOCKS = st.one_of(
+    LINE,
+    LINE.map(lambda t: "## " + t),
+    LINE.map(lambda t: "# Same heading"),
+    st.lists(LINE, min_size=1, max_size=3).map(lambda ls: "\n".join("- " + x for x in ls)),
+    st.lists(LINE, min_size=1, max_size=3).map(lambda ls: "\n".join(f"1. {x}" for x in ls)),
+    LINE.map(lambda t: "> " + t),
+    LINE.map(lambda t: "    indented " + t),
+    LINE.map(lambda t: f"```python\nx = 1\n\n{t}\n```"),
+    LINE.map(lambda t: f"```\nunclosed {t}"),
+    LINE.map(lambda t: f"<div>\n\n{t}\n\n</div>"),
+    LINE.map(lambda t: f"<!-- a note\n\n{t} -->"),
+    LINE.map(lambda t: f"Term\n: {t}"),
+    LINE.map(lambda t: f": {t}"),
+    st.just("| a | b |\n|---|---|\n| 1 | 2 |"),
+    st.just('[ref]: https://example.org/ref "A title"'),
+    st.just("[^a]: The first note\n    with more lines"),
+    st.just("[^b]: Another note"),
+    st.just("*[HTML]: Hyper Text Markup Language"),
+    st.just("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+    st.just("---"),
+    st.just("Setext\n======"),
+    LINE.map(lambda t: "  - nested " + t),
+)
+DOCUMENT = st.lists(BLOCKS, min_size=1, max_size=14).flatmap(
+    lambda blocks: st.lists(st.sampled_from(["\n\n", "\n", "\n\n\n"]), min_size=len(blocks),
+                            max_size=len(blocks)).map(
+        lambda seps: "".join(b + s for b, s in zip(blocks, seps, strict=True))
+    )
+)  # fmt: skip
+EDIT = st.tuples(st.floats(0, 1), st.integers(0, 6), st.one_of(BLOCKS, WORDS, st.just("\n")))
+
+
+def whole(text: str) -> str:
+    return Renderer(embeds="placeholder", source_lines=True).render(text)
+
+
+def same(incremental: str, text: str) -> bool:
+    """Identical HTML. The data-line marks (scroll sync only) are compared too, except
+    around raw HTML and fenced code, where the whole render can only guess them by diffing
+    lines and the chunks, which know where they start, are the more exact."""
+    expected = whole(text)
+    if "<" in text or "```" in text:
+        return strip_lines(incremental) == strip_lines(expected)
+    return incremental == expected
+
+
+def strip_lines(html: str) -> str:
+    return re.sub(r' data-line="-?\d+"', "", html)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENT)
+def test_a_document_renders_the_same_in_chunks(text):
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    assert same(incremental.render(text).html(), text), text
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENT, st.lists(EDIT, min_size=1, max_size=8))
+def test_every_step_of_an_edit_sequence_renders_the_same(text, edits):
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    incremental.render(text)
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+        assert same(incremental.render(text).html(), text), text
+
+
+def test_one_changed_paragraph_renders_one_chunk():
+    paragraphs = [f"Paragraph {n} about the ward[^n{n}], with *emphasis*." for n in range(300)]
+    notes = [f"[^n{n}]: Note {n}." for n in range(300)]
+    text = "\n\n".join(["# Night shifts", *paragraphs, *notes])
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    first = incremental.render(text)
+    assert len(first.parts) > 250 and not first.whole
+    edited = text.replace("Paragraph 150 about", "Paragraph 150 all about")
+    second = incremental.render(edited)
+    assert incremental.rendered_chunks == 1  # the footnote list did not change
+    assert second.html() == whole(edited)
+    changed = [i for i, (a, b) in enumerate(zip(first.parts, second.parts)) if a is not b]
+    assert changed == [151]
+
+
+def test_a_line_added_above_leaves_the_chunks_below_alone():
+    text = "\n\n".join(f"Paragraph {n}." for n in range(50))
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    first = incremental.render(text)
+    second = incremental.render("New first line.\n\n" + text)
+    assert incremental.rendered_chunks == 1
+    assert second.parts[1:] == first.parts and second.starts[1] == first.starts[0] + 2
+
+
+def test_no_boundary_inside_fences_lists_quotes_or_raw_html():
+    text = "```\na\n\nb\n```\n\n- one\n\n- two\n\n> q\n\n> r\n\n<div>\n\nx\n\n</div>\n\nEnd."
+    chunks, _defs = split_chunks(text)
+    assert [c.text.split("\n")[0] for c in chunks] == ["```", "End."]
+
+
+def test_clashing_heading_ids_fall_back_to_a_whole_render():
+    text = "# Intro\n\nOne.\n\n# Intro\n\nTwo."
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    result = incremental.render(text)
+    assert result.whole and result.html() == whole(text)
+    assert 'id="intro_1"' in result.html()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from smugdesk.core.render import Renderer
 
@@ -173,9 +174,7 @@ def split_chunks(text: str) -> tuple[list[Chunk], list[str] | None]:
     while definitions and not definitions[-1].strip():
         definitions.pop()
     starts.append(len(lines))
-    chunks = [
-        Chunk(a, "\n".join(lines[a:b])) for a, b in zip(starts, starts[1:], strict=False) if b > a
-    ]
+    chunks = [Chunk(a, "\n".join(lines[a:b])) for a, b in pairwise(starts) if b > a]
     return chunks, definitions
 
 

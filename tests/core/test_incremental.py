@@ -97,7 +97,9 @@ def test_one_changed_paragraph_renders_one_chunk():
     second = incremental.render(edited)
     assert incremental.rendered_chunks == 1  # the footnote list did not change
     assert second.html() == whole(edited)
-    changed = [i for i, (a, b) in enumerate(zip(first.parts, second.parts)) if a is not b]
+    changed = [
+        i for i, (a, b) in enumerate(zip(first.parts, second.parts, strict=True)) if a is not b
+    ]
     assert changed == [151]
 
 

@@ -43,7 +43,10 @@ _REF_DEF = re.compile(
 _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]+)\]:")
 _ABBR_DEF = re.compile(r"\*\[([^\]]*)\][ ]?:")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^>]*?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"]
+)  # fmt: skip
 _DATA_LINE = re.compile(r' data-line="(\d+)"')
 _FNREF = re.compile(r'<sup id="fnref(\d*):([^"]*)">')
 _IDS = re.compile(r' id="([^"]*)"')

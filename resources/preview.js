@@ -2,23 +2,58 @@
 // reloads, the scroll position stays, and embedded players that did not change keep playing.
 "use strict";
 window.smugdesk = (function () {
-  // Blocks carry data-line (their source line); a line added above shifts every block
-  // below, which must not count as a change, or every block would be replaced.
-  function same(a, b) {
-    if (a.nodeType !== b.nodeType) return false;
-    if (a.nodeType !== Node.ELEMENT_NODE) return a.nodeValue === b.nodeValue;
-    const line = a.getAttribute("data-line");
-    if (line === b.getAttribute("data-line")) return a.outerHTML === b.outerHTML;
-    const shifted = b.cloneNode(false);
-    if (line === null) shifted.removeAttribute("data-line");
-    else shifted.setAttribute("data-line", line);
-    if (a.cloneNode(false).outerHTML !== shifted.outerHTML || a.innerHTML !== b.innerHTML) return false;
-    if (b.hasAttribute("data-line")) a.setAttribute("data-line", b.getAttribute("data-line"));
-    return true;
+  // The body is a row of parts, each the HTML of one chunk of the source, each after a
+  // marker comment that knows the part's first source line. An update replaces only the
+  // parts that changed: the page never reloads, the scroll stays, and an embedded player
+  // in a part that did not change keeps playing. Blocks carry data-line relative to
+  // their part, so a line added above changes no part below.
+  const MARK = "sd";
+  let markers = [];
+
+  function body() {
+    return document.getElementById("sd-body");
   }
 
+  function replaceParts(at, remove, insert, starts) {
+    const container = body();
+    if (!markers.length) container.textContent = "";  // the page's first parts
+    const end = markers[at + remove] || null;
+    let node = markers[at] || null;
+    while (node && node !== end) {
+      const next = node.nextSibling;
+      container.removeChild(node);
+      node = next;
+    }
+    const template = document.createElement("template");
+    const added = [];
+    for (const html of insert) {
+      const marker = document.createComment(MARK);
+      template.innerHTML = html;
+      container.insertBefore(marker, end);
+      container.insertBefore(template.content, end);
+      added.push(marker);
+    }
+    markers.splice(at, remove, ...added);
+    markers.forEach((marker, i) => { marker.sdStart = starts[i]; });
+    return remove + insert.length;
+  }
+
+  // Top-level blocks with their absolute source line, in page order.
   function blocks() {
-    return Array.from(document.querySelectorAll("#sd-body > [data-line]"));
+    const found = [];
+    let base = 0;
+    for (const node of body().childNodes) {
+      if (node.nodeType === Node.COMMENT_NODE && node.data === MARK) base = node.sdStart;
+      else if (node.nodeType === Node.ELEMENT_NODE && node.hasAttribute("data-line") && base >= 0)
+        found.push({ block: node, start: base + Number(node.getAttribute("data-line")) });
+    }
+    return found;
+  }
+
+  function lineOf(block) {
+    let node = block.previousSibling;
+    while (node && !(node.nodeType === Node.COMMENT_NODE && node.data === MARK)) node = node.previousSibling;
+    return (node ? node.sdStart : 0) + Number(block.getAttribute("data-line"));
   }
 
   // Scroll so that source line ``line`` is at the top: between the blocks that start at or
@@ -28,10 +63,9 @@ window.smugdesk = (function () {
     if (!marked.length) return;
     let before = null;
     let after = null;
-    for (const block of marked) {
-      const start = Number(block.getAttribute("data-line"));
-      if (start <= line) before = { block, start };
-      else { after = { block, start }; break; }
+    for (const item of marked) {
+      if (item.start <= line) before = item;
+      else { after = item; break; }
     }
     const top = (node) => node.getBoundingClientRect().top + window.scrollY;
     let y;
@@ -48,27 +82,8 @@ window.smugdesk = (function () {
   // A double-click in the preview asks the editor to show the source of that block.
   document.addEventListener("dblclick", function (event) {
     const block = event.target.closest && event.target.closest("#sd-body > [data-line]");
-    if (block) console.info("smugdesk:goto-line:" + block.getAttribute("data-line"));
+    if (block) console.info("smugdesk:goto-line:" + lineOf(block));
   });
-
-  function patch(container, html) {
-    const template = document.createElement("template");
-    template.innerHTML = html;
-    const next = Array.from(template.content.childNodes);
-    const current = Array.from(container.childNodes);
-    let start = 0;
-    while (start < current.length && start < next.length && same(current[start], next[start])) start++;
-    let endCurrent = current.length - 1;
-    let endNext = next.length - 1;
-    while (endCurrent >= start && endNext >= start && same(current[endCurrent], next[endNext])) {
-      endCurrent--;
-      endNext--;
-    }
-    const before = current[endCurrent + 1] || null;
-    for (let i = start; i <= endCurrent; i++) container.removeChild(current[i]);
-    for (let i = start; i <= endNext; i++) container.insertBefore(next[i], before);
-    return (endCurrent - start + 1) + (endNext - start + 1);
-  }
 
   function setText(id, text) {
     const node = document.getElementById(id);
@@ -108,7 +123,7 @@ window.smugdesk = (function () {
       document.getElementById("sd-date").setAttribute("datetime", data.date_iso);
       document.title = data.title;
       problem(data.problem);
-      const changed = patch(document.getElementById("sd-body"), data.body);
+      const changed = replaceParts(data.at, data.remove, data.insert, data.starts);
       document.body.dataset.generation = String(data.generation);
       return changed;
     },

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from smugdesk.core.render import Renderer
+from smugdesk.core.render import Renderer, word_count
 
 # Python-Markdown's fenced-code opening line (at column 0), and its closing: the same fence.
 _FENCE_OPEN = re.compile(
@@ -240,6 +240,7 @@ class IncrementalRenderer:
         self.renderer = renderer
         self._cache: dict[tuple[str, str], _Rendered] = {}
         self._footnotes: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._words: dict[str, int] = {}
         self.rendered_chunks = 0  # how many chunks the last call really rendered
 
     def render(self, body: str) -> Result:
@@ -276,11 +277,21 @@ class IncrementalRenderer:
             parts.append(self._footnote_list(defs, refs))
             starts.append(-1)
         self._trim()
-        return Result(parts, starts)
+        return Result(parts, starts, words=self._count(chunks))
 
     def _whole(self, body: str) -> Result:
         self.rendered_chunks = 1
-        return Result([self.renderer.render(body)], [0], whole=True)
+        return Result([self.renderer.render(body)], [0], whole=True, words=word_count(body))
+
+    def _count(self, chunks: list[Chunk]) -> int:
+        """Words of the body: per chunk, cached (no word spans the blank line between)."""
+        total = 0
+        for chunk in chunks:
+            found = self._words.get(chunk.text)
+            if found is None:
+                found = self._words[chunk.text] = word_count(chunk.text)
+            total += found
+        return total
 
     @staticmethod
     def _duplicate_labels(definitions: list[str]) -> bool:
@@ -329,7 +340,7 @@ class IncrementalRenderer:
         return found
 
     def _trim(self) -> None:
-        for cache in (self._cache, self._footnotes):
+        for cache in (self._cache, self._footnotes, self._words):
             if len(cache) > self.CACHE_LIMIT:
                 for key in list(cache)[: len(cache) // 2]:  # oldest first (dicts keep order)
                     del cache[key]

@@ -169,6 +169,10 @@ def parse_post(text: str, path: Path | None = None) -> Post:
         loaded = round_trip_yaml().load(raw_front) if raw_front.strip() else None
     except YAMLError as error:
         raise FrontMatterError(_yaml_message(error)) from None
+    except (ValueError, TypeError) as error:  # ruamel.yaml trips on some values, e.g. "._"
+        raise FrontMatterError(
+            f"a value in the front matter cannot be read ({error}); put it in quotes"
+        ) from None
     if loaded is None:
         loaded = CommentedMap()
     if not isinstance(loaded, CommentedMap):

@@ -50,6 +50,10 @@ class PreviewPage(QWebEnginePage):
         return super().acceptNavigationRequest(url, navigation_type, is_main_frame)
 
 
+def _same(a: str, b: str) -> bool:
+    return a is b or a == b  # parts from the renderer's cache are the very same strings
+
+
 class PreviewView(QWebEngineView):
     shown = Signal(int)  # the generation of the text now visible in the page's DOM
 
@@ -65,6 +69,7 @@ class PreviewView(QWebEngineView):
         self._dark = False
         self._ready = False
         self._waiting: RenderResult | None = None
+        self._parts: tuple[str, ...] = ()  # the body's parts the page shows now
         self.loadFinished.connect(self._on_load_finished)
 
     def set_base_folder(self, folder: Path, *, reload: bool = False) -> None:
@@ -75,6 +80,7 @@ class PreviewView(QWebEngineView):
             return
         self._base = folder
         self._ready = False
+        self._parts = ()  # the new page has none yet
         shell = render_page(
             _EMPTY,
             script=f"<script>{read_resource('preview.js')}</script>",
@@ -97,14 +103,26 @@ class PreviewView(QWebEngineView):
         if not self._ready:
             self._waiting = result  # applied as soon as the shell page has loaded
             return
+        old, new = self._parts, result.parts
+        same_start = 0
+        limit = min(len(old), len(new))
+        while same_start < limit and _same(old[same_start], new[same_start]):
+            same_start += 1
+        same_end = 0
+        while same_end < limit - same_start and _same(old[-1 - same_end], new[-1 - same_end]):
+            same_end += 1
         data = {
             "generation": result.generation,
             "title": result.rendered.title,
             "date_text": result.rendered.date_text,
             "date_iso": result.rendered.date_iso,
-            "body": result.rendered.body_html,
             "problem": result.problem,
+            "at": same_start,
+            "remove": len(old) - same_start - same_end,
+            "insert": list(new[same_start : len(new) - same_end]),
+            "starts": list(result.starts),
         }
+        self._parts = new
         script = f"smugdesk.update({json.dumps(data)})"
         generation = result.generation
         self.page().runJavaScript(script, 0, lambda _changed: self.shown.emit(generation))

@@ -8,13 +8,18 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from smugdesk.core.errors import FrontMatterError
+from smugdesk.core.incremental import IncrementalRenderer
 from smugdesk.core.outline import Heading, outline
 from smugdesk.core.post import Post, body_of, parse_post
-from smugdesk.core.render import RenderedPost, Renderer, render_post, word_count
+from smugdesk.core.render import RenderedPost, Renderer, format_date
 
 
 @dataclass(frozen=True)
 class RenderResult:
+    """``rendered.body_html`` is left empty: the body comes as ``parts``, the HTML of each
+    chunk (data-line relative to its first line, ``starts``), so the preview replaces only
+    the parts that changed."""
+
     generation: int
     rendered: RenderedPost
     problem: str  # a front-matter problem to show above the preview, or ""
@@ -22,6 +27,13 @@ class RenderResult:
     characters: int
     headings: list[Heading]
     body_line: int = 0  # the editor line where the body starts (after the front matter)
+    parts: tuple[str, ...] = ()
+    starts: tuple[int, ...] = ()
+    rendered_chunks: int = 0  # how many chunks were really rendered (the rest were cached)
+
+    @property
+    def body_html(self) -> str:
+        return "".join(self.parts).strip()
 
 
 class RenderWorker(QObject):
@@ -51,7 +63,7 @@ class RenderWorker(QObject):
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
-        renderers: dict[str, Renderer] = {}
+        renderers: dict[str, IncrementalRenderer] = {}
         while True:
             with self._condition:
                 while self._job is None and not self._stopping:
@@ -61,12 +73,18 @@ class RenderWorker(QObject):
                 generation, text, mode = self._job
                 self._job = None
             if mode not in renderers:
-                renderers[mode] = Renderer(embeds=mode, source_lines=True)
+                renderers[mode] = IncrementalRenderer(Renderer(embeds=mode, source_lines=True))
             renderer = renderers[mode]
-            self.finished.emit(render_text(generation, text, renderer))
+            try:
+                result = render_text(generation, text, renderer)
+            except Exception as error:  # whatever happens, the preview thread lives on
+                empty = RenderedPost("", "", "", "")
+                problem = f"the preview could not be rendered: {error!r}"
+                result = RenderResult(generation, empty, problem, 0, 0, [], 0)
+            self.finished.emit(result)
 
 
-def render_text(generation: int, text: str, renderer: Renderer) -> RenderResult:
+def render_text(generation: int, text: str, renderer: IncrementalRenderer) -> RenderResult:
     """Render editor text; broken front matter still previews the body, with the problem."""
     try:
         post = parse_post(text)
@@ -74,10 +92,13 @@ def render_text(generation: int, text: str, renderer: Renderer) -> RenderResult:
     except FrontMatterError as error:
         post = Post(body=body_of(text))
         problem = str(error)
+    date = post.date
+    rendered = RenderedPost(post.title, format_date(date), date.isoformat() if date else "", "")
     try:
-        rendered = render_post(post, renderer)
+        result = renderer.render(post.body)
+        parts, starts, words = tuple(result.parts), tuple(result.starts), result.words
     except Exception as error:  # a Markdown extension bug must not kill the preview thread
-        rendered = RenderedPost(post.title, "", "", "")
+        parts, starts, words = (), (), 0
         problem = f"the preview could not be rendered: {error!r}"
     normal = text.replace("\r\n", "\n").removeprefix("\ufeff")
     body_line = (
@@ -87,8 +108,11 @@ def render_text(generation: int, text: str, renderer: Renderer) -> RenderResult:
         generation,
         rendered,
         problem,
-        word_count(post.body),
+        words,
         len(post.body),
         outline(text),
         body_line,
+        parts,
+        starts,
+        renderer.rendered_chunks,
     )

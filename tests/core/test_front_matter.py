@@ -154,3 +154,8 @@ def test_any_body_survives_a_round_trip(body):
     post = Post(body=body)
     post.set("title", "t")
     assert parse_post(serialize_post(post)).body == body
+
+
+def test_a_value_ruamel_cannot_read_is_a_message_not_a_crash():
+    with pytest.raises(FrontMatterError, match="put it in quotes"):
+        parse_post("---\ntitle: ._\n---\nBody\n")

@@ -25,6 +25,7 @@ def run_js(qtbot, window: MainWindow, script: str, timeout: int = 10000):
 def preview_body(qtbot, window: MainWindow, *, lines: bool = False) -> str:
     """The preview's body HTML; without the scroll-sync ``data-line`` marks unless asked."""
     html = run_js(qtbot, window, "document.getElementById('sd-body').innerHTML")
+    html = html.replace("<!--sd-->", "").strip()
     return html if lines else re.sub(r' data-line="\d+"', "", html)
 
 

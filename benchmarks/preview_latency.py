@@ -2,13 +2,17 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/preview_latency.py [WORDS ...]
 
-For each document size: type one character in the middle of the document, and time until
-the preview's DOM reports it shows that text (the page's own callback, not a guess).
-Also prints the renderer's whole-document cost, the baseline that issue 8 must beat.
+For each document size (default 2,000, 20,000 and 100,000 words):
+- edit to preview: type one character in the middle of the document, and time until the
+  preview's DOM reports it shows that text (the page's own callback, not a guess);
+- editor stall: type at 10 characters a second while a 1 ms timer notes how late it fires;
+- the renderer's whole-document cost, which incremental rendering avoids.
+SMUGDESK_BENCH_JSON=FILE also writes the figures as JSON.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import sys
@@ -22,7 +26,7 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="smugdesk-bench-"))
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from sample_docs import document
 
@@ -31,6 +35,7 @@ from smugdesk.ui.application import create_application
 from smugdesk.ui.main_window import MainWindow
 
 EDITS = 40
+TYPING_SECONDS = 4.0
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -48,11 +53,11 @@ def wait_until(condition, timeout: float = 60.0) -> None:
         loop.exec()
 
 
-def measure(window: MainWindow, words: int) -> None:
+def measure(window: MainWindow, words: int) -> dict:
     text = document(words)
     renderer = Renderer()
     render_ms = []
-    for _ in range(5):
+    for _ in range(3):
         start = time.perf_counter()
         renderer.render(text)
         render_ms.append((time.perf_counter() - start) * 1000)
@@ -69,25 +74,77 @@ def measure(window: MainWindow, words: int) -> None:
         window.editor.textCursor().insertText("x")
         wait_until(lambda: window.preview_is_current)
         latencies.append((time.perf_counter() - start) * 1000)
+    stalls = typing_stalls(window, middle)
     window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    figures = {
+        "words": words,
+        "full_render_ms": statistics.median(render_ms),
+        "edit_to_preview_median_ms": statistics.median(latencies),
+        "edit_to_preview_p95_ms": percentile(latencies, 0.95),
+        "stall_p95_ms": percentile(stalls, 0.95),
+        "stall_max_ms": max(stalls),
+    }
     print(
-        f"{words:>7} words  full render {statistics.median(render_ms):7.1f} ms   "
-        f"edit->preview median {statistics.median(latencies):7.1f} ms  "
-        f"p95 {percentile(latencies, 0.95):7.1f} ms  ({EDITS} edits)"
+        f"{words:>7} words  whole render {figures['full_render_ms']:7.1f} ms   "
+        f"edit->preview median {figures['edit_to_preview_median_ms']:6.1f} ms  "
+        f"p95 {figures['edit_to_preview_p95_ms']:6.1f} ms   "
+        f"stall p95 {figures['stall_p95_ms']:5.1f} ms  max {figures['stall_max_ms']:5.1f} ms",
+        flush=True,
     )
+    return figures
+
+
+def typing_stalls(window: MainWindow, position: int) -> list[float]:
+    """Type at 10 characters a second for TYPING_SECONDS while a 1 ms timer notes how late
+    it fires: each lateness is how long the event loop was blocked."""
+    cursor = window.editor.textCursor()
+    cursor.setPosition(position)
+    window.editor.setTextCursor(cursor)
+    lateness: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lateness.append(max(0.0, (now - last[0]) * 1000 - 1))
+        last[0] = now
+
+    watch = QTimer()
+    watch.setTimerType(Qt.TimerType.PreciseTimer)
+    watch.setInterval(1)
+    watch.timeout.connect(tick)
+    typist = QTimer()
+    typist.setInterval(100)
+    typist.timeout.connect(lambda: window.editor.textCursor().insertText("y"))
+    loop = QEventLoop()
+    QTimer.singleShot(int(TYPING_SECONDS * 1000), loop.quit)
+    watch.start()
+    typist.start()
+    loop.exec()
+    typist.stop()
+    watch.stop()
+    wait_until(lambda: window.preview_is_current)
+    return lateness
 
 
 def main() -> None:
-    sizes = [int(arg) for arg in sys.argv[1:]] or [2000, 20000]
+    sizes = [int(arg) for arg in sys.argv[1:]] or [2000, 20000, 100000]
     app = create_application()
     window = MainWindow(Path(tempfile.mkdtemp()))
+    window.resize(1280, 800)
     window.show()
     wait_until(lambda: window.preview_is_current)
-    for words in sizes:
-        measure(window, words)
+    print(
+        f"{EDITS} one-character edits mid-document, then {TYPING_SECONDS:.0f} s of typing at 10/s"
+    )
+    results = [measure(window, words) for words in sizes]
+    out = os.environ.get("SMUGDESK_BENCH_JSON")
+    if out:
+        Path(out).write_text(json.dumps(results, indent=1), encoding="utf-8")
     window.editor.document().setModified(False)
     window.close()
     app.processEvents()
+    sys.stdout.flush()
+    os._exit(0)  # QtWebEngine's teardown at interpreter exit adds nothing to measure
 
 
 if __name__ == "__main__":

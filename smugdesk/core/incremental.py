@@ -20,6 +20,7 @@ and random edit sequences both ways and requires identical HTML.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -91,25 +92,83 @@ class Result:
         return "".join(out).strip()
 
 
+@dataclass
+class _Scan:
+    """Where chunks start, and what the lines between hold that matters document-wide;
+    line numbers, in order."""
+
+    starts: list[int]
+    definitions: list[tuple[int, str]]  # (line, text) of link, abbreviation, footnote defs
+    risky: list[int]  # a definition that cannot be lifted out exactly: render whole
+    dangling: list[int]  # a fence opening with no closing line (yet)
+    stopped: int = -1  # the chunk start where the scan met what was known
+    # After a rescan: chunks starting before ``head_end`` are as before, and so are those
+    # from ``tail_start`` on (old line numbers; -1: none), shifted by ``shift`` lines.
+    head_end: int = 0
+    tail_start: int = -1
+    shift: int = 0
+
+
 def split_chunks(text: str) -> tuple[list[Chunk], list[str] | None]:
     """The body's chunks, and its definition lines (links, abbreviations, footnotes) in
     document order, ready to be put in front of each chunk; None for the definitions when
     one sits where it cannot be lifted out exactly (inside a paragraph, a quote, a list)."""
     lines = text.split("\n")
-    starts = [0]
-    definitions: list[str] | None = []
+    found = _scan(lines)
+    starts = [*found.starts, len(lines)]
+    chunks = [Chunk(a, "\n".join(lines[a:b])) for a, b in pairwise(starts) if b > a]
+    return chunks, None if found.risky else _definition_lines(found.definitions)
+
+
+def _definition_lines(definitions: list[tuple[int, str]]) -> list[str]:
+    lines = [text for _line, text in definitions]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
+    """Cut ``lines`` into chunks from line ``begin`` (a chunk start: nothing before it
+    reaches in). ``converge(i)``: may the scan stop at chunk start ``i`` (the rest known)?"""
+    found = _Scan([begin], [], [], [])
+    starts, definitions = found.starts, found.definitions
     fence_end = -1  # last line of the fenced block being skipped
     html_depth: Counter[str] = Counter()
     in_html = in_comment = False
     footnote = ""  # "first": in a footnote's first block; "more": its indented blocks
     previous_def = False  # the line before was a definition (they may follow each other)
     blanks = 0  # blank lines just before this one
-    for i, line in enumerate(lines):
+
+    def start(i: int) -> bool:
+        """A chunk starts at ``i``; True when the scan may stop there."""
+        if i == begin:
+            return False
+        if converge is not None and converge(i):
+            found.stopped = i
+            return True
+        starts.append(i)
+        return False
+
+    for i in range(begin, len(lines)):
         if i <= fence_end:
+            continue
+        line = lines[i]
+        if (
+            # Most lines: inside a paragraph, nothing that starts, ends or defines anything.
+            not blanks
+            and not footnote
+            and not in_html
+            and not in_comment
+            and line[:1] not in ("`", "~", "")
+            and "]" not in line
+            and "<" not in line
+            and line.strip()
+        ):
+            previous_def = False
             continue
         if footnote and line.strip():
             if footnote == "first" and not line.startswith(("    ", "\t")):
-                definitions = None  # a lazy continuation: how far it reaches is subtle
+                found.risky.append(i)  # a lazy continuation: how far it reaches is subtle
             # After two blank lines Python-Markdown's next block starts with a newline, so
             # it is not indented, and the footnote ends.
             if not line.startswith(("    ", "\t")) or blanks > 1:
@@ -120,47 +179,45 @@ def split_chunks(text: str) -> tuple[list[Chunk], list[str] | None]:
             close = opening["fence"]
             end = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip(" ") == close), -1)
             if end > 0:
-                if _boundary(lines, i, in_html or in_comment, end):
-                    starts.append(i)
+                if _boundary(lines, i, in_html or in_comment, end) and start(i):
+                    return found
                 fence_end = end
                 previous_def = False
                 continue
+            found.dangling.append(i)
         blank = not line.strip()
-        if footnote and definitions is not None:
+        if footnote:
+            definitions.append((i, line))  # a blank or indented line: the footnote goes on
             if blank:
-                definitions.append(line)
                 footnote = "more"
-                continue
-            definitions.append(line)  # indented: the footnote goes on
             continue
-        footnote = ""
         if blank:
             previous_def = False
             continue
-        if _boundary(lines, i, in_html or in_comment):
-            starts.append(i)
+        if _boundary(lines, i, in_html or in_comment) and start(i):
+            return found
         if not in_html and not in_comment and line.lstrip(" ")[:1] == "<":
             in_html = True
         if in_html or in_comment or "<!--" in line:
             in_comment, in_html = _track_html(line, html_depth, in_comment, in_html)
-        if "]" not in line or definitions is None:
+        if "]" not in line:
             previous_def = False
             continue
         at_start = i == 0 or not lines[i - 1].strip() or previous_def
         previous_def = False
         if not at_start or in_html or in_comment:
             if "]:" in line or "] :" in line:
-                definitions = None  # a definition inside a block: not lifted out exactly
+                found.risky.append(i)  # a definition inside a block: not lifted out exactly
             continue
         if _FOOTNOTE_DEF.match(line):
-            definitions.append(line)
+            definitions.append((i, line))
             footnote = "first"
         elif _ABBR_DEF.match(line):
             after = lines[i + 1] if i + 1 < len(lines) else ""
-            definitions.append(line)
+            definitions.append((i, line))
             previous_def = True
             if not line.split(":", 1)[1].strip() or (after.strip() and "]:" not in after):
-                definitions = None  # a title on the next line, or text that may be a heading
+                found.risky.append(i)  # a title on the next line, or text: maybe a heading
         else:
             two = "\n".join(lines[i : i + 2])
             ref = _REF_DEF.match(two) if not line.startswith("[^") else None
@@ -168,17 +225,90 @@ def split_chunks(text: str) -> tuple[list[Chunk], list[str] | None]:
             if ref and after.strip() and not (_REF_DEF.match(after) or _ABBR_DEF.match(after)):
                 # Text right under it may make the block a heading or a table first: only
                 # a whole render tells.
-                definitions = None
+                found.risky.append(i)
             elif ref:
-                definitions.append(line)
+                definitions.append((i, line))
                 previous_def = True
             elif "]:" in line or "] :" in line:
-                definitions = None
-    while definitions and not definitions[-1].strip():
-        definitions.pop()
-    starts.append(len(lines))
-    chunks = [Chunk(a, "\n".join(lines[a:b])) for a, b in pairwise(starts) if b > a]
-    return chunks, definitions
+                found.risky.append(i)
+    return found
+
+
+def _rescan(old: str, known: _Scan, new: str, lines: list[str]) -> _Scan | None:
+    """The scan of ``new`` from the scan of ``old``: what lies before the change is kept,
+    the changed part scanned, and once a chunk start is met that was one before, in text
+    that did not change, the rest is kept too (shifted). None: scan it all."""
+    if old == new:
+        return known
+    prefix = _common_prefix(old, new)
+    suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+    first = new.count("\n", 0, prefix)  # the first line that may differ
+    if any(line < first + 2 for line in known.dangling):
+        return None  # an unclosed fence above may find its closing line in the change
+    # Two chunks back: a chunk start looks ahead into the next block, which may be here.
+    a = max(0, bisect.bisect_right(known.starts, first) - 3)
+    begin = known.starts[a]
+    same_tail = new.count("\n", len(new) - suffix)  # lines at the end that did not change
+    shift = len(lines) - (old.count("\n") + 1)
+    old_starts = set(known.starts)
+    tail_from = len(lines) - same_tail
+
+    def converge(i: int) -> bool:
+        return i > tail_from and (i - shift) in old_starts
+
+    fresh = _scan(lines, begin, converge)
+    keep_from = None if fresh.stopped < 0 else fresh.stopped - shift
+    head = known.starts[:a]
+
+    def before(items):
+        return [item for item in items if _line_of(item) < begin]
+
+    def after(items):
+        if keep_from is None:
+            return []
+        return [_shifted(item, shift) for item in items if _line_of(item) >= keep_from]
+
+    return _Scan(
+        head + fresh.starts + [s + shift for s in known.starts if keep_from is not None
+                               and s >= keep_from],
+        before(known.definitions) + fresh.definitions + after(known.definitions),
+        before(known.risky) + fresh.risky + after(known.risky),
+        before(known.dangling) + fresh.dangling + after(known.dangling),
+        head_end=begin,
+        tail_start=-1 if keep_from is None else keep_from,
+        shift=shift,
+    )  # fmt: skip
+
+
+def _line_of(item) -> int:
+    return item[0] if isinstance(item, tuple) else item
+
+
+def _shifted(item, shift: int):
+    return (item[0] + shift, item[1]) if isinstance(item, tuple) else item + shift
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common start, by halving (each comparison runs in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _boundary(lines: list[str], i: int, in_html: bool, block_end: int = -1) -> bool:
@@ -241,13 +371,14 @@ class IncrementalRenderer:
         self._cache: dict[tuple[str, str], _Rendered] = {}
         self._footnotes: dict[tuple[str, tuple[str, ...]], str] = {}
         self._words: dict[str, int] = {}
+        self._last: tuple[str, _Scan, list[Chunk]] | None = None  # the last body, scanned
         self.rendered_chunks = 0  # how many chunks the last call really rendered
 
     def render(self, body: str) -> Result:
         self.rendered_chunks = 0
         if any(marker in body for marker in _WHOLE_ONLY):
             return self._whole(body)
-        chunks, definitions = split_chunks(body)
+        chunks, definitions = self._split(body)
         if definitions is None:
             return self._whole(body)
         defs = "\n".join(definitions)
@@ -278,6 +409,32 @@ class IncrementalRenderer:
             starts.append(-1)
         self._trim()
         return Result(parts, starts, words=self._count(chunks))
+
+    def _split(self, body: str) -> tuple[list[Chunk], list[str] | None]:
+        """``split_chunks``, but from the last body: only the lines from a little before
+        the change up to where the chunks are as before again are scanned anew."""
+        lines = body.split("\n")
+        last = self._last
+        found = _rescan(last[0], last[1], body, lines) if last is not None else None
+        if found is None:
+            found = _scan(lines)
+        elif found is last[1]:
+            return last[2], None if found.risky else _definition_lines(found.definitions)
+        # Chunks that did not change keep their very text objects: Python keeps a string's
+        # hash, so finding them in the caches costs nothing however long they are.
+        old = {c.start: c for c in last[2]} if last is not None else {}
+        starts = [*found.starts, len(lines)]
+        chunks = []
+        for a, b in pairwise(starts):
+            if b <= a:
+                continue
+            kept = old.get(a) if a < found.head_end else None
+            if kept is None and found.tail_start >= 0 and a - found.shift >= found.tail_start:
+                before = old.get(a - found.shift)
+                kept = Chunk(a, before.text) if before is not None else None
+            chunks.append(kept or Chunk(a, "\n".join(lines[a:b])))
+        self._last = (body, found, chunks)
+        return chunks, None if found.risky else _definition_lines(found.definitions)
 
     def _whole(self, body: str) -> Result:
         self.rendered_chunks = 1

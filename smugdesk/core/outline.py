@@ -9,6 +9,7 @@ from dataclasses import dataclass
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MAY_MATTER = frozenset("#=-`~ ")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ def outline(text: str) -> list[Heading]:
     fence: str | None = None
     for index in range(start, len(lines)):
         line = lines[index]
+        if not fence and line[:1] not in _MAY_MATTER:
+            continue  # most lines: prose, which no heading or fence starts with
         opening = _FENCE.match(line)
         if fence:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -126,6 +127,33 @@ def typing_stalls(window: MainWindow, position: int) -> list[float]:
     return lateness
 
 
+def compare_with_retext(sizes: list[int], results: list[dict]) -> None:
+    """ReText's converter on the same documents, in the same run (its own environment)."""
+    python = Path(__file__).resolve().parent.parent / "build" / "bench-retext-venv" / "bin"
+    if not (python / "python").exists():
+        print("ReText: not set up (bash benchmarks/setup_retext.sh)")
+        return
+    done = subprocess.run(
+        [str(python / "python"), str(Path(__file__).parent / "retext_convert.py")]
+        + [str(size) for size in sizes],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    theirs = {row["words"]: row["convert_ms"] for row in map(json.loads, done.stdout.splitlines())}
+    print("ReText (markups) converts the whole document on each pause:")
+    for ours in results:
+        convert = theirs.get(ours["words"])
+        if convert is None:
+            continue
+        ratio = convert / ours["edit_to_preview_median_ms"]
+        print(
+            f"{ours['words']:>7} words  ReText convert {convert:7.1f} ms   smugdesk edit->preview "
+            f"{ours['edit_to_preview_median_ms']:6.1f} ms   ReText/smugdesk {ratio:5.1f}x"
+        )
+        ours["retext_convert_ms"] = convert
+
+
 def main() -> None:
     sizes = [int(arg) for arg in sys.argv[1:]] or [2000, 20000, 100000]
     app = create_application()
@@ -137,6 +165,7 @@ def main() -> None:
         f"{EDITS} one-character edits mid-document, then {TYPING_SECONDS:.0f} s of typing at 10/s"
     )
     results = [measure(window, words) for words in sizes]
+    compare_with_retext(sizes, results)
     out = os.environ.get("SMUGDESK_BENCH_JSON")
     if out:
         Path(out).write_text(json.dumps(results, indent=1), encoding="utf-8")

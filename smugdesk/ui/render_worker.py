@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
 from smugdesk.core.errors import FrontMatterError
 from smugdesk.core.incremental import IncrementalRenderer
 from smugdesk.core.outline import Heading, outline
-from smugdesk.core.post import Post, body_of, parse_post
+from smugdesk.core.post import Post, body_of, parse_post, split_front_matter
 from smugdesk.core.render import RenderedPost, Renderer, format_date
 
 
@@ -84,10 +85,26 @@ class RenderWorker(QObject):
             self.finished.emit(result)
 
 
+def _parse(text: str, renderer: IncrementalRenderer) -> Post:
+    """parse_post, without parsing the front matter again while only the body changes."""
+    normal = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    raw_front, body, _closing = split_front_matter(normal)
+    known = _FRONTS.get(renderer)
+    if raw_front is not None and known is not None and known[0] == raw_front:
+        return replace(known[1], body=body)
+    post = parse_post(text)
+    _FRONTS[renderer] = (raw_front, post)
+    return post
+
+
+# Per renderer (one per worker thread and embed mode): the last front matter and its post.
+_FRONTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def render_text(generation: int, text: str, renderer: IncrementalRenderer) -> RenderResult:
     """Render editor text; broken front matter still previews the body, with the problem."""
     try:
-        post = parse_post(text)
+        post = _parse(text, renderer)
         problem = ""
     except FrontMatterError as error:
         post = Post(body=body_of(text))

@@ -352,157 +352,167 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="42"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="43"/>
         <source>Blog Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="51"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="52"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="54"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="55"/>
         <source>Account name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="55"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="56"/>
         <source>A name you will recognise, e.g. Ward Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="57"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="58"/>
         <source>Kind of blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="62"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="63"/>
         <source>Blog address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="64"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="65"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="67"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="68"/>
         <source>Password or token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="77"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="78"/>
         <source>Passwords cannot be kept safely here: %s. smugdesk will remember them only until you quit, and ask again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="85"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="86"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="86"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="87"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="87"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="88"/>
         <source>&amp;Address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="88"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="89"/>
         <source>&amp;User:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="89"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="90"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="90"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="91"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="92"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="93"/>
         <source>&amp;Save Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="94"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="95"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="95"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="96"/>
         <source>Sign in and report the site&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="97"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="98"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="152"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="153"/>
         <source>(kept; type to change)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="152"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="153"/>
         <source>not stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="169"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="170"/>
         <source>An application password (Users → Profile in WordPress)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="171"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="172"/>
         <source>The access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="173"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="174"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="198"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="199"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="198"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="199"/>
         <source>Saved; the password is kept until you quit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="208"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="209"/>
         <source>Type the password or token first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="210"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="211"/>
         <source>Signing in to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="223"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="224"/>
         <source>Could not sign in: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="225"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="226"/>
         <source>Signed in: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="239"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="232"/>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="234"/>
+        <source>Remove %s? Its password is deleted from the keyring. Posts keep the record of where they were published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="253"/>
         <source>Removed %s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1624,7 +1634,7 @@
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../smugdesk/ui/preview.py" line="63"/>
+        <location filename="../../smugdesk/ui/preview.py" line="67"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -70,6 +70,7 @@ class PreviewView(QWebEngineView):
         self._ready = False
         self._waiting: RenderResult | None = None
         self._parts: tuple[str, ...] = ()  # the body's parts the page shows now
+        self._shell_pending = False
         self.loadFinished.connect(self._on_load_finished)
 
     def set_base_folder(self, folder: Path, *, reload: bool = False) -> None:
@@ -81,12 +82,22 @@ class PreviewView(QWebEngineView):
         self._base = folder
         self._ready = False
         self._parts = ()  # the new page has none yet
+        if not self._shell_pending:
+            # On the next turn of the event loop: the window paints first (start-up), and
+            # several calls in a row build the page once.
+            self._shell_pending = True
+            QTimer.singleShot(0, self._load_shell)
+
+    def _load_shell(self) -> None:
+        self._shell_pending = False
+        if self._base is None:
+            return
         shell = render_page(
             _EMPTY,
             script=f"<script>{read_resource('preview.js')}</script>",
             extra_css=user_css(),
         )
-        self.setHtml(shell, QUrl.fromLocalFile(str(folder) + "/"))
+        self.setHtml(shell, QUrl.fromLocalFile(str(self._base) + "/"))
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark

@@ -205,3 +205,19 @@ def test_download_a_post_by_its_address_and_open_it(qtbot, window, wordpress, bl
     assert written == [tmp_path / "drafts" / "flu-season.md"]
     assert window.file.path == written[0]
     assert "Get the *jab*." in window.editor.toPlainText()
+
+
+def test_removing_an_account_asks_first_and_forgets_its_password(qtbot):
+    save_accounts([Account("Old blog", "metaweblog", "https://old.example.org/xmlrpc.php", "me")])
+    store_secret("Old blog", "hunter2")
+    dialog = AccountsDialog()
+    qtbot.addWidget(dialog)
+    asked = []
+    dialog.confirm_removal = lambda account: asked.append(account.name) or False
+    dialog.remove()
+    assert asked == ["Old blog"] and [a.name for a in load_accounts()] == ["Old blog"]
+    dialog.confirm_removal = lambda account: True
+    dialog.remove()
+    assert load_accounts() == []
+    assert get_secret("Old blog") is None
+    assert "Removed Old blog" in dialog.status.text()

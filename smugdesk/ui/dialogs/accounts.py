@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -224,9 +225,22 @@ class AccountsDialog(QDialog):
         else:
             self.status.setText(self.tr("Signed in: %s") % result)
 
+    def confirm_removal(self, account: Account) -> bool:
+        """Asks before an account and its stored password go (tests answer it instead)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove account"),
+            self.tr(
+                "Remove %s? Its password is deleted from the keyring. Posts keep the record "
+                "of where they were published."
+            )
+            % account.name,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def remove(self) -> None:
         account = self._current()
-        if account is None:
+        if account is None or not self.confirm_removal(account):
             return
         self.accounts = [a for a in self.accounts if a.name != account.name]
         try:

@@ -59,15 +59,22 @@ class Speller:
                 f"no spelling dictionary for {language} (installed: {known})"
             ) from None
         self.language = language
+        self._known: dict[str, bool] = {}  # a post repeats its words: ask Enchant once each
 
     def is_correct(self, word: str) -> bool:
-        return self._dictionary.check(word.replace("’", "'"))
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) > 50_000:
+                self._known.clear()
+            known = self._known[word] = self._dictionary.check(word.replace("’", "'"))
+        return known
 
     def suggestions(self, word: str, limit: int = 7) -> list[str]:
         return self._dictionary.suggest(word.replace("’", "'"))[:limit]
 
     def add(self, word: str) -> None:
         self._dictionary.add(word.replace("’", "'"))
+        self._known.clear()
 
 
 def available_languages() -> list[str]:

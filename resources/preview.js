@@ -16,7 +16,7 @@ window.smugdesk = (function () {
 
   function replaceParts(at, remove, insert, starts) {
     const container = body();
-    if (!markers.length) container.textContent = "";  // the page's first parts
+    if (!markers.length) container.textContent = "";  // the first parts, or after a whole
     const end = markers[at + remove] || null;
     let node = markers[at] || null;
     while (node && node !== end) {
@@ -85,6 +85,46 @@ window.smugdesk = (function () {
     if (block) console.info("smugdesk:goto-line:" + lineOf(block));
   });
 
+  // A body rendered whole (see smugdesk/core/incremental.py) arrives as one piece: only
+  // its top-level blocks that differ are replaced. data-line is absolute then, and a line
+  // added above shifts every block below, which must not count as a change.
+  function same(a, b) {
+    if (a.nodeType !== b.nodeType) return false;
+    if (a.nodeType !== Node.ELEMENT_NODE) return a.nodeValue === b.nodeValue;
+    const line = a.getAttribute("data-line");
+    if (line === b.getAttribute("data-line")) return a.outerHTML === b.outerHTML;
+    const shifted = b.cloneNode(false);
+    if (line === null) shifted.removeAttribute("data-line");
+    else shifted.setAttribute("data-line", line);
+    if (a.cloneNode(false).outerHTML !== shifted.outerHTML || a.innerHTML !== b.innerHTML) return false;
+    if (b.hasAttribute("data-line")) a.setAttribute("data-line", b.getAttribute("data-line"));
+    return true;
+  }
+
+  function patchWhole(html) {
+    const container = body();
+    if (markers.length) {
+      container.textContent = "";
+      markers = [];
+    }
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const next = Array.from(template.content.childNodes);
+    const current = Array.from(container.childNodes);
+    let start = 0;
+    while (start < current.length && start < next.length && same(current[start], next[start])) start++;
+    let endCurrent = current.length - 1;
+    let endNext = next.length - 1;
+    while (endCurrent >= start && endNext >= start && same(current[endCurrent], next[endNext])) {
+      endCurrent--;
+      endNext--;
+    }
+    const before = current[endCurrent + 1] || null;
+    for (let i = start; i <= endCurrent; i++) container.removeChild(current[i]);
+    for (let i = start; i <= endNext; i++) container.insertBefore(next[i], before);
+    return (endCurrent - start + 1) + (endNext - start + 1);
+  }
+
   function setText(id, text) {
     const node = document.getElementById(id);
     if (node.textContent !== text) node.textContent = text;
@@ -123,7 +163,9 @@ window.smugdesk = (function () {
       document.getElementById("sd-date").setAttribute("datetime", data.date_iso);
       document.title = data.title;
       problem(data.problem);
-      const changed = replaceParts(data.at, data.remove, data.insert, data.starts);
+      const changed = "whole" in data
+        ? patchWhole(data.whole)
+        : replaceParts(data.at, data.remove, data.insert, data.starts);
       document.body.dataset.generation = String(data.generation);
       return changed;
     },

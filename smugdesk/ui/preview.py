@@ -114,6 +114,20 @@ class PreviewView(QWebEngineView):
         if not self._ready:
             self._waiting = result  # applied as soon as the shell page has loaded
             return
+        if result.whole:
+            # One part for the whole body: the page compares it block by block instead, so
+            # an unchanged video still keeps playing.
+            data = {
+                "generation": result.generation,
+                "title": result.rendered.title,
+                "date_text": result.rendered.date_text,
+                "date_iso": result.rendered.date_iso,
+                "problem": result.problem,
+                "whole": result.parts[0] if result.parts else "",
+            }
+            self._parts = ()
+            self._run_update(data, result.generation)
+            return
         old, new = self._parts, result.parts
         same_start = 0
         limit = min(len(old), len(new))
@@ -134,8 +148,10 @@ class PreviewView(QWebEngineView):
             "starts": list(result.starts),
         }
         self._parts = new
+        self._run_update(data, result.generation)
+
+    def _run_update(self, data: dict, generation: int) -> None:
         script = f"smugdesk.update({json.dumps(data)})"
-        generation = result.generation
         self.page().runJavaScript(script, 0, lambda _changed: self.shown.emit(generation))
 
     def _on_load_finished(self, ok: bool) -> None:

@@ -31,6 +31,7 @@ class RenderResult:
     parts: tuple[str, ...] = ()
     starts: tuple[int, ...] = ()
     rendered_chunks: int = 0  # how many chunks were really rendered (the rest were cached)
+    whole: bool = False  # one part: a whole render (a construct that cannot be cut)
 
     @property
     def body_html(self) -> str:
@@ -114,8 +115,9 @@ def render_text(generation: int, text: str, renderer: IncrementalRenderer) -> Re
     try:
         result = renderer.render(post.body)
         parts, starts, words = tuple(result.parts), tuple(result.starts), result.words
+        whole = result.whole
     except Exception as error:  # a Markdown extension bug must not kill the preview thread
-        parts, starts, words = (), (), 0
+        parts, starts, words, whole = (), (), 0, False
         problem = f"the preview could not be rendered: {error!r}"
     normal = text.replace("\r\n", "\n").removeprefix("\ufeff")
     body_line = (
@@ -132,4 +134,5 @@ def render_text(generation: int, text: str, renderer: IncrementalRenderer) -> Re
         parts,
         starts,
         renderer.rendered_chunks,
+        whole,
     )

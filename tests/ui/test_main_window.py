@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from qt_helpers import answer_dialog, preview_body, run_js, wait_preview
@@ -77,6 +78,30 @@ def test_update_patches_the_page_without_reloading_or_scrolling(qtbot, window):
     assert run_js(qtbot, window, "window.scrollY") == 1500
     # Unchanged blocks are the very same DOM nodes: only the changed paragraph was replaced.
     assert run_js(qtbot, window, f"window.keptNode === {third}")
+
+
+@pytest.mark.parametrize("whole", [False, True], ids=["in chunks", "rendered whole"])
+def test_an_edit_replaces_only_what_changed(qtbot, window, whole):
+    """In chunks, or whole (two headings alike need document-wide ids), a paragraph that
+    did not change stays the very same DOM node."""
+    head = "## Update\n\nFirst.\n\n## Update\n\n" if whole else ""
+    paragraphs = "\n\n".join(f"Paragraph number {n} about the clinic." for n in range(40))
+    window.editor.setPlainText(POST + head + paragraphs)
+    wait_preview(qtbot, window)
+    assert ('id="update_1"' in preview_body(qtbot, window)) == whole
+    fifth = "Array.from(document.querySelectorAll('#sd-body p'))[5]"
+    run_js(qtbot, window, f"window.keptNode = {fifth}; 1")
+    move_to_end(qtbot, window.editor)
+    qtbot.keyClicks(window.editor, " Updated today.")
+    wait_preview(qtbot, window)
+    assert "Updated today." in preview_body(qtbot, window)
+    assert run_js(qtbot, window, f"window.keptNode === {fifth}")
+    # From one way to the other and back, the page stays whole and right.
+    window.editor.setPlainText(POST + ("" if whole else "## Update\n\nA.\n\n## Update\n\nB."))
+    wait_preview(qtbot, window)
+    body = preview_body(qtbot, window)
+    assert "Paragraph number" not in body
+    assert ('id="update_1"' in body) != whole and body.startswith("<p>Intro paragraph.</p>")
 
 
 def test_preview_shows_code_colours_tables_and_video_embeds(qtbot, window):

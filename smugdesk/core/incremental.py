@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from smugdesk.core.render import Renderer, word_count
@@ -80,7 +80,6 @@ class Result:
     starts: list[int]
     whole: bool = False  # rendered in one piece (a construct that cannot be cut)
     words: int = 0
-    extra: dict = field(default_factory=dict)
 
     def html(self) -> str:
         """The body as a whole render gives it, data-line absolute."""

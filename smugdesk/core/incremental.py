@@ -8,8 +8,9 @@ Document-wide parts, and how each stays exact:
 - footnote numbers come from the definitions' order, so they are right as they are; the
   footnote list at the end is rendered once from the references in document order (a
   footnote referenced from two chunks means a whole render: see ``render``);
-- heading ids (``toc``) are unique within a whole render; if any id appears in two chunks,
-  the chunks cannot be trusted and the whole body is rendered instead (rare in real posts);
+- heading ids (``toc``) are unique within a whole render: chunks are rendered with a mark
+  for each heading's id, and the ids are given once all chunks are known, in document
+  order, by toc's own ``unique`` against every id the document writes;
 - ``data-line`` (scroll sync) is kept relative to the chunk, with the chunk's first line
   beside it, so a line added above does not change the HTML of the chunks below.
 
@@ -21,12 +22,24 @@ and random edit sequences both ways and requires identical HTML.
 from __future__ import annotations
 
 import bisect
+import inspect
 import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from markdown.extensions.toc import slugify as toc_slugify
+from markdown.extensions.toc import unique
+
 from smugdesk.core.render import Renderer, word_count
+
+# Python-Markdown 3.10+ passes a cache of taken suffixes (the same ids, found faster).
+_COUNTERS = "counters" in inspect.signature(unique).parameters
+
+
+def _unique(slug: str, used: set[str], counters: dict[str, int]) -> str:
+    return unique(slug, used, counters) if _COUNTERS else unique(slug, used)
+
 
 # Python-Markdown's fenced-code opening line (at column 0), and its closing: the same fence.
 _FENCE_OPEN = re.compile(
@@ -51,6 +64,7 @@ _VOID = frozenset(
 _DATA_LINE = re.compile(r' data-line="(\d+)"')
 _FNREF = re.compile(r'<sup id="fnref(\d*):([^"]*)">')
 _IDS = re.compile(r' id="([^"]*)"')
+_HEADING_MARK = re.compile(r' id="sdh(\d+)x"')  # a heading whose id is given at assembly
 _FOOTNOTE_DIV = '\n<div class="footnote">'
 _WHOLE_ONLY = ("[TOC]", "///Footnotes Go Here///")
 # A paragraph put after each chunk: where it starts, the chunk's HTML ends, with the
@@ -66,9 +80,10 @@ class Chunk:
 
 @dataclass
 class _Rendered:
-    html: str  # data-line relative to the chunk
-    ids: tuple[str, ...]  # element ids other than footnotes', to find clashes
+    html: str  # data-line relative to the chunk; headings' ids are marks (sdh0x, sdh1x…)
+    ids: tuple[str, ...]  # the ids written in it (attr_list, raw HTML, footnotes)
     refs: tuple[str, ...]  # footnote labels referenced, in order
+    heads: tuple[str, ...] = ()  # the slug each marked heading starts from, in order
 
 
 @dataclass
@@ -366,9 +381,19 @@ class IncrementalRenderer:
     CACHE_LIMIT = 20000  # chunks kept; a 100,000-word manuscript has about 2,500
 
     def __init__(self, renderer: Renderer) -> None:
-        self.renderer = renderer
+        self.renderer = renderer  # whole renders
+        # Chunks: the same, but a heading's id is a mark, given its final value once all
+        # chunks are known (toc makes ids unique over the whole document).
+        self._slugs: list[str] = []
+        self._marking = Renderer(
+            renderer.embeds,
+            renderer.resolve_post,
+            source_lines=renderer.source_lines,
+            slugify=self._mark,
+        )
+        self._headed: dict[tuple[str, tuple[str, ...]], str] = {}
         self._cache: dict[tuple[str, str], _Rendered] = {}
-        self._footnotes: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._footnotes: dict[tuple[str, tuple[str, ...]], _Rendered] = {}
         self._words: dict[str, int] = {}
         self._last: tuple[str, _Scan, list[Chunk]] | None = None  # the last body, scanned
         self.rendered_chunks = 0  # how many chunks the last call really rendered
@@ -388,26 +413,63 @@ class IncrementalRenderer:
         rendered = [self._chunk(chunk.text, defs) for chunk in chunks]
         if None in rendered:
             return self._whole(body)
-        seen: set[str] = set()
-        for item in rendered:
-            for element_id in item.ids:
-                if element_id in seen:
-                    return self._whole(body)
-                seen.add(element_id)
         # A footnote referenced from two chunks: Python-Markdown numbers repeat references
         # ("fnref2:") in the order its inline pass meets them, which is not document order
         # once lists or quotes are involved, so only a whole render gets them right.
         labels = [set(item.refs) for item in rendered if item.refs]
         if sum(len(found) for found in labels) != len(set().union(*labels)):
             return self._whole(body)
-        parts = [item.html for item in rendered]
         starts = [chunk.start for chunk in chunks]
         refs = tuple(label for item in rendered for label in item.refs)
         if "[^" in defs:
-            parts.append(self._footnote_list(defs, refs))
+            rendered.append(self._footnote_list(defs, refs))
             starts.append(-1)
+        parts = self._name_headings(rendered)
         self._trim()
         return Result(parts, starts, words=self._count(chunks))
+
+    def _mark(self, value: str, separator: str) -> str:
+        self._slugs.append(toc_slugify(value, separator))
+        return f"sdh{len(self._slugs) - 1}x"
+
+    def _render_marked(self, source: str) -> tuple[str, list[str]]:
+        self._slugs = []
+        return self._marking.render(source), self._slugs
+
+    @staticmethod
+    def _kept_marks(html: str, slugs: list[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """The marks left in ``html`` numbered from 0, their slugs, and the other ids."""
+        heads: list[str] = []
+
+        def renumber(match: re.Match) -> str:
+            heads.append(slugs[int(match[1])])
+            return f' id="sdh{len(heads) - 1}x"'
+
+        html = _HEADING_MARK.sub(renumber, html)
+        ids = tuple(i for i in _IDS.findall(html) if not _HEADING_MARK.fullmatch(f' id="{i}"'))
+        return html, tuple(heads), ids
+
+    def _name_headings(self, rendered: list[_Rendered]) -> list[str]:
+        """Headings' ids as toc gives them in a whole render: in document order, each made
+        unique against every id written in the document and the headings' before it."""
+        used: set[str] = set()
+        for item in rendered:
+            used.update(item.ids)
+        counters: dict[str, int] = {}
+        parts = []
+        for item in rendered:
+            if not item.heads:
+                parts.append(item.html)
+                continue
+            named = tuple(_unique(slug, used, counters) for slug in item.heads)
+            key = (item.html, named)
+            html = self._headed.get(key)
+            if html is None:
+                html = self._headed[key] = _HEADING_MARK.sub(
+                    lambda m, named=named: f' id="{named[int(m[1])]}"', item.html
+                )
+            parts.append(html)
+        return parts
 
     def _split(self, body: str) -> tuple[list[Chunk], list[str] | None]:
         """``split_chunks``, but from the last body: only the lines from a little before
@@ -469,7 +531,7 @@ class IncrementalRenderer:
             return found
         self.rendered_chunks += 1
         source = f"{defs}\n\n{text}\n\n{_END}" if key[1] else f"{text}\n\n{_END}"
-        html = self.renderer.render(source)
+        html, slugs = self._render_marked(source)
         end = html.rfind(f">{_END}</p>")
         cut = html.rfind("<p", 0, end)
         after = html[end + len(_END) + 5 :]
@@ -479,24 +541,25 @@ class IncrementalRenderer:
         if key[1]:
             shift = source.count("\n") - text.count("\n") - 2
             html = _DATA_LINE.sub(lambda m: f' data-line="{int(m[1]) - shift}"', html)
-        ids = tuple(i for i in _IDS.findall(html) if not i.startswith(("fnref", "fn:")))
+        html, heads, ids = self._kept_marks(html, slugs)
         refs = tuple(m[2] for m in _FNREF.finditer(html))
-        found = self._cache[key] = _Rendered(html, ids, refs)
+        found = self._cache[key] = _Rendered(html, ids, refs, heads)
         return found
 
-    def _footnote_list(self, defs: str, refs: tuple[str, ...]) -> str:
+    def _footnote_list(self, defs: str, refs: tuple[str, ...]) -> _Rendered:
         key = (defs, refs)
         found = self._footnotes.get(key)
         if found is None:
             self.rendered_chunks += 1
             calls = "".join(f"[^{label}]" for label in refs) or "x"
-            html = self.renderer.render(f"{defs}\n\n{calls}")
+            html, slugs = self._render_marked(f"{defs}\n\n{calls}")
             cut = html.find(_FOOTNOTE_DIV)
-            found = self._footnotes[key] = html[cut + 1 :] if cut >= 0 else ""
+            html, heads, ids = self._kept_marks(html[cut + 1 :] if cut >= 0 else "", slugs)
+            found = self._footnotes[key] = _Rendered(html, ids, (), heads)
         return found
 
     def _trim(self) -> None:
-        for cache in (self._cache, self._footnotes, self._words):
+        for cache in (self._cache, self._footnotes, self._words, self._headed):
             if len(cache) > self.CACHE_LIMIT:
                 for key in list(cache)[: len(cache) // 2]:  # oldest first (dicts keep order)
                     del cache[key]

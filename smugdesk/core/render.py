@@ -70,7 +70,10 @@ class _LinkPolicyExtension(Extension):
 
 
 def _extensions(
-    embeds: str, resolve_post: PostLinkResolver | None, source_lines: bool = False
+    embeds: str,
+    resolve_post: PostLinkResolver | None,
+    source_lines: bool = False,
+    slugify: Callable[[str, str], str] | None = None,
 ) -> tuple[list, dict]:
     extensions = [
         "extra",  # tables, fenced code, footnotes, attr_list, abbr, def_list, md_in_html
@@ -84,7 +87,7 @@ def _extensions(
     ]
     configs = {
         "codehilite": {"css_class": "codehilite", "guess_lang": False},
-        "toc": {"permalink": False},
+        "toc": {"permalink": False, **({"slugify": slugify} if slugify else {})},
     }
     return extensions, configs
 
@@ -92,7 +95,8 @@ def _extensions(
 class Renderer:
     """``embeds``: "iframe" for pages readers open, "placeholder" for an offline preview.
     ``resolve_post``: how a link to another draft (``post:slug``) reads in the target.
-    ``source_lines``: mark top-level blocks with their source line (the preview only)."""
+    ``source_lines``: mark top-level blocks with their source line (the preview only).
+    ``slugify``: how a heading's text becomes its id (``toc``'s own by default)."""
 
     def __init__(
         self,
@@ -100,9 +104,12 @@ class Renderer:
         resolve_post: PostLinkResolver | None = None,
         *,
         source_lines: bool = False,
+        slugify: Callable[[str, str], str] | None = None,
     ) -> None:
         self.embeds = embeds
-        extensions, configs = _extensions(embeds, resolve_post, source_lines)
+        self.resolve_post = resolve_post
+        self.source_lines = source_lines
+        extensions, configs = _extensions(embeds, resolve_post, source_lines, slugify)
         self._md = markdown.Markdown(
             extensions=extensions, extension_configs=configs, output_format="html"
         )

@@ -21,6 +21,7 @@ BLOCKS = st.one_of(
     LINE,
     LINE.map(lambda t: "## " + t),
     LINE.map(lambda t: "# Same heading"),
+    st.sampled_from(["## Same heading_1", "## Other {#same-heading}", "### Ward {#x}"]),
     st.lists(LINE, min_size=1, max_size=3).map(lambda ls: "\n".join("- " + x for x in ls)),
     st.lists(LINE, min_size=1, max_size=3).map(lambda ls: "\n".join(f"1. {x}" for x in ls)),
     LINE.map(lambda t: "> " + t),
@@ -118,9 +119,12 @@ def test_no_boundary_inside_fences_lists_quotes_or_raw_html():
     assert [c.text.split("\n")[0] for c in chunks] == ["```", "End."]
 
 
-def test_clashing_heading_ids_fall_back_to_a_whole_render():
-    text = "# Intro\n\nOne.\n\n# Intro\n\nTwo."
+def test_headings_alike_get_the_ids_a_whole_render_gives_them():
+    text = "# Intro\n\nOne.\n\n# Intro\n\nTwo.\n\n## Later {#intro_2}\n\n# Intro_1"
     incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
     result = incremental.render(text)
-    assert result.whole and result.html() == whole(text)
-    assert 'id="intro_1"' in result.html()
+    assert not result.whole and result.html() == whole(text)
+    assert 'id="intro_1"' in result.html() and 'id="intro_3"' in result.html()
+    edited = text.replace("One.", "One, then.")
+    assert incremental.render(edited).html() == whole(edited)
+    assert incremental.rendered_chunks == 1

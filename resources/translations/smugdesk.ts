@@ -556,6 +556,29 @@
     </message>
 </context>
 <context>
+    <name>DownloadActions</name>
+    <message>
+        <location filename="../../smugdesk/ui/download_actions.py" line="34"/>
+        <source>Cannot download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/download_actions.py" line="40"/>
+        <source>Downloading from %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/download_actions.py" line="58"/>
+        <source>Not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/download_actions.py" line="64"/>
+        <source>Downloaded %d post(s); %d were already here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DownloadDialog</name>
     <message>
         <location filename="../../smugdesk/ui/dialogs/download.py" line="24"/>
@@ -1241,108 +1264,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="96"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="98"/>
         <source>Word count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="154"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="156"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="165"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="167"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="191"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="193"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="192"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="194"/>
         <source>Save the changes to “%s”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="192"/>
-        <location filename="../../smugdesk/ui/main_window.py" line="358"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="194"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="360"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="193"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="195"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="217"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="219"/>
         <source>Save Post As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="234"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="236"/>
         <source>The post was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="243"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="245"/>
         <source>Saved %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="249"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="251"/>
         <source>File changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="251"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="253"/>
         <source>Save your version under a new name, or overwrite theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="252"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="254"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="253"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="255"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="271"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="273"/>
         <source>Not autosaved: %s was changed by another program. Save to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="278"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="280"/>
         <source>Autosave failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="283"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="285"/>
         <source>Autosaved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="337"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="339"/>
         <source>%s words · %s characters · %d min read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="344"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="346"/>
         <source>%s selected · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="367"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="369"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="368"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="370"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,26 +1841,6 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
     <message>
         <location filename="../../smugdesk/ui/publish_actions.py" line="447"/>
         <source>Some posts are still waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="471"/>
-        <source>Cannot download</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="477"/>
-        <source>Downloading from %s…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="495"/>
-        <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="501"/>
-        <source>Downloaded %d post(s); %d were already here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -28,6 +28,7 @@ from smugdesk.core.store import PostFile, unique_path
 from smugdesk.publish.registry import registry
 from smugdesk.ui.actions import build_actions
 from smugdesk.ui.disk_watch import DiskWatch
+from smugdesk.ui.download_actions import DownloadActions
 from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
@@ -50,6 +51,7 @@ AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 class MainWindow(
     ExportActions,
     PublishActions,
+    DownloadActions,
     InsertActions,
     DiskWatch,
     SettingsActions,

@@ -114,17 +114,17 @@ class PreviewView(QWebEngineView):
         if not self._ready:
             self._waiting = result  # applied as soon as the shell page has loaded
             return
+        data = {
+            "generation": result.generation,
+            "title": result.rendered.title,
+            "date_text": result.rendered.date_text,
+            "date_iso": result.rendered.date_iso,
+            "problem": result.problem,
+        }
         if result.whole:
             # One part for the whole body: the page compares it block by block instead, so
             # an unchanged video still keeps playing.
-            data = {
-                "generation": result.generation,
-                "title": result.rendered.title,
-                "date_text": result.rendered.date_text,
-                "date_iso": result.rendered.date_iso,
-                "problem": result.problem,
-                "whole": result.parts[0] if result.parts else "",
-            }
+            data["whole"] = result.parts[0] if result.parts else ""
             self._parts = ()
             self._run_update(data, result.generation)
             return
@@ -136,17 +136,10 @@ class PreviewView(QWebEngineView):
         same_end = 0
         while same_end < limit - same_start and _same(old[-1 - same_end], new[-1 - same_end]):
             same_end += 1
-        data = {
-            "generation": result.generation,
-            "title": result.rendered.title,
-            "date_text": result.rendered.date_text,
-            "date_iso": result.rendered.date_iso,
-            "problem": result.problem,
-            "at": same_start,
-            "remove": len(old) - same_start - same_end,
-            "insert": list(new[same_start : len(new) - same_end]),
-            "starts": list(result.starts),
-        }
+        data["at"] = same_start
+        data["remove"] = len(old) - same_start - same_end
+        data["insert"] = list(new[same_start : len(new) - same_end])
+        data["starts"] = list(result.starts)
         self._parts = new
         self._run_update(data, result.generation)
 

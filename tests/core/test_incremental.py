@@ -8,7 +8,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smugdesk.core.incremental import IncrementalRenderer, split_chunks
+from smugdesk.core.chunking import split_chunks
+from smugdesk.core.incremental import IncrementalRenderer
 from smugdesk.core.render import Renderer
 
 WORDS = st.sampled_from(

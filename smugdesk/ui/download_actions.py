@@ -1,0 +1,70 @@
+"""Blog → Download Posts: a blog's recent posts, or one by its address, come home as
+Markdown drafts that remember where they live, to edit offline and publish back."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from smugdesk.core.accounts import find_account
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.publish.remote import make_publisher
+from smugdesk.ui.background import run_later
+
+
+class DownloadActions:
+    """Mixed into MainWindow after PublishActions (uses its accounts and password prompt)."""
+
+    def download_dialog(self) -> None:
+        from smugdesk.ui.dialogs.download import DownloadDialog
+
+        accounts = self._accounts()
+        if not accounts:
+            self.manage_accounts()
+            return
+        dialog = DownloadDialog(self, accounts)
+        if dialog.exec() == DownloadDialog.DialogCode.Accepted:
+            self.download_posts(*dialog.chosen())
+
+    def download_posts(self, name: str, count: int = 20, url: str = "") -> None:
+        from smugdesk.publish.download import save_downloads
+
+        try:
+            account = find_account(self._accounts(), name)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("Cannot download"), str(error))
+            return
+        secret = self._secret(account)
+        if not secret:
+            return
+        drafts = self.drafts
+        self.statusBar().showMessage(self.tr("Downloading from %s…") % account.name)
+
+        def work(_report):
+            publisher = make_publisher(account, secret)
+            if url:
+                found = publisher.by_url(url)
+                if found is None:
+                    raise SmugdeskError(f"no post at {url} on {account.name}")
+                remotes = [found]
+            else:
+                remotes = publisher.recent(count)
+            return save_downloads(remotes, account, drafts)
+
+        run_later(self, work, self._downloaded, name="smugdesk-download")
+
+    def _downloaded(self, result) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(result, SmugdeskError):
+            QMessageBox.warning(self, self.tr("Not downloaded"), str(result))
+        else:
+            written, existing = result
+            for path in written:
+                self.library_saw_save(path)
+            self.statusBar().showMessage(
+                self.tr("Downloaded %d post(s); %d were already here")
+                % (len(written), len(existing)),
+                10000,
+            )
+            if len(written) + len(existing) == 1:
+                self.open_path((written or existing)[0])
+        self.downloaded.emit(result)

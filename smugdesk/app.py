@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from smugdesk import __version__
-from smugdesk.cli import VERBS
+from smugdesk.verbs import VERBS
 
 
 def _gui_parser() -> argparse.ArgumentParser:

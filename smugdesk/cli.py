@@ -7,14 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from smugdesk.cli_publish import PUBLISH_VERBS, add_parsers
+from smugdesk.cli_publish import add_parsers
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.index import SORTS
 from smugdesk.core.library_scan import STATUSES
 from smugdesk.core.render import Renderer
 from smugdesk.core.store import load_post
-
-VERBS = ("render", "export", "exporters", "list", "search", *PUBLISH_VERBS)
+from smugdesk.verbs import PUBLISH_VERBS
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -18,8 +18,6 @@ from smugdesk.core.accounts import (
 from smugdesk.core.credentials import forget_secret, get_secret, keyring_problem, store_secret
 from smugdesk.core.errors import SmugdeskError
 
-PUBLISH_VERBS = ("account", "publish", "download")
-
 
 def add_parsers(verbs) -> None:
     account = verbs.add_parser("account", help="list, add, verify or remove blog accounts")

@@ -682,48 +682,48 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="35"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="34"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="84"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="85"/>
         <source>Exporting to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="130"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="131"/>
         <source>the exporter finished without saying where the post went</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="132"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="133"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="140"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="141"/>
         <source>Exported to %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="143"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="144"/>
         <source>Exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="144"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="145"/>
         <source>The post was exported to:
 %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="145"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="146"/>
         <source>Open Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="150"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="151"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,22 +911,22 @@
 <context>
     <name>InsertActions</name>
     <message>
-        <location filename="../../smugdesk/ui/insert_actions.py" line="67"/>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="71"/>
         <source>Save the post first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/insert_actions.py" line="68"/>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="72"/>
         <source>Images are kept in a folder beside the post. Save the post now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/insert_actions.py" line="77"/>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="81"/>
         <source>Image not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/insert_actions.py" line="84"/>
+        <location filename="../../smugdesk/ui/insert_actions.py" line="90"/>
         <source>No draft with the slug “%s”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,108 +1264,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="98"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="111"/>
         <source>Word count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="156"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="197"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="167"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="208"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="193"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="234"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="194"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="235"/>
         <source>Save the changes to “%s”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="194"/>
-        <location filename="../../smugdesk/ui/main_window.py" line="360"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="235"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="404"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="195"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="236"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="219"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="260"/>
         <source>Save Post As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="236"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="277"/>
         <source>The post was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="245"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="286"/>
         <source>Saved %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="251"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="292"/>
         <source>File changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="253"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="294"/>
         <source>Save your version under a new name, or overwrite theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="254"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="295"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="255"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="296"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="273"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="314"/>
         <source>Not autosaved: %s was changed by another program. Save to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="280"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="321"/>
         <source>Autosave failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="285"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="326"/>
         <source>Autosaved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="339"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="383"/>
         <source>%s words · %s characters · %d min read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="346"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="390"/>
         <source>%s selected · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="369"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="413"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="370"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="414"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1655,9 +1655,9 @@
     </message>
 </context>
 <context>
-    <name>PreviewView</name>
+    <name>PreviewPane</name>
     <message>
-        <location filename="../../smugdesk/ui/preview.py" line="67"/>
+        <location filename="../../smugdesk/ui/preview_pane.py" line="39"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,160 +1686,160 @@
     </message>
     <message>
         <location filename="../../smugdesk/ui/publish_actions.py" line="126"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="184"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="189"/>
         <source>Cannot publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="179"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="184"/>
         <source>A publish is already under way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="195"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="200"/>
         <source>Publishing to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="195"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="200"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="197"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="202"/>
         <source>Publishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="252"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="263"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="357"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="261"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="272"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="368"/>
         <source>Not published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="254"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="264"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="263"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="273"/>
         <source>The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="255"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="264"/>
         <source>Change Password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="276"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="285"/>
         <source>Published, but not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="277"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="286"/>
         <source>The post is at %s, but its front matter is broken now: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="287"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="296"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="287"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="296"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="292"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="301"/>
         <source>%s at:
 %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/publish_actions.py" line="294"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="303"/>
         <source>%n image(s) uploaded.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="295"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="304"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="305"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="316"/>
         <source>Changed on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="307"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="318"/>
         <source>“%s” was edited on %s since you last published it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="311"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="322"/>
         <source>Publishing now would replace those edits. Details show what differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="321"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="332"/>
         <source>Only the formatting differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="323"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="334"/>
         <source>Replace the Blog&apos;s Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="326"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="337"/>
         <source>Copy the Blog&apos;s Version to a New Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="338"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="349"/>
         <source>Not copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="342"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="353"/>
         <source>The blog&apos;s version is in %s; nothing was published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="348"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="359"/>
         <source>Deleted on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="350"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="361"/>
         <source>Publish as a New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="363"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="374"/>
         <source>Waiting for the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="365"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="376"/>
         <source>%s
 
 The post waits in the queue and is sent when the blog can be reached (or with Blog → Send Waiting Posts). The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="381"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="392"/>
         <source>Send &amp;Waiting Posts (%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="443"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="454"/>
         <source>Sent %d waiting post(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="447"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="458"/>
         <source>Some posts are still waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1931,52 +1931,52 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
 <context>
     <name>window</name>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="31"/>
+        <location filename="../../smugdesk/ui/menus.py" line="30"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="33"/>
+        <location filename="../../smugdesk/ui/menus.py" line="32"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="38"/>
+        <location filename="../../smugdesk/ui/menus.py" line="37"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="54"/>
+        <location filename="../../smugdesk/ui/menus.py" line="46"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="63"/>
+        <location filename="../../smugdesk/ui/menus.py" line="55"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="79"/>
+        <location filename="../../smugdesk/ui/menus.py" line="71"/>
         <source>F&amp;ormat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="88"/>
+        <location filename="../../smugdesk/ui/menus.py" line="80"/>
         <source>&amp;Insert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="94"/>
+        <location filename="../../smugdesk/ui/menus.py" line="86"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="128"/>
+        <location filename="../../smugdesk/ui/menus.py" line="120"/>
         <source>&amp;Blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="138"/>
+        <location filename="../../smugdesk/ui/menus.py" line="130"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>

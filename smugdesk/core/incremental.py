@@ -28,7 +28,8 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import unique
 
 from smugdesk.core.chunking import Chunk, Chunker, duplicate_labels
-from smugdesk.core.render import Renderer, word_count
+from smugdesk.core.render import Renderer
+from smugdesk.core.words import word_count
 
 # Python-Markdown 3.10+ passes a cache of taken suffixes (the same ids, found faster).
 _COUNTERS = "counters" in inspect.signature(unique).parameters

@@ -15,7 +15,7 @@ from pathlib import Path
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post import Post, decode_post_bytes, parse_post, split_front_matter
 from smugdesk.core.quick_front import read_plain_front
-from smugdesk.core.render import word_count
+from smugdesk.core.words import word_count
 
 POST_SUFFIXES = (".md", ".markdown", ".mdown")
 TRASH_FOLDER = ".trash"

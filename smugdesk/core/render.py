@@ -170,10 +170,3 @@ def render_page(
     }
     # One pass, so a "{{…}}" typed in a post is never taken for a placeholder.
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values.get(m.group(1), m.group(0)), template)
-
-
-_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))

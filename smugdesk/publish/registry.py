@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import entry_points
 
 from smugdesk.publish.base import Exporter, ExportError
 
@@ -37,6 +36,8 @@ def _discovery_order(point) -> tuple[bool, str, str]:
 
 @lru_cache(maxsize=1)
 def registry() -> Registry:
+    from importlib.metadata import entry_points  # 30 ms: only when exporters are wanted
+
     exporters: dict[str, Exporter] = {}
     problems: list[str] = []
     for point in sorted(entry_points(group=GROUP), key=_discovery_order):

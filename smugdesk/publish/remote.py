@@ -8,7 +8,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Protocol
 
@@ -137,6 +136,8 @@ PublisherFactory = Callable[[Account, str, float], Publisher]
 def publisher_kinds() -> dict[str, PublisherFactory]:
     """Kind → factory(account, secret, timeout), from the ``smugdesk.publishers`` group."""
     found: dict[str, PublisherFactory] = {}
+    from importlib.metadata import entry_points  # 30 ms: only when publishing
+
     for point in entry_points(group=GROUP):
         try:
             found.setdefault(point.name, point.load())

@@ -15,7 +15,6 @@ from smugdesk.core.post import parse_post, serialize_post
 from smugdesk.publish.base import resolve_options
 from smugdesk.publish.registry import registry
 from smugdesk.publish.remember import last_export, remember_export
-from smugdesk.ui.dialogs.export import ExportDialog
 
 
 class _ExportSignals(QObject):
@@ -37,6 +36,8 @@ class ExportActions:
         self.statusBar().addPermanentWidget(self._export_bar)
 
     def export_dialog(self, name: str = "") -> None:
+        from smugdesk.ui.dialogs.export import ExportDialog
+
         remembered = self._remembered_export()
         chosen = name or (remembered.target if remembered else "html")
         same = remembered is not None and remembered.target == chosen

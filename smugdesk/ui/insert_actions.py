@@ -12,18 +12,18 @@ from smugdesk.core.assets import (
     import_image_file,
     suggest_alt_text,
 )
-from smugdesk.core.drafts import list_drafts, path_for_slug
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.links import markdown_image
-from smugdesk.ui.dialogs.embed import EmbedDialog
-from smugdesk.ui.dialogs.image import ImageDialog
-from smugdesk.ui.dialogs.link import LinkDialog
 
 
 class InsertActions:
-    """Mixed into MainWindow (uses its editor, file, drafts, save and open_path)."""
+    """Mixed into MainWindow (uses its editor, file, drafts, save and open_path). The
+    dialogs are imported when first asked for: the window's first paint does not wait."""
 
     def insert_link(self) -> None:
+        from smugdesk.core.drafts import list_drafts
+        from smugdesk.ui.dialogs.link import LinkDialog
+
         cursor = self.editor.textCursor()
         dialog = LinkDialog(
             self,
@@ -35,11 +35,15 @@ class InsertActions:
             self.editor.textCursor().insertText(dialog.markdown())
 
     def insert_embed(self) -> None:
+        from smugdesk.ui.dialogs.embed import EmbedDialog
+
         dialog = EmbedDialog(self, clipboard_text=QApplication.clipboard().text())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.editor.insert_block(dialog.markdown())
 
     def insert_image(self) -> None:
+        from smugdesk.ui.dialogs.image import ImageDialog
+
         start = self.file.path.parent if self.file.path else self.drafts
         dialog = ImageDialog(self, start_folder=start)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -79,6 +83,8 @@ class InsertActions:
 
     def open_post_link(self, slug: str) -> None:
         """A click on a link to another draft in the preview opens that draft."""
+        from smugdesk.core.drafts import path_for_slug
+
         path = path_for_slug(self.drafts, slug)
         if path is None:
             self.statusBar().showMessage(self.tr("No draft with the slug “%s”") % slug, 6000)

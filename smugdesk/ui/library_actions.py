@@ -49,7 +49,7 @@ class LibraryActions:
         self._folder_timer.setInterval(FOLDER_SETTLE_MS)
         self._folder_timer.timeout.connect(self.refresh_library)
         self._folder_watcher.directoryChanged.connect(lambda _path: self._folder_timer.start())
-        self.start_library()
+        # start_library() comes from finish_start, after the window's first paint.
 
     def start_library(self) -> None:
         """(Re)start the index thread for the current drafts folder."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -22,10 +23,9 @@ from smugdesk import __version__
 from smugdesk.core.config import Settings, ensure_drafts_dir
 from smugdesk.core.errors import ConflictError, SmugdeskError
 from smugdesk.core.post import new_post_text
-from smugdesk.core.render import word_count
 from smugdesk.core.session import OpenPost
 from smugdesk.core.store import PostFile, unique_path
-from smugdesk.publish.registry import registry
+from smugdesk.core.words import word_count
 from smugdesk.ui.actions import build_actions
 from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.download_actions import DownloadActions
@@ -34,18 +34,22 @@ from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.library_actions import LibraryActions
-from smugdesk.ui.menus import build_menus
+from smugdesk.ui.menus import add_exporters, build_menus
 from smugdesk.ui.metadata_form import MetadataForm, MetadataSync
 from smugdesk.ui.outline_pane import OutlinePane
-from smugdesk.ui.preview import PreviewView
+from smugdesk.ui.preview_pane import PreviewPane
 from smugdesk.ui.publish_actions import PublishActions
 from smugdesk.ui.recent_files import RecentFiles
-from smugdesk.ui.render_worker import RenderResult, RenderWorker
+from smugdesk.ui.render_worker import RenderWorker
 from smugdesk.ui.settings_actions import SettingsActions
+
+if TYPE_CHECKING:
+    from smugdesk.core.preview_text import RenderResult
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
 AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
+SPELLING_AT_LATEST_MS = 3000  # after a start-up, even if the preview has not appeared
 
 
 class MainWindow(
@@ -65,7 +69,11 @@ class MainWindow(
     downloaded = Signal(object)  # (new files, files already there), or an error
     closed = Signal(object)  # OpenPost of the post this window had, or None
 
-    def __init__(self, drafts: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, drafts: Path, parent: QWidget | None = None, *, staged: bool = False
+    ) -> None:
+        """``staged``: the preview, spelling, library index and plug-ins start after the
+        window's first paint (finish_start), so the window appears sooner."""
         super().__init__(parent)
         # Deleted on close so its web page goes before the web engine profile at exit.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -76,9 +84,14 @@ class MainWindow(
         self._shown_generation = -1
         self._rendering = False  # a render is in the worker
         self._dirty = False  # the text changed while it was there
+        self._started = False  # finish_start has run
+        self._start_queued = False
+        self._staged = staged
+        self._spelling_started = False
+        self._render_wanted = False  # a render was asked for before finish_start
 
         self.editor = MarkdownEditor()
-        self.preview = PreviewView()
+        self.preview = PreviewPane()
         self.find_bar = FindBar(self.editor)
         writing = QWidget()
         column = QVBoxLayout(writing)
@@ -109,8 +122,8 @@ class MainWindow(
         self.editor.textChanged.connect(self._on_text_changed)
         self._init_metadata(writing.findChild(MetadataForm))
         self.editor.image_importer = self.import_images
-        self.preview.page().open_post.connect(self.open_post_link)
-        self.preview.page().goto_line.connect(self.show_source_line)
+        self.preview.open_post.connect(self.open_post_link)
+        self.preview.goto_line.connect(self.show_source_line)
         self._body_line = 0
         self._scroll_sync = _single_shot(self, 30, self.sync_preview_scroll)
         self.editor.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_sync.start())
@@ -136,12 +149,40 @@ class MainWindow(
         self.resize(1280, 800)
         self.new_post(ask=False)
         self.editor.setFocus()  # the writer starts by writing, not in a form field
-        self._report_plugin_problems()
+        if not staged:
+            self.finish_start()
 
-    def _report_plugin_problems(self) -> None:
-        problems = registry().problems
-        if problems:
-            self.statusBar().showMessage("; ".join(problems), 15000)
+    def finish_start(self) -> None:
+        """What the window needs but not for its first paint: the web preview and the first
+        render, spelling, the library's index thread, plug-in problems. Runs once."""
+        if self._started:
+            return
+        self._started = True
+        if self._render_wanted:
+            self._render_now()  # the render thread works while the web view is made
+        self.preview.start()
+        self.start_library()
+        add_exporters(self)
+        if self._staged:
+            # Spelling (a dictionary to load, every line checked again) once the first
+            # preview is up; the preview is what a writer waits for.
+            self.preview.shown.connect(self._spelling_after_preview)
+            QTimer.singleShot(SPELLING_AT_LATEST_MS, self._spelling_after_preview)
+        else:
+            self.apply_speller()
+
+    def _spelling_after_preview(self) -> None:
+        if not self._spelling_started:
+            self._spelling_started = True
+            self.preview.shown.disconnect(self._spelling_after_preview)
+            self.apply_speller()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._started and not self._start_queued:
+            # After this paint reaches the screen: the next turn of the event loop.
+            self._start_queued = True
+            QTimer.singleShot(0, self.finish_start)
 
     # ----- documents -------------------------------------------------------------------
     def new_post(self, *, ask: bool = True) -> bool:
@@ -297,6 +338,9 @@ class MainWindow(
         """Render at once when the worker is free; otherwise as soon as it is. One render at
         a time keeps latency at one render while typing, with no fixed delay on top."""
         self._render_timer.stop()
+        if not self._started:
+            self._render_wanted = True
+            return
         if self._rendering:
             self._dirty = True
             return

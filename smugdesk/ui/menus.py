@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from smugdesk.publish.registry import registry
 from smugdesk.ui.session_keeper import quit_application
 
 
@@ -39,15 +38,8 @@ def build_menus(window) -> None:
     export_menu.addAction(a.export_again)
     a.export_again.triggered.connect(window.export_again)
     export_menu.addSeparator()
-    for name, exporter in sorted(registry().exporters.items()):
-        action = export_menu.addAction(exporter.label + "…")
-        action.setObjectName(f"export-{name}")
-        ready, why = exporter.available()
-        action.setEnabled(ready)
-        if not ready:
-            action.setToolTip(why)
-        action.triggered.connect(lambda _=False, n=name: window.export_dialog(n))
     export_menu.setToolTipsVisible(True)
+    window.export_menu = export_menu  # its exporters come with add_exporters()
     menu.addSeparator()
     menu.addActions([a.close, a.quit])
 
@@ -136,3 +128,21 @@ def build_menus(window) -> None:
     a.accounts.triggered.connect(window.manage_accounts)
 
     window.menuBar().addMenu(window.tr("&Help")).addAction(a.about)
+
+
+def add_exporters(window) -> None:
+    """One File → Export entry per installed exporter. Finding plug-ins reads every
+    installed package's metadata (~30 ms), so this waits for the window's first paint."""
+    from smugdesk.publish.registry import registry
+
+    for name, exporter in sorted(registry().exporters.items()):
+        action = window.export_menu.addAction(exporter.label + "…")
+        action.setObjectName(f"export-{name}")
+        ready, why = exporter.available()
+        action.setEnabled(ready)
+        if not ready:
+            action.setToolTip(why)
+        action.triggered.connect(lambda _=False, n=name: window.export_dialog(n))
+    problems = registry().problems
+    if problems:
+        window.statusBar().showMessage("; ".join(problems), 15000)

@@ -1,4 +1,5 @@
-"""The live preview: a QWebEngineView whose page is loaded once and then patched in place."""
+"""The live preview: a QWebEngineView whose page is loaded once and then patched in place.
+Imported only when the window makes its preview (ui/preview_pane.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from smugdesk.core.config import user_css
+from smugdesk.core.preview_text import RenderResult
 from smugdesk.core.render import RenderedPost, render_page
 from smugdesk.core.resources import read_resource
-from smugdesk.ui.render_worker import RenderResult
+from smugdesk.ui.preview_pane import PAPER
 
 OPEN_POST_MESSAGE = "smugdesk:open-post:"  # sent by preview.js when a post: link is clicked
 GOTO_LINE_MESSAGE = "smugdesk:goto-line:"  # sent on a double-click: the block's source line
@@ -60,11 +62,10 @@ class PreviewView(QWebEngineView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPage(PreviewPage(self))
-        self.page().setBackgroundColor(QColor("white"))
+        self.page().setBackgroundColor(QColor(PAPER[False]))
         settings = self.page().settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
-        self.setAccessibleName(self.tr("Preview"))
         self._base: Path | None = None
         self._dark = False
         self._ready = False
@@ -101,7 +102,7 @@ class PreviewView(QWebEngineView):
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
-        self.page().setBackgroundColor(QColor("#1b1f24" if dark else "white"))
+        self.page().setBackgroundColor(QColor(PAPER[dark]))
         if self._ready:
             self.page().runJavaScript(f"smugdesk.setTheme({json.dumps(dark)})", 0)
 

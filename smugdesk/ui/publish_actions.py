@@ -10,6 +10,7 @@ import threading
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -20,9 +21,7 @@ from smugdesk.core.credentials import get_secret, store_secret
 from smugdesk.core.errors import FrontMatterError, SmugdeskError
 from smugdesk.core.front_edit import set_values
 from smugdesk.core.post import Post, parse_post
-from smugdesk.publish.download import html_to_markdown, save_server_copy
 from smugdesk.publish.published_state import placements
-from smugdesk.publish.publishing import Outcome, RemoteChangedError, post_datetime, publish_post
 from smugdesk.publish.queue import PublishQueue
 from smugdesk.publish.remote import (
     AuthError,
@@ -33,9 +32,10 @@ from smugdesk.publish.remote import (
     make_publisher,
 )
 from smugdesk.ui.background import run_later
-from smugdesk.ui.dialogs.accounts import AccountsDialog
-from smugdesk.ui.dialogs.publish import PublishDialog
 from smugdesk.ui.metadata_form import replace_span
+
+if TYPE_CHECKING:  # imported where used: publishing loads the renderer and HTTP clients
+    from smugdesk.publish.publishing import Outcome, RemoteChangedError
 
 QUEUE_RETRY_MS = 120_000  # how often posts waiting for the network are tried again
 
@@ -131,6 +131,8 @@ class PublishActions:
 
     # -- commands -------------------------------------------------------------------------
     def manage_accounts(self) -> None:
+        from smugdesk.ui.dialogs.accounts import AccountsDialog
+
         AccountsDialog(self).exec()
         self._known_accounts = None
         self.refresh_metadata()
@@ -148,6 +150,9 @@ class PublishActions:
         self.publish_dialog()
 
     def publish_dialog(self) -> None:
+        from smugdesk.publish.publishing import post_datetime
+        from smugdesk.ui.dialogs.publish import PublishDialog
+
         post = self._current_post()
         if post is None:
             return
@@ -206,6 +211,8 @@ class PublishActions:
             progress.setLabelText(message)
 
         def work(report):
+            from smugdesk.publish.publishing import publish_post
+
             publisher = make_publisher(account, secret)
             return publish_post(
                 post,
@@ -229,6 +236,8 @@ class PublishActions:
 
     # -- outcomes -------------------------------------------------------------------------
     def _published(self, account: Account, status: str | None, result) -> None:
+        from smugdesk.publish.publishing import Outcome, RemoteChangedError
+
         self._publishing = False
         self.publish_progress.reset()
         self.publish_progress.hide()
@@ -300,6 +309,8 @@ class PublishActions:
         box.show()
 
     def _server_changed(self, account: Account, status, error: RemoteChangedError) -> None:
+        from smugdesk.publish.download import html_to_markdown, save_server_copy
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Changed on the blog"))

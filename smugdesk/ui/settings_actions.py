@@ -83,13 +83,18 @@ class SettingsActions:
         self.editor.setFont(font)
         self.editor.set_line_width(settings.line_width)
         self._autosave_timer.setInterval(max(1, settings.autosave_seconds) * 1000)
-        self.editor.highlighter.set_speller(speller_for(settings, self.statusBar()))
+        if self._spelling_started:  # else the dictionary is loaded after the first preview
+            self.apply_speller()
         # Rebuilt so that stylesheets added to the CSS folder since take effect.
         folder = self.file.path.parent if self.file.path else self.drafts
         self.preview.set_base_folder(folder, reload=True)
         self.commands.remote_content.setChecked(settings.remote_content_in_preview)
         self.worker.embed_mode = self._embed_mode()
         self._render_now()
+
+    def apply_speller(self) -> None:
+        self._spelling_started = True
+        self.editor.highlighter.set_speller(speller_for(self.settings, self.statusBar()))
 
     def _embed_mode(self) -> str:
         return "iframe" if self.settings.remote_content_in_preview else "placeholder"

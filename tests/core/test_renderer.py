@@ -6,7 +6,8 @@ import pytest
 
 from smugdesk.core.embeds import parse_embed
 from smugdesk.core.post import parse_post
-from smugdesk.core.render import Renderer, page_css, render_page, render_post, word_count
+from smugdesk.core.render import Renderer, page_css, render_page, render_post
+from smugdesk.core.words import word_count
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,94 @@
+"""The preview's place in the window, and the preview's web view made when it is wanted.
+
+Loading QtWebEngine and making the first web view costs 0.1–0.2 s and starts Chromium's
+processes; the window spends that after its first paint rather than before (start()). Until
+then the pane shows the blank page's colour and keeps what it is asked to show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    from smugdesk.core.preview_text import RenderResult
+    from smugdesk.ui.preview import PreviewView
+
+PAPER = {False: "white", True: "#1b1f24"}  # the page's background, light and dark
+
+
+class PreviewPane(QWidget):
+    shown = Signal(int)  # the generation of the text now visible in the page's DOM
+    open_post = Signal(str)  # a post: link was clicked (its slug)
+    goto_line = Signal(int)  # a double-click asked for this body line's source
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: PreviewView | None = None
+        self._base: Path | None = None
+        self._dark = False
+        self._waiting: RenderResult | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.setAccessibleName(self.tr("Preview"))
+        self.setAutoFillBackground(True)
+        self._paint_paper()
+
+    @property
+    def started(self) -> bool:
+        return self.view is not None
+
+    def start(self) -> PreviewView:
+        """Make the web view (once) and give it everything asked of the pane so far."""
+        if self.view is not None:
+            return self.view
+        from smugdesk.ui.preview import PreviewView
+
+        view = self.view = PreviewView(self)
+        view.shown.connect(self.shown)
+        view.page().open_post.connect(self.open_post)
+        view.page().goto_line.connect(self.goto_line)
+        view.set_dark(self._dark)
+        if self._base is not None:
+            view.set_base_folder(self._base)
+        self.layout().addWidget(view)
+        self.setFocusProxy(view)
+        if self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            view.show_result(waiting)
+        return view
+
+    def page(self) -> QWebEnginePage:
+        return self.start().page()
+
+    def set_base_folder(self, folder: Path, *, reload: bool = False) -> None:
+        self._base = Path(folder)
+        if self.view is not None:
+            self.view.set_base_folder(folder, reload=reload)
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self._paint_paper()
+        if self.view is not None:
+            self.view.set_dark(dark)
+
+    def show_result(self, result: RenderResult) -> None:
+        if self.view is None:
+            self._waiting = result  # shown as soon as the view exists
+            return
+        self.view.show_result(result)
+
+    def scroll_to_line(self, line: int) -> None:
+        if self.view is not None:
+            self.view.scroll_to_line(line)
+
+    def _paint_paper(self) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(PAPER[self._dark]))
+        self.setPalette(palette)

@@ -45,6 +45,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def wait_until(condition, timeout: float = 60.0) -> None:
+    """Run the event loop until ``condition()``. Polls every millisecond: for set-up only,
+    since a Python timer firing that often competes with the render thread for the GIL."""
     loop = QEventLoop()
     deadline = time.perf_counter() + timeout
     while not condition():
@@ -52,6 +54,24 @@ def wait_until(condition, timeout: float = 60.0) -> None:
             raise TimeoutError("the preview did not catch up")
         QTimer.singleShot(1, loop.quit)
         loop.exec()
+
+
+def wait_for_preview(window: MainWindow, timeout: float = 60.0) -> None:
+    """Run the event loop until the preview shows the editor's text, woken by the page's
+    own callback (preview.shown), so the waiting adds no work of its own."""
+    loop = QEventLoop()
+    window.preview.shown.connect(loop.quit)
+    limit = QTimer()
+    limit.setSingleShot(True)
+    limit.timeout.connect(loop.quit)
+    limit.start(int(timeout * 1000))
+    try:
+        while not window.preview_is_current:
+            if not limit.isActive():
+                raise TimeoutError("the preview did not catch up")
+            loop.exec()
+    finally:
+        window.preview.shown.disconnect(loop.quit)
 
 
 def measure(window: MainWindow, words: int) -> dict:
@@ -73,7 +93,7 @@ def measure(window: MainWindow, words: int) -> dict:
         window.editor.setTextCursor(cursor)
         start = time.perf_counter()
         window.editor.textCursor().insertText("x")
-        wait_until(lambda: window.preview_is_current)
+        wait_for_preview(window)
         latencies.append((time.perf_counter() - start) * 1000)
     stalls = typing_stalls(window, middle)
     window.editor.moveCursor(QTextCursor.MoveOperation.Start)

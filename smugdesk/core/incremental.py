@@ -5,9 +5,12 @@ document-wide parts are put back so the result is the very HTML a whole render g
 Document-wide parts, and how each stays exact:
 - reference links, abbreviations and footnote definitions: every chunk is rendered with all
   of the document's definitions in front of it (they render to nothing themselves);
-- footnote numbers come from the definitions' order, so they are right as they are; the
-  footnote list at the end is rendered once from the references in document order (a
-  footnote referenced from two chunks means a whole render: see ``render``);
+- footnote numbers come from the definitions' order. A chunk is given only the footnote
+  definitions it references (every footnote defined costs its share of a footnote list
+  in each render: 126 footnotes made a one-paragraph render take 50 ms), and its numbers
+  are then put right by label; the footnote list at the end is rendered once from the
+  references in document order (a footnote referenced from two chunks means a whole
+  render: see ``render``);
 - heading ids (``toc``) are unique within a whole render: chunks are rendered with a mark
   for each heading's id, and the ids are given once all chunks are known, in document
   order, by toc's own ``unique`` against every id the document writes;
@@ -23,6 +26,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
+from html import unescape
 
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import unique
@@ -45,6 +49,10 @@ _IDS = re.compile(r' id="([^"]*)"')
 _HEADING_MARK = re.compile(r' id="sdh(\d+)x"')  # a heading whose id is given at assembly
 _FOOTNOTE_DIV = '\n<div class="footnote">'
 _WHOLE_ONLY = ("[TOC]", "///Footnotes Go Here///")
+_FOOTNOTE_START = re.compile(r"[ ]{0,3}\[\^([^\]]*)\]:")  # Python-Markdown's own
+_FOOTNOTE_CALL = re.compile(r"\[\^([^\]]*)\]")
+_FOOTNOTE_NUMBER = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]*)(">)(\d+)(</a>)')
+_ATTRIBUTE_SPECIAL = frozenset("&<>\"'")  # a label written escaped in HTML: not renumbered
 # A paragraph put after each chunk: where it starts, the chunk's HTML ends, with the
 # whitespace a whole render puts between this chunk and the next.
 _END = "SMUGDESKCHUNKEND7f3a"
@@ -56,6 +64,39 @@ class _Rendered:
     ids: tuple[str, ...]  # the ids written in it (attr_list, raw HTML, footnotes)
     refs: tuple[str, ...]  # footnote labels referenced, in order
     heads: tuple[str, ...] = ()  # the slug each marked heading starts from, in order
+
+
+@dataclass(frozen=True)
+class _Definitions:
+    """The document's definition lines in groups: a footnote's lines with its label, every
+    other definition (link, abbreviation) with the label None; and each footnote's number."""
+
+    groups: tuple[tuple[str | None, str], ...]
+    numbers: dict[str, int]
+
+    @classmethod
+    def of(cls, defs: str) -> _Definitions:
+        groups: list[list] = []
+        for line in defs.split("\n"):
+            footnote = _FOOTNOTE_START.match(line)
+            if footnote or (line.strip() and not line.startswith((" ", "\t"))):
+                groups.append([footnote[1] if footnote else None, [line]])
+            elif groups:
+                groups[-1][1].append(line)  # a continuation, or the blank after
+        labels = [label for label, _lines in groups if label is not None]
+        numbers = {label: number for number, label in enumerate(labels, start=1)}
+        return cls(tuple((label, "\n".join(lines)) for label, lines in groups), numbers)
+
+    def for_text(self, text: str) -> str | None:
+        """The definitions ``text`` can use: all but the footnotes it does not reference;
+        None when its footnotes could not be renumbered by label."""
+        if not self.numbers:
+            return None
+        called = set(_FOOTNOTE_CALL.findall(text))
+        if any(_ATTRIBUTE_SPECIAL.intersection(label) for label in called):
+            return None
+        kept = [lines for label, lines in self.groups if label is None or label in called]
+        return "\n\n".join(kept)
 
 
 @dataclass
@@ -97,6 +138,8 @@ class IncrementalRenderer:
         self._headed: dict[tuple[str, tuple[str, ...]], str] = {}
         self._cache: dict[tuple[str, str], _Rendered] = {}
         self._footnotes: dict[tuple[str, tuple[str, ...]], _Rendered] = {}
+        self._definitions: tuple[str, _Definitions] | None = None  # the last defs, grouped
+        self._defs = ""
         self._words: dict[str, int] = {}
         self._chunker = Chunker()
         self.rendered_chunks = 0  # how many chunks the last call really rendered
@@ -113,7 +156,10 @@ class IncrementalRenderer:
             return self._whole(body)  # indented text would join a footnote put before it
         if duplicate_labels(definitions):
             return self._whole(body)
-        rendered = [self._chunk(chunk.text, defs) for chunk in chunks]
+        if defs == self._defs:
+            defs = self._defs  # the same object as before: the cache compares it by identity
+        self._defs = defs
+        rendered = self._chunks(chunks, defs)
         if None in rendered:
             return self._whole(body)
         # A footnote referenced from two chunks: Python-Markdown numbers repeat references
@@ -188,15 +234,26 @@ class IncrementalRenderer:
             total += found
         return total
 
-    def _chunk(self, text: str, defs: str) -> _Rendered | None:
+    def _chunks(self, chunks: list[Chunk], defs: str) -> list[_Rendered | None]:
         # Definitions matter to a chunk that may use them: a reference or footnote needs a
-        # "[", an abbreviation can be any word.
-        key = (text, defs if ("[" in text or "*[" in defs) else "")
-        found = self._cache.get(key)
-        if found is not None:
-            return found
+        # "[", an abbreviation can be any word. (A loop, not a call per chunk: a manuscript
+        # has thousands, looked up on every keystroke.)
+        every = "*[" in defs
+        cache = self._cache
+        rendered = []
+        for chunk in chunks:
+            text = chunk.text
+            key = (text, defs if (every or "[" in text) else "")
+            found = cache.get(key)
+            rendered.append(found if found is not None else self._chunk(key))
+        return rendered
+
+    def _chunk(self, key: tuple[str, str]) -> _Rendered | None:
+        text, defs = key
         self.rendered_chunks += 1
-        source = f"{defs}\n\n{text}\n\n{_END}" if key[1] else f"{text}\n\n{_END}"
+        used = self._grouped(defs).for_text(text) if defs and "[^" in defs else None
+        given = defs if used is None else used
+        source = f"{given}\n\n{text}\n\n{_END}" if defs else f"{text}\n\n{_END}"
         html, slugs = self._render_marked(source)
         end = html.rfind(f">{_END}</p>")
         cut = html.rfind("<p", 0, end)
@@ -204,20 +261,31 @@ class IncrementalRenderer:
         if end < 0 or cut < 0 or (after.strip() and not after.startswith(_FOOTNOTE_DIV)):
             return None  # the chunk swallowed what follows it: it cannot stand alone
         html = html[:cut]
-        if key[1]:
+        if defs:
             shift = source.count("\n") - text.count("\n") - 2
             html = _DATA_LINE.sub(lambda m: f' data-line="{int(m[1]) - shift}"', html)
+        if used is not None and "footnote-ref" in html:
+            numbers = self._grouped(defs).numbers
+            html = _FOOTNOTE_NUMBER.sub(
+                lambda m: f"{m[1]}{m[2]}{m[3]}{numbers.get(m[2], m[4])}{m[5]}", html
+            )
         html, heads, ids = self._kept_marks(html, slugs)
         refs = tuple(m[2] for m in _FNREF.finditer(html))
         found = self._cache[key] = _Rendered(html, ids, refs, heads)
         return found
+
+    def _grouped(self, defs: str) -> _Definitions:
+        if self._definitions is None or self._definitions[0] != defs:
+            self._definitions = (defs, _Definitions.of(defs))
+        return self._definitions[1]
 
     def _footnote_list(self, defs: str, refs: tuple[str, ...]) -> _Rendered:
         key = (defs, refs)
         found = self._footnotes.get(key)
         if found is None:
             self.rendered_chunks += 1
-            calls = "".join(f"[^{label}]" for label in refs) or "x"
+            # The labels come from the HTML: escaped there, as written in the source here.
+            calls = "".join(f"[^{unescape(label)}]" for label in refs) or "x"
             html, slugs = self._render_marked(f"{defs}\n\n{calls}")
             cut = html.find(_FOOTNOTE_DIV)
             html, heads, ids = self._kept_marks(html[cut + 1 :] if cut >= 0 else "", slugs)

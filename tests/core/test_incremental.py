@@ -14,7 +14,7 @@ from smugdesk.core.render import Renderer
 
 WORDS = st.sampled_from(
     ["ward", "nurse", "HTML", "video", "*care*", "**night**", "`code`", "[link][ref]",
-     "[^a]", "[^b]", "<span>x</span>", "\"quoted\"", "Dr.", "https://example.org/x"]
+     "[^a]", "[^b]", "[^c]", "[^x&y]", "<span>x</span>", "\"quoted\"", "Dr.", "https://example.org/x"]
 )  # fmt: skip
 LINE = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
 
@@ -37,6 +37,8 @@ BLOCKS = st.one_of(
     st.just('[ref]: https://example.org/ref "A title"'),
     st.just("[^a]: The first note\n    with more lines"),
     st.just("[^b]: Another note"),
+    st.just("[^c]: A third, citing [the ward][ref]"),
+    st.just("[^x&y]: A label HTML escapes"),
     st.just("*[HTML]: Hyper Text Markup Language"),
     st.just("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
     st.just("---"),
@@ -103,6 +105,15 @@ def test_one_changed_paragraph_renders_one_chunk():
         i for i, (a, b) in enumerate(zip(first.parts, second.parts, strict=True)) if a is not b
     ]
     assert changed == [151]
+
+
+def test_a_chunk_gets_only_the_footnotes_it_calls_numbered_as_a_whole_render_does():
+    notes = [f"[^n{n}]: Note {n}, long enough to cost something to render." for n in range(80)]
+    text = "\n\n".join(["Only the fortieth note is cited here[^n39].", *notes])
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    result = incremental.render(text)
+    assert result.html() == whole(text)
+    assert '<a class="footnote-ref" href="#fn:n39">40</a>' in result.parts[0]
 
 
 def test_a_line_added_above_leaves_the_chunks_below_alone():

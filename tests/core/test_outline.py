@@ -1,3 +1,8 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from smugdesk.core.outline import Heading, outline
 
 
@@ -17,3 +22,55 @@ def test_outline_reads_atx_and_setext_headings_outside_code():
 
 def test_a_list_item_then_dashes_is_not_a_heading():
     assert outline("- item\n---\n") == []
+
+
+def _line_by_line(text: str) -> list[Heading]:
+    """The outline as first written, a line at a time: the oracle for the faster one."""
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in ("---", "..."):
+                start = index + 1
+                break
+    headings: list[Heading] = []
+    fence = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not fence and line[:1] not in "#=-`~ ":
+            continue
+        if fence:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        opening = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
+        if opening:
+            fence = opening.group(1)[0] * 3
+            continue
+        atx = re.match(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", line)
+        if atx:
+            headings.append(Heading(len(atx.group(1)), (atx.group(2) or "").strip(), index))
+            continue
+        setext = re.match(r"^ {0,3}(=+|-+)[ \t]*$", line)
+        previous = lines[index - 1] if index > start else ""
+        if setext and previous.strip() and not previous.startswith(("    ", "\t", ">", "-")):
+            if headings and headings[-1].line == index - 1:
+                continue
+            headings.append(Heading(1 if setext.group(1)[0] == "=" else 2, previous.strip(),
+                                    index - 1))  # fmt: skip
+    return headings
+
+
+LINES = st.sampled_from(
+    ["---", "...", "# Title", "## Two ##", "#", "   ### Indented", "    # code", "Text",
+     "", "===", "---", "- item", "> quote", "```", "~~~", "  ```", "\t```", "\u3000```",
+     "````python", "Setext", "\tTabbed", " ", "title: x", "\r", "-- ", "\x1c~~~", "- ",
+     "-", "=", "#######", "#tag", "#\r", "   ~~~", "    ```", "== \t", "=-", "  -- "]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINES, max_size=25), st.sampled_from(["\n", "\n\n"]))
+def test_the_outline_is_the_line_by_line_one(lines, glue):
+    text = glue.join(lines)
+    assert outline(text) == _line_by_line(text)

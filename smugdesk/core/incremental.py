@@ -14,6 +14,9 @@ Document-wide parts, and how each stays exact:
 - heading ids (``toc``) are unique within a whole render: chunks are rendered with a mark
   for each heading's id, and the ids are given once all chunks are known, in document
   order, by toc's own ``unique`` against every id the document writes;
+- ``[TOC]``: the chunk with the marker renders a table of its own headings; at assembly
+  toc's own builder makes the document's from every chunk's headings (their final ids)
+  and it takes that one's place;
 - ``data-line`` (scroll sync) is kept relative to the chunk, with the chunk's first line
   beside it, so a line added above does not change the HTML of the chunks below.
 
@@ -48,7 +51,11 @@ _FNREF = re.compile(r'<sup id="fnref(\d*):([^"]*)">')
 _IDS = re.compile(r' id="([^"]*)"')
 _HEADING_MARK = re.compile(r' id="sdh(\d+)x"')  # a heading whose id is given at assembly
 _FOOTNOTE_DIV = '\n<div class="footnote">'
-_WHOLE_ONLY = ("[TOC]", "///Footnotes Go Here///")
+_WHOLE_ONLY = ("///Footnotes Go Here///", '<div class="toc"')  # the second: raw HTML
+_TOC_MARKER = "[TOC]"
+_TOC_DIV = re.compile(r'(<div class="toc">)(.*?)(</div>)', re.DOTALL)  # no div inside
+_MARK = re.compile(r"sdh(\d+)x")
+_HEADING_TAG = re.compile(r"<h[1-6][\s>]")
 _FOOTNOTE_START = re.compile(r"[ ]{0,3}\[\^([^\]]*)\]:")  # Python-Markdown's own
 _FOOTNOTE_CALL = re.compile(r"\[\^([^\]]*)\]")
 _FOOTNOTE_NUMBER = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]*)(">)(\d+)(</a>)')
@@ -64,6 +71,24 @@ class _Rendered:
     ids: tuple[str, ...]  # the ids written in it (attr_list, raw HTML, footnotes)
     refs: tuple[str, ...]  # footnote labels referenced, in order
     heads: tuple[str, ...] = ()  # the slug each marked heading starts from, in order
+    # Its headings as toc lists them (level, id or mark, name, html, data-toc-label).
+    toc: tuple[tuple, ...] = ()
+
+
+def _toc_entries(headings: list[dict]) -> tuple[tuple, ...]:
+    """A render's headings as toc listed them, their marks numbered from 0 as the kept
+    HTML numbers them (both in document order)."""
+    entries = []
+    marks = 0
+    for heading in headings:
+        ident = heading["id"]
+        if _MARK.fullmatch(ident):
+            ident = f"sdh{marks}x"
+            marks += 1
+        entries.append(
+            (heading["level"], ident, heading["name"], heading["html"], heading["data-toc-label"])
+        )
+    return tuple(entries)
 
 
 @dataclass(frozen=True)
@@ -139,6 +164,8 @@ class IncrementalRenderer:
         self._cache: dict[tuple[str, str], _Rendered] = {}
         self._footnotes: dict[tuple[str, tuple[str, ...]], _Rendered] = {}
         self._definitions: tuple[str, _Definitions] | None = None  # the last defs, grouped
+        self._contents: dict[tuple, str] = {}  # [TOC]: the contents, by the headings
+        self._with_toc: dict[tuple[str, str], str] = {}  # a part with the contents put in
         self._defs = ""
         self._words: dict[str, int] = {}
         self._chunker = Chunker()
@@ -173,7 +200,9 @@ class IncrementalRenderer:
         if "[^" in defs:
             rendered.append(self._footnote_list(defs, refs))
             starts.append(-1)
-        parts = self._name_headings(rendered)
+        parts, names = self._name_headings(rendered)
+        if _TOC_MARKER in body:
+            parts = self._with_contents(rendered, parts, names)
         self._trim()
         return Result(parts, starts, words=self._count(chunks))
 
@@ -198,19 +227,23 @@ class IncrementalRenderer:
         ids = tuple(i for i in _IDS.findall(html) if not _HEADING_MARK.fullmatch(f' id="{i}"'))
         return html, tuple(heads), ids
 
-    def _name_headings(self, rendered: list[_Rendered]) -> list[str]:
+    def _name_headings(self, rendered: list[_Rendered]) -> tuple[list[str], list[tuple[str, ...]]]:
         """Headings' ids as toc gives them in a whole render: in document order, each made
-        unique against every id written in the document and the headings' before it."""
+        unique against every id written in the document and the headings' before it. The
+        parts, and the ids given in each."""
         used: set[str] = set()
         for item in rendered:
             used.update(item.ids)
         counters: dict[str, int] = {}
         parts = []
+        names: list[tuple[str, ...]] = []
         for item in rendered:
             if not item.heads:
                 parts.append(item.html)
+                names.append(())
                 continue
             named = tuple(_unique(slug, used, counters) for slug in item.heads)
+            names.append(named)
             key = (item.html, named)
             html = self._headed.get(key)
             if html is None:
@@ -218,7 +251,42 @@ class IncrementalRenderer:
                     lambda m, named=named: f' id="{named[int(m[1])]}"', item.html
                 )
             parts.append(html)
-        return parts
+        return parts, names
+
+    def _with_contents(
+        self, rendered: list[_Rendered], parts: list[str], names: list[tuple[str, ...]]
+    ) -> list[str]:
+        """``[TOC]``: each chunk rendered its own headings' contents; the whole document's
+        are put in their place, built by toc itself from every chunk's headings."""
+        headings = []
+        for item, named in zip(rendered, names, strict=True):
+            for level, ident, name, inner, label in item.toc:
+                mark = _MARK.fullmatch(ident)
+                headings.append(
+                    {
+                        "level": level,
+                        "id": named[int(mark[1])] if mark else ident,
+                        "name": name,
+                        "html": inner,
+                        "data-toc-label": label,
+                    }
+                )
+        key = tuple(tuple(heading.values()) for heading in headings)
+        contents = self._contents.get(key)
+        if contents is None:
+            div = self._marking.table_of_contents(headings)
+            contents = self._contents[key] = div[len('<div class="toc">') : -len("</div>")]
+        out = []
+        for part in parts:
+            if '<div class="toc">' in part:
+                done = self._with_toc.get((part, contents))
+                if done is None:
+                    done = self._with_toc[(part, contents)] = _TOC_DIV.sub(
+                        lambda m: m[1] + contents + m[3], part
+                    )
+                part = done
+            out.append(part)
+        return out
 
     def _whole(self, body: str) -> Result:
         self.rendered_chunks = 1
@@ -255,11 +323,14 @@ class IncrementalRenderer:
         given = defs if used is None else used
         source = f"{given}\n\n{text}\n\n{_END}" if defs else f"{text}\n\n{_END}"
         html, slugs = self._render_marked(source)
+        toc = _toc_entries(self._marking.last_headings())
         end = html.rfind(f">{_END}</p>")
         cut = html.rfind("<p", 0, end)
         after = html[end + len(_END) + 5 :]
         if end < 0 or cut < 0 or (after.strip() and not after.startswith(_FOOTNOTE_DIV)):
             return None  # the chunk swallowed what follows it: it cannot stand alone
+        if _HEADING_TAG.search(after):
+            return None  # a heading in a footnote: its place in the contents is not known
         html = html[:cut]
         if defs:
             shift = source.count("\n") - text.count("\n") - 2
@@ -271,7 +342,7 @@ class IncrementalRenderer:
             )
         html, heads, ids = self._kept_marks(html, slugs)
         refs = tuple(m[2] for m in _FNREF.finditer(html))
-        found = self._cache[key] = _Rendered(html, ids, refs, heads)
+        found = self._cache[key] = _Rendered(html, ids, refs, heads, toc)
         return found
 
     def _grouped(self, defs: str) -> _Definitions:
@@ -287,13 +358,15 @@ class IncrementalRenderer:
             # The labels come from the HTML: escaped there, as written in the source here.
             calls = "".join(f"[^{unescape(label)}]" for label in refs) or "x"
             html, slugs = self._render_marked(f"{defs}\n\n{calls}")
+            toc = _toc_entries(self._marking.last_headings())
             cut = html.find(_FOOTNOTE_DIV)
             html, heads, ids = self._kept_marks(html[cut + 1 :] if cut >= 0 else "", slugs)
-            found = self._footnotes[key] = _Rendered(html, ids, (), heads)
+            found = self._footnotes[key] = _Rendered(html, ids, (), heads, toc)
         return found
 
     def _trim(self) -> None:
-        for cache in (self._cache, self._footnotes, self._words, self._headed):
+        caches = (self._cache, self._footnotes, self._words, self._headed, self._contents)
+        for cache in (*caches, self._with_toc):
             if len(cache) > self.CACHE_LIMIT:
                 for key in list(cache)[: len(cache) // 2]:  # oldest first (dicts keep order)
                     del cache[key]

@@ -118,6 +118,30 @@ class Renderer:
         """HTML for a Markdown body (no front matter)."""
         return self._md.reset().convert(text)
 
+    def last_headings(self) -> list[dict]:
+        """The headings of the last render as toc lists them (level, id, name, html,
+        data-toc-label), flat, in document order."""
+        flat: list[dict] = []
+
+        def walk(tokens: list[dict]) -> None:
+            for token in tokens:
+                flat.append({key: value for key, value in token.items() if key != "children"})
+                walk(token["children"])
+
+        walk(getattr(self._md, "toc_tokens", []))
+        return flat
+
+    def table_of_contents(self, headings: list[dict]) -> str:
+        """The ``[TOC]`` div toc writes for ``headings`` (flat, in document order)."""
+        from markdown.extensions.toc import nest_toc_tokens
+
+        processor = self._md.treeprocessors["toc"]
+        div = processor.build_toc_div(nest_toc_tokens([dict(item) for item in headings]))
+        html = self._md.serializer(div)
+        for postprocessor in self._md.postprocessors:
+            html = postprocessor.run(html)
+        return html.strip()
+
 
 @dataclass(frozen=True)
 class RenderedPost:

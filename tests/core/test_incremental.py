@@ -40,6 +40,9 @@ BLOCKS = st.one_of(
     st.just("[^c]: A third, citing [the ward][ref]"),
     st.just("[^x&y]: A label HTML escapes"),
     st.just("*[HTML]: Hyper Text Markup Language"),
+    st.just("[TOC]"),
+    st.just("- [TOC]"),
+    st.just('## Long heading text {data-toc-label="Short"}'),
     st.just("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
     st.just("---"),
     st.just("Setext\n======"),
@@ -114,6 +117,22 @@ def test_a_chunk_gets_only_the_footnotes_it_calls_numbered_as_a_whole_render_doe
     result = incremental.render(text)
     assert result.html() == whole(text)
     assert '<a class="footnote-ref" href="#fn:n39">40</a>' in result.parts[0]
+
+
+def test_a_table_of_contents_follows_the_headings_without_a_whole_render():
+    sections = [f"## Section {n}\n\nText of section {n}." for n in range(60)]
+    text = "\n\n".join(["# Manuscript", "[TOC]", *sections])
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    assert incremental.render(text).html() == whole(text)
+    edited = text.replace("Text of section 30.", "Text of section thirty.")
+    result = incremental.render(edited)
+    assert not result.whole and incremental.rendered_chunks == 1
+    assert result.html() == whole(edited)
+    retitled = edited.replace("## Section 30", "## Section 12")  # an id taken: section-12_1
+    result = incremental.render(retitled)
+    assert not result.whole and incremental.rendered_chunks <= 1  # that heading is cached
+    assert result.html() == whole(retitled)
+    assert '<a href="#section-12_1">Section 12</a>' in result.parts[1]
 
 
 def test_a_line_added_above_leaves_the_chunks_below_alone():

@@ -9,11 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-
-from ruamel.yaml.comments import CommentedSeq
+from typing import TYPE_CHECKING
 
 from smugdesk.core.errors import FrontMatterError
-from smugdesk.core.post import Post, parse_date, parse_post, serialize_post, split_front_matter
+from smugdesk.core.post import (
+    Post,
+    parse_date,
+    parse_post,
+    read_post,
+    serialize_post,
+    split_front_matter,
+)
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedSeq
 
 FORM_FIELDS = ("title", "slug", "date", "status", "tags", "categories", "summary")
 LIST_FIELDS = ("tags", "categories")
@@ -31,7 +40,7 @@ class FrontEdit:
 def form_values(text: str) -> dict[str, str]:
     """What the form shows for ``text``: every field as the string a person edits (lists
     comma-separated). Raises FrontMatterError when the front matter is broken."""
-    post = parse_post(text)
+    post = read_post(text)  # on every pause in typing, and at start before the first paint
     values = {}
     for key in FORM_FIELDS:
         value = post.meta.get(key)
@@ -73,6 +82,8 @@ def set_values(text: str, values: dict) -> FrontEdit:
 def _list_like(items: list[str], old) -> CommentedSeq:
     """A list written the way the post already writes it: ``[a, b]`` unless it had a
     ``- item`` block list."""
+    from ruamel.yaml.comments import CommentedSeq
+
     seq = CommentedSeq(items)
     if isinstance(old, CommentedSeq) and not old.fa.flow_style():
         seq.fa.set_block_style()

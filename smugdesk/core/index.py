@@ -20,6 +20,7 @@ from pathlib import Path
 
 from smugdesk.core.config import cache_dir
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
+from smugdesk.core.library_view import MARK_END, MARK_START
 
 SCHEMA_VERSION = 4
 SORTS = {
@@ -27,7 +28,6 @@ SORTS = {
     "title": "title COLLATE NOCASE, date DESC",
     "edited": "edited_ns DESC",
 }
-MARK_START, MARK_END = "\x02", "\x03"
 _BATCH = 400  # files per transaction while indexing: a cancel keeps what was done
 _COLUMNS = (
     "path, title, slug, date, status, tags, categories, summary, words, edited_ns, size, problem"

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from smugdesk.core.errors import SmugdeskError
-from smugdesk.core.post import Post, decode_post_bytes, parse_post, split_front_matter
-from smugdesk.core.quick_front import read_plain_front
+from smugdesk.core.post import Post, decode_post_bytes, read_post, split_front_matter
 from smugdesk.core.words import word_count
 
 POST_SUFFIXES = (".md", ".markdown", ".mdown")
@@ -107,7 +106,7 @@ def read_entry(path: Path, size: int, mtime_ns: int) -> tuple[Entry, str]:
         return _unreadable(path, size, mtime_ns, str(error)), ""
     problem = ""
     try:
-        post = _parse(text, path)
+        post = read_post(text, path)
     except SmugdeskError as error:
         problem = str(error)
         post = Post(body=_body_anyway(text), path=path)
@@ -127,16 +126,6 @@ def read_entry(path: Path, size: int, mtime_ns: int) -> tuple[Entry, str]:
         problem=problem,
     )
     return entry, post.body
-
-
-def _parse(text: str, path: Path) -> Post:
-    front, body, _closing = split_front_matter(text.removeprefix("\ufeff"))
-    if front is None:
-        return Post(body=body, path=path)
-    meta = read_plain_front(front)
-    if meta is None:
-        return parse_post(text, path)  # the real parser: exact values, exact error messages
-    return Post(body=body, meta=meta, path=path)  # type: ignore[arg-type]
 
 
 def _body_anyway(text: str) -> str:

@@ -7,8 +7,10 @@ import html
 from pathlib import Path
 from typing import Any
 
-from smugdesk.core.index import MARK_END, MARK_START
 from smugdesk.core.library_scan import Entry
+
+# What the index puts around a matched word in a snippet (control characters: never typed).
+MARK_START, MARK_END = "\x02", "\x03"
 
 
 def shown_path(entry: Entry, drafts: Path) -> str:

@@ -13,13 +13,15 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import YAMLError
+from typing import TYPE_CHECKING, Any
 
 from smugdesk.core.errors import FrontMatterError, PostReadError
+from smugdesk.core.quick_front import read_plain_front
+
+if TYPE_CHECKING:  # imported where used: ruamel.yaml costs 20 ms the first paint can skip
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
 
 # Past this size a "post" is almost certainly not one (a video, a database dump) and would
 # make the editor crawl; refusing it with a message beats freezing.
@@ -32,6 +34,8 @@ _CLOSING_FENCES = ("---", "...")
 
 
 def round_trip_yaml() -> YAML:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long title or summary onto two lines
@@ -44,7 +48,7 @@ class Post:
     """Front matter and body of one post. ``meta`` is an ordered, comment-keeping mapping."""
 
     body: str = ""
-    meta: CommentedMap = field(default_factory=CommentedMap)
+    meta: CommentedMap = field(default_factory=lambda: _commented_map())
     path: Path | None = None
     newline: str = "\n"
     # The front matter exactly as read, and a snapshot of what it parsed to: if ``meta``
@@ -158,8 +162,30 @@ def body_of(text: str) -> str:
         return normal
 
 
+def _commented_map() -> CommentedMap:
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap()
+
+
+def read_post(text: str, path: Path | None = None) -> Post:
+    """``parse_post`` for reading only: plain front matter (nearly every post's) is read
+    without the YAML parser, into a plain dict, so the post cannot be written back exactly;
+    anything else goes to ``parse_post`` (its values, its error messages)."""
+    front, body, _closing = split_front_matter(text.replace("\r\n", "\n").removeprefix("\ufeff"))
+    if front is None:
+        return Post(body=body, path=path)
+    meta = read_plain_front(front)
+    if meta is None:
+        return parse_post(text, path)
+    return Post(body=body, meta=meta, path=path)  # type: ignore[arg-type]
+
+
 def parse_post(text: str, path: Path | None = None) -> Post:
     """Split ``text`` into front matter and body. Raises FrontMatterError on broken YAML."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
+
     newline = "\r\n" if "\r\n" in text else "\n"
     normal = text.replace("\r\n", "\n").removeprefix("\ufeff")
     raw_front, body, closing = split_front_matter(normal)
@@ -263,7 +289,7 @@ def new_post_text(date: dt.datetime | None = None) -> str:
 
 def new_post(title: str = "", date: dt.datetime | None = None) -> Post:
     """A fresh draft with the keys every static site generator understands."""
-    meta = CommentedMap()
+    meta = _commented_map()
     meta["title"] = title
     # A datetime (not a string) so YAML writes it unquoted, as Jekyll and Hugo expect.
     meta["date"] = (date or dt.datetime.now().astimezone()).replace(microsecond=0)

@@ -20,7 +20,8 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _BOOLS["FALSE"] = False
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 # Looks like a number, a date or a time YAML would type: leave those to the real parser.
-_TYPED = re.compile(r"[-+]?(?:\.?[0-9]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)|0[box]")
+# ("._" too: ruamel.yaml takes it for a float and fails, and the form must say so.)
+_TYPED = re.compile(r"[-+]?(?:\.?[0-9]|\._|\.(?:inf|Inf|INF|nan|NaN|NAN)$)|0[box]")
 # Dates and times as Jekyll, Hugo and Pelican write them, read into the same date or
 # datetime YAML gives.
 _DATE = re.compile(

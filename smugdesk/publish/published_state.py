@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from ruamel.yaml.comments import CommentedMap
+from typing import TYPE_CHECKING
 
 from smugdesk.core.post import Post
+
+if TYPE_CHECKING:  # ruamel.yaml is imported where a mapping is made
+    from ruamel.yaml.comments import CommentedMap
 
 KEY = "published"
 
@@ -48,6 +50,8 @@ def placements(post: Post) -> dict[str, Placement]:
 def with_placement(post: Post, account: str, place: Placement | None) -> CommentedMap:
     """The new ``published:`` mapping: ``place`` recorded for ``account`` (None forgets it),
     the other accounts' entries as they were."""
+    from ruamel.yaml.comments import CommentedMap
+
     old = post.meta.get(KEY)
     mapping = CommentedMap()
     for name, entry in old.items() if isinstance(old, dict) else ():

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from smugdesk.core.post import Post
 
 KEY = "export"
@@ -34,6 +32,8 @@ def last_export(post: Post) -> LastExport | None:
 
 
 def remember_export(post: Post, target: str, folder: Path, options: dict[str, Any]) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
     entry = CommentedMap()
     entry["target"] = target
     entry["folder"] = str(folder)

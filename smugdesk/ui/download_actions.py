@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from smugdesk.core.accounts import find_account
 from smugdesk.core.errors import SmugdeskError
-from smugdesk.publish.remote import make_publisher
 from smugdesk.ui.background import run_later
 
 
@@ -40,6 +39,8 @@ class DownloadActions:
         self.statusBar().showMessage(self.tr("Downloading from %s…") % account.name)
 
         def work(_report):
+            from smugdesk.publish.remote import make_publisher  # HTTP clients: when used
+
             publisher = make_publisher(account, secret)
             if url:
                 found = publisher.by_url(url)

@@ -10,10 +10,12 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from smugdesk.core.index import PostIndex, RefreshStats
+if TYPE_CHECKING:  # imported by the thread: SQLite and the index are not needed to paint
+    from smugdesk.core.index import PostIndex
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class LibraryWorker(QObject):
 
     # ----- the thread ------------------------------------------------------------------
     def _run(self) -> None:
+        from smugdesk.core.index import PostIndex
+
         try:
             index = PostIndex(self.drafts)
         except Exception as error:  # an unwritable cache folder must not kill the window
@@ -140,4 +144,4 @@ class LibraryWorker(QObject):
         self.listed.emit(Listing(query, entries, index.tags(), len(index)))
 
 
-__all__ = ["LibraryWorker", "Listing", "Query", "RefreshStats"]
+__all__ = ["LibraryWorker", "Listing", "Query"]

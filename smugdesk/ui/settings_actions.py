@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStatusBar
 from smugdesk.core.config import Settings, config_dir
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.spelling import Speller, SpellingUnavailableError, available_languages
-from smugdesk.ui.dialogs.preferences import PreferencesDialog
 from smugdesk.ui.theme import apply_theme
 
 _spellers: dict[tuple[str, Path], Speller] = {}
@@ -50,6 +49,8 @@ class SettingsActions:
     """Mixed into MainWindow (uses its editor, preview, worker, commands and drafts)."""
 
     def preferences(self) -> None:
+        from smugdesk.ui.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self, self.settings, str(self.drafts))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -76,7 +76,8 @@ def test_the_window_paints_first_and_the_rest_follows(qtbot, tmp_path):
 
 def test_the_first_paint_imports_no_renderer_web_engine_or_network(tmp_path):
     """What the window imports before its first paint decides how soon it appears: the
-    renderer, QtWebEngine, the keyring, HTTP and plug-in discovery load afterwards."""
+    renderer, QtWebEngine, YAML, SQLite, the keyring, HTTP and plug-in discovery load
+    afterwards."""
     later = [
         "markdown",
         "pygments",
@@ -88,6 +89,8 @@ def test_the_first_paint_imports_no_renderer_web_engine_or_network(tmp_path):
         "PySide6.QtWebEngineCore",
         "PySide6.QtWebEngineWidgets",
         "PySide6.QtNetwork",
+        "ruamel.yaml",
+        "sqlite3",
         "smugdesk.cli",
     ]
     script = (

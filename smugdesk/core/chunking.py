@@ -13,6 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
+from typing import NamedTuple
+
+from smugdesk.core.common_ends import common_prefix, common_suffix
 
 # Python-Markdown's fenced-code opening line (at column 0), and its closing: the same fence.
 _FENCE_OPEN = re.compile(
@@ -36,8 +40,7 @@ _VOID = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):  # a tuple: thousands are made per keystroke in a manuscript
     start: int  # first line, within the body
     text: str
 
@@ -65,8 +68,7 @@ def split_chunks(text: str) -> tuple[list[Chunk], list[str] | None]:
     one sits where it cannot be lifted out exactly (inside a paragraph, a quote, a list)."""
     lines = text.split("\n")
     found = _scan(lines)
-    starts = [*found.starts, len(lines)]
-    chunks = [Chunk(a, "\n".join(lines[a:b])) for a, b in pairwise(starts) if b > a]
+    chunks = _made(lines, [*found.starts, len(lines)])
     return chunks, None if found.risky else _definition_lines(found.definitions)
 
 
@@ -184,43 +186,51 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
     return found
 
 
-def _rescan(old: str, known: _Scan, new: str, lines: list[str]) -> _Scan | None:
-    """The scan of ``new`` from the scan of ``old``: what lies before the change is kept,
-    the changed part scanned, and once a chunk start is met that was one before, in text
-    that did not change, the rest is kept too (shifted). None: scan it all."""
+def _rescan(
+    old: str, known: _Scan, new: str, lines: list[str], old_lines: int | None = None
+) -> _Scan | None:
+    """The scan of ``new`` from the scan of ``old`` (``old_lines`` lines, when known):
+    what lies before the change is kept, the changed part scanned, and once a chunk start
+    is met that was one before, in text that did not change, the rest is kept too
+    (shifted). None: scan it all."""
     if old == new:
         return known
-    prefix = _common_prefix(old, new)
-    suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+    prefix = common_prefix(old, new)
+    suffix = common_suffix(old, new, min(len(old), len(new)) - prefix)
     first = new.count("\n", 0, prefix)  # the first line that may differ
     if any(line < first + 2 for line in known.dangling):
         return None  # an unclosed fence above may find its closing line in the change
     # Two chunks back: a chunk start looks ahead into the next block, which may be here.
     a = max(0, bisect.bisect_right(known.starts, first) - 3)
     begin = known.starts[a]
-    same_tail = new.count("\n", len(new) - suffix)  # lines at the end that did not change
-    shift = len(lines) - (old.count("\n") + 1)
-    old_starts = set(known.starts)
+    # Lines at the end that did not change (counted over the change only: it is short).
+    same_tail = len(lines) - 1 - first - new.count("\n", prefix, len(new) - suffix)
+    shift = len(lines) - (old.count("\n") + 1 if old_lines is None else old_lines)
     tail_from = len(lines) - same_tail
+    old_starts = known.starts
 
     def converge(i: int) -> bool:
-        return i > tail_from and (i - shift) in old_starts
+        if i <= tail_from:
+            return False
+        j = bisect.bisect_left(old_starts, i - shift)
+        return j < len(old_starts) and old_starts[j] == i - shift
 
     fresh = _scan(lines, begin, converge)
     keep_from = None if fresh.stopped < 0 else fresh.stopped - shift
     head = known.starts[:a]
 
+    # Slices, not loops: the lists are in line order, and a manuscript's are long.
     def before(items):
-        return [item for item in items if _line_of(item) < begin]
+        return items[: bisect.bisect_left(items, begin, key=_line_of)]
 
     def after(items):
         if keep_from is None:
             return []
-        return [_shifted(item, shift) for item in items if _line_of(item) >= keep_from]
+        kept = items[bisect.bisect_left(items, keep_from, key=_line_of) :]
+        return kept if shift == 0 else [_shifted(item, shift) for item in kept]
 
     return _Scan(
-        head + fresh.starts + [s + shift for s in known.starts if keep_from is not None
-                               and s >= keep_from],
+        head + fresh.starts + after(known.starts),
         before(known.definitions) + fresh.definitions + after(known.definitions),
         before(known.risky) + fresh.risky + after(known.risky),
         before(known.dangling) + fresh.dangling + after(known.dangling),
@@ -236,29 +246,6 @@ def _line_of(item) -> int:
 
 def _shifted(item, shift: int):
     return (item[0] + shift, item[1]) if isinstance(item, tuple) else item + shift
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common start, by halving (each comparison runs in C)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _boundary(lines: list[str], i: int, in_html: bool, block_end: int = -1) -> bool:
@@ -322,34 +309,51 @@ def duplicate_labels(definitions: list[str]) -> bool:
     return len(labels) != len(set(labels))
 
 
+_START = attrgetter("start")
+
+
+def _made(lines: list[str], starts: list[int]) -> list[Chunk]:
+    return [Chunk(a, "\n".join(lines[a:b])) for a, b in pairwise(starts) if b > a]
+
+
 class Chunker:
     """Splits one body after another, each from the last (an editor's text as it is typed)."""
 
     def __init__(self) -> None:
-        self._last: tuple[str, _Scan, list[Chunk]] | None = None  # the last body, scanned
+        # The last body, its scan, its chunks and its number of lines.
+        self._last: tuple[str, _Scan, list[Chunk], int] | None = None
 
     def split(self, body: str) -> tuple[list[Chunk], list[str] | None]:
         """``split_chunks``, but from the last body: only the lines from a little before
         the change up to where the chunks are as before again are scanned anew."""
         lines = body.split("\n")
         last = self._last
-        found = _rescan(last[0], last[1], body, lines) if last is not None else None
+        found = _rescan(last[0], last[1], body, lines, last[3]) if last is not None else None
         if found is None:
             found = _scan(lines)
         elif found is last[1]:
             return last[2], None if found.risky else _definition_lines(found.definitions)
         # Chunks that did not change keep their very text objects: Python keeps a string's
-        # hash, so finding them in the caches costs nothing however long they are.
-        old = {c.start: c for c in last[2]} if last is not None else {}
+        # hash, so finding them in the caches costs nothing however long they are. Those
+        # before the change are the old list's start; after it, its end when no line was
+        # added or removed (typing), else the same texts a few lines down.
         starts = [*found.starts, len(lines)]
-        chunks = []
-        for a, b in pairwise(starts):
-            if b <= a:
-                continue
-            kept = old.get(a) if a < found.head_end else None
-            if kept is None and found.tail_start >= 0 and a - found.shift >= found.tail_start:
-                before = old.get(a - found.shift)
-                kept = Chunk(a, before.text) if before is not None else None
-            chunks.append(kept or Chunk(a, "\n".join(lines[a:b])))
-        self._last = (body, found, chunks)
+        old = last[2] if last is not None else []
+        chunks = old[: bisect.bisect_left(old, found.head_end, key=_START)]
+        middle_from = bisect.bisect_left(starts, found.head_end)
+        tail_from = len(starts) - 1
+        if found.tail_start >= 0:
+            tail_from = bisect.bisect_left(starts, found.tail_start + found.shift)
+        chunks.extend(_made(lines, starts[middle_from : tail_from + 1]))
+        if found.tail_start >= 0:
+            old_tail = old[bisect.bisect_left(old, found.tail_start, key=_START) :]
+            if found.shift == 0:
+                chunks.extend(old_tail)
+            else:
+                texts = {chunk.start + found.shift: chunk.text for chunk in old_tail}
+                for a, b in pairwise(starts[tail_from:]):
+                    if b > a:
+                        text = texts.get(a)
+                        chunks.append(Chunk(a, "\n".join(lines[a:b]) if text is None else text))
+        self._last = (body, found, chunks, len(lines))
         return chunks, None if found.risky else _definition_lines(found.definitions)

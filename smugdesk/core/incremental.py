@@ -75,6 +75,32 @@ class _Rendered:
     toc: tuple[tuple, ...] = ()
 
 
+def _same_ends(old: list, new: list) -> tuple[int, int]:
+    """How many items at the start and at the end of ``new`` are the very ones of ``old``
+    (cached renders are shared objects, so identity is the fast test)."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] is new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] is new[-1 - end]:
+        end += 1
+    return start, end
+
+
+def _same_texts(old: list[Chunk], new: list[Chunk]) -> tuple[int, int]:
+    """``_same_ends`` for chunks, by their text (kept as the very object when unchanged,
+    even where the chunk itself moved down a line)."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start].text is new[start].text:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end].text is new[-1 - end].text:
+        end += 1
+    return start, end
+
+
 def _toc_entries(headings: list[dict]) -> tuple[tuple, ...]:
     """A render's headings as toc listed them, their marks numbered from 0 as the kept
     HTML numbers them (both in document order)."""
@@ -167,6 +193,10 @@ class IncrementalRenderer:
         self._contents: dict[tuple, str] = {}  # [TOC]: the contents, by the headings
         self._with_toc: dict[tuple[str, str], str] = {}  # a part with the contents put in
         self._defs = ""
+        # The last call's chunks and what was made of them, to reuse all an edit left alone.
+        self._chunked: tuple[list[Chunk], str, list[_Rendered | None]] | None = None
+        self._named: tuple[list[_Rendered], list[str], list[tuple[str, ...]]] | None = None
+        self._counted: tuple[list[Chunk], int] | None = None
         self._words: dict[str, int] = {}
         self._chunker = Chunker()
         self.rendered_chunks = 0  # how many chunks the last call really rendered
@@ -197,12 +227,13 @@ class IncrementalRenderer:
             return self._whole(body)
         starts = [chunk.start for chunk in chunks]
         refs = tuple(label for item in rendered for label in item.refs)
+        items = rendered
         if "[^" in defs:
-            rendered.append(self._footnote_list(defs, refs))
+            items = [*rendered, self._footnote_list(defs, refs)]
             starts.append(-1)
-        parts, names = self._name_headings(rendered)
+        parts, names = self._name_headings(items)
         if _TOC_MARKER in body:
-            parts = self._with_contents(rendered, parts, names)
+            parts = self._with_contents(items, parts, names)
         self._trim()
         return Result(parts, starts, words=self._count(chunks))
 
@@ -231,6 +262,20 @@ class IncrementalRenderer:
         """Headings' ids as toc gives them in a whole render: in document order, each made
         unique against every id written in the document and the headings' before it. The
         parts, and the ids given in each."""
+        last = self._named
+        if last is not None:
+            old, old_parts, old_names = last
+            start, end = _same_ends(old, rendered)
+            new = rendered[start : len(rendered) - end]
+            if not any(item.heads or item.ids for item in (*old[start : len(old) - end], *new)):
+                # No heading and no id came or went: every other part is named as before.
+                parts = old_parts[:start] + [item.html for item in new]
+                names = old_names[:start] + [()] * len(new)
+                if end:
+                    parts += old_parts[-end:]
+                    names += old_names[-end:]
+                self._named = (rendered, parts, names)
+                return parts, names
         used: set[str] = set()
         for item in rendered:
             used.update(item.ids)
@@ -251,6 +296,7 @@ class IncrementalRenderer:
                     lambda m, named=named: f' id="{named[int(m[1])]}"', item.html
                 )
             parts.append(html)
+        self._named = (rendered, parts, names)
         return parts, names
 
     def _with_contents(
@@ -293,14 +339,23 @@ class IncrementalRenderer:
         return Result([self.renderer.render(body)], [0], whole=True, words=word_count(body))
 
     def _count(self, chunks: list[Chunk]) -> int:
-        """Words of the body: per chunk, cached (no word spans the blank line between)."""
-        total = 0
-        for chunk in chunks:
-            found = self._words.get(chunk.text)
-            if found is None:
-                found = self._words[chunk.text] = word_count(chunk.text)
-            total += found
+        """Words of the body: per chunk, cached (no word spans the blank line between);
+        after an edit, the last total with the changed chunks' counts swapped."""
+        if self._counted is None:
+            total = sum(self._words_in(chunk.text) for chunk in chunks)
+        else:
+            old, total = self._counted
+            start, end = _same_texts(old, chunks)
+            total -= sum(self._words_in(chunk.text) for chunk in old[start : len(old) - end])
+            total += sum(self._words_in(chunk.text) for chunk in chunks[start : len(chunks) - end])
+        self._counted = (chunks, total)
         return total
+
+    def _words_in(self, text: str) -> int:
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = word_count(text)
+        return found
 
     def _chunks(self, chunks: list[Chunk], defs: str) -> list[_Rendered | None]:
         # Definitions matter to a chunk that may use them: a reference or footnote needs a
@@ -308,12 +363,20 @@ class IncrementalRenderer:
         # has thousands, looked up on every keystroke.)
         every = "*[" in defs
         cache = self._cache
-        rendered = []
-        for chunk in chunks:
+        start = end = 0
+        old_rendered: list[_Rendered | None] = []
+        if self._chunked is not None and self._chunked[1] is defs:
+            old_chunks, _defs, old_rendered = self._chunked
+            start, end = _same_texts(old_chunks, chunks)  # a keystroke: all but one or two
+        rendered = old_rendered[:start]
+        for chunk in chunks[start : len(chunks) - end]:
             text = chunk.text
             key = (text, defs if (every or "[" in text) else "")
             found = cache.get(key)
             rendered.append(found if found is not None else self._chunk(key))
+        if end:
+            rendered += old_rendered[-end:]
+        self._chunked = (chunks, defs, rendered)
         return rendered
 
     def _chunk(self, key: tuple[str, str]) -> _Rendered | None:

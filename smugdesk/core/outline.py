@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from smugdesk.core.common_ends import common_prefix, common_suffix
+
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -84,3 +86,41 @@ def _candidates(text: str, position: int):
         yield position
     for match in _CANDIDATE.finditer(text, position):
         yield match.start() + 1
+
+
+class Outliner:
+    """``outline`` of one text after another (an editor's): when an edit stays inside one
+    line that neither is nor becomes anything ``outline`` looks at, nor underlines a
+    heading, the headings are the last ones, found without reading the text again."""
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._headings: list[Heading] = []
+
+    def outline(self, text: str) -> list[Heading]:
+        old = self._text
+        if not (old and self._within_a_plain_line(old, text)):
+            self._headings = outline(text)
+        self._text = text
+        return self._headings
+
+    @staticmethod
+    def _within_a_plain_line(old: str, new: str) -> bool:
+        start = common_prefix(old, new)
+        same_end = common_suffix(old, new, min(len(old), len(new)) - start)
+        end_old, end_new = len(old) - same_end, len(new) - same_end
+        if "\n" in old[start:end_old] or "\n" in new[start:end_new]:
+            return False
+        line_start = old.rfind("\n", 0, start) + 1
+        for text, end in ((old, end_old), (new, end_new)):
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            following = text[line_end + 1 : text.find("\n", line_end + 1) % (len(text) + 1)]
+            if (
+                _CANDIDATE_FIRST.match(line)
+                or line.rstrip() in ("---", "...")
+                or _CANDIDATE_FIRST.match(following)
+            ):
+                return False
+        return True

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from smugdesk.core.errors import FrontMatterError
 from smugdesk.core.incremental import IncrementalRenderer
-from smugdesk.core.outline import Heading, outline
+from smugdesk.core.outline import Heading, Outliner
 from smugdesk.core.post import Post, body_of, parse_post, split_front_matter
 from smugdesk.core.render import RenderedPost, Renderer, format_date
 
@@ -62,6 +62,8 @@ def _parse(text: str, renderer: IncrementalRenderer) -> Post:
 
 # Per renderer (one per worker thread and embed mode): the last front matter and its post.
 _FRONTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Per renderer, likewise: the outline of its last text, to be found again from it.
+_OUTLINERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def render_text(generation: int, text: str, renderer: IncrementalRenderer) -> RenderResult:
@@ -91,7 +93,7 @@ def render_text(generation: int, text: str, renderer: IncrementalRenderer) -> Re
         problem,
         words,
         len(post.body),
-        outline(text),
+        _OUTLINERS.setdefault(renderer, Outliner()).outline(text),
         body_line,
         parts,
         starts,

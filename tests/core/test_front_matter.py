@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smugdesk.core.errors import FrontMatterError, PostReadError
@@ -17,6 +17,7 @@ from smugdesk.core.post import (
     parse_post,
     serialize_post,
     slugify,
+    split_front_matter,
 )
 
 USER_POST = """---
@@ -159,3 +160,31 @@ def test_any_body_survives_a_round_trip(body):
 def test_a_value_ruamel_cannot_read_is_a_message_not_a_crash():
     with pytest.raises(FrontMatterError, match="put it in quotes"):
         parse_post("---\ntitle: ._\n---\nBody\n")
+
+
+def _split_by_lines(text: str):
+    """split_front_matter as first written (split, then join): the oracle."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, text, None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), lines[index]
+    return "unclosed"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["---", "--- ", "...", "title: x", "", "body", "---x", " ---", "+"]),
+        max_size=8,
+    )
+)
+def test_front_matter_is_split_as_line_by_line(lines):
+    text = "\n".join(lines)
+    expected = _split_by_lines(text)
+    if expected == "unclosed":
+        with pytest.raises(FrontMatterError):
+            split_front_matter(text)
+    else:
+        assert split_front_matter(text) == expected

@@ -135,6 +135,15 @@ def test_a_table_of_contents_follows_the_headings_without_a_whole_render():
     assert '<a href="#section-12_1">Section 12</a>' in result.parts[1]
 
 
+def test_an_id_written_later_renames_a_heading_as_a_whole_render_does():
+    text = "# Same heading\n\nA paragraph.\n\nAnother paragraph."
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    incremental.render(text)
+    edited = text.replace("A paragraph.", "## Other {#same-heading}")
+    assert 'id="same-heading_1"' in incremental.render(edited).html()
+    assert incremental.render(edited).html() == whole(edited)
+
+
 def test_a_line_added_above_leaves_the_chunks_below_alone():
     text = "\n\n".join(f"Paragraph {n}." for n in range(50))
     incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))

@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smugdesk.core.outline import Heading, outline
+from smugdesk.core.outline import Heading, Outliner, outline
 
 
 def test_outline_reads_atx_and_setext_headings_outside_code():
@@ -74,3 +74,26 @@ LINES = st.sampled_from(
 def test_the_outline_is_the_line_by_line_one(lines, glue):
     text = glue.join(lines)
     assert outline(text) == _line_by_line(text)
+
+
+EDITS = st.lists(
+    st.tuples(
+        st.floats(0, 1),
+        st.integers(0, 3),
+        st.sampled_from(["x", "#", "=", "\n", "-", "`", " ", ""]),
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, max_size=20), EDITS)
+def test_an_outline_found_again_after_each_edit_is_the_outline(lines, edits):
+    text = "\n".join(lines)
+    outliner = Outliner()
+    assert outliner.outline(text) == outline(text)
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+        assert outliner.outline(text) == outline(text), text

@@ -9,8 +9,8 @@ Document-wide parts, and how each stays exact:
   definitions it references (every footnote defined costs its share of a footnote list
   in each render: 126 footnotes made a one-paragraph render take 50 ms), and its numbers
   are then put right by label; the footnote list at the end is rendered once from the
-  references in document order (a footnote referenced from two chunks means a whole
-  render: see ``render``);
+  references in document order; the chunks citing a footnote another chunk cites are
+  rendered together in one pass (the ids of repeated citations: ``_cited_together``);
 - heading ids (``toc``) are unique within a whole render: chunks are rendered with a mark
   for each heading's id, and the ids are given once all chunks are known, in document
   order, by toc's own ``unique`` against every id the document writes;
@@ -191,6 +191,7 @@ class IncrementalRenderer:
         self._footnotes: dict[tuple[str, tuple[str, ...]], _Rendered] = {}
         self._definitions: tuple[str, _Definitions] | None = None  # the last defs, grouped
         self._contents: dict[tuple, str] = {}  # [TOC]: the contents, by the headings
+        self._together: dict[tuple, list[_Rendered]] = {}  # chunks citing one footnote
         self._with_toc: dict[tuple[str, str], str] = {}  # a part with the contents put in
         self._defs = ""
         # The last call's chunks and what was made of them, to reuse all an edit left alone.
@@ -219,12 +220,14 @@ class IncrementalRenderer:
         rendered = self._chunks(chunks, defs)
         if None in rendered:
             return self._whole(body)
-        # A footnote referenced from two chunks: Python-Markdown numbers repeat references
-        # ("fnref2:") in the order its inline pass meets them, which is not document order
-        # once lists or quotes are involved, so only a whole render gets them right.
         labels = [set(item.refs) for item in rendered if item.refs]
         if sum(len(found) for found in labels) != len(set().union(*labels)):
-            return self._whole(body)
+            if _TOC_MARKER in body:
+                return self._whole(body)  # chunks rendered together keep no headings list
+            together = self._cited_together(chunks, rendered, defs)
+            if together is None:
+                return self._whole(body)
+            rendered = together
         starts = [chunk.start for chunk in chunks]
         refs = tuple(label for item in rendered for label in item.refs)
         items = rendered
@@ -380,33 +383,79 @@ class IncrementalRenderer:
         return rendered
 
     def _chunk(self, key: tuple[str, str]) -> _Rendered | None:
-        text, defs = key
-        self.rendered_chunks += 1
-        used = self._grouped(defs).for_text(text) if defs and "[^" in defs else None
-        given = defs if used is None else used
-        source = f"{given}\n\n{text}\n\n{_END}" if defs else f"{text}\n\n{_END}"
-        html, slugs = self._render_marked(source)
-        toc = _toc_entries(self._marking.last_headings())
-        end = html.rfind(f">{_END}</p>")
-        cut = html.rfind("<p", 0, end)
-        after = html[end + len(_END) + 5 :]
-        if end < 0 or cut < 0 or (after.strip() and not after.startswith(_FOOTNOTE_DIV)):
+        found = self._render_pieces((key[0],), key[1])
+        if found is None:
             return None  # the chunk swallowed what follows it: it cannot stand alone
+        self._cache[key] = found[0]
+        return found[0]
+
+    def _render_pieces(self, texts: tuple[str, ...], defs: str) -> list[_Rendered] | None:
+        """Chunks rendered in one pass, in order, each followed by the end paragraph (one
+        chunk, or those citing the same footnote: see ``_cited_together``)."""
+        self.rendered_chunks += len(texts)
+        used = None
+        if defs and "[^" in defs:
+            used = self._grouped(defs).for_text("\n\n".join(texts))
+        given = defs if used is None else used
+        pieces = "\n\n".join(f"{text}\n\n{_END}" for text in texts)
+        source = f"{given}\n\n{pieces}" if defs else pieces
+        html, slugs = self._render_marked(source)
+        toc = _toc_entries(self._marking.last_headings()) if len(texts) == 1 else ()
+        line = given.count("\n") + 2 if defs else 0  # where the first chunk starts
+        numbers = self._grouped(defs).numbers if used is not None else {}
+        position = 0
+        found = []
+        for text in texts:
+            end = html.find(f">{_END}</p>", position)
+            cut = html.rfind("<p", position, end) if end >= 0 else -1
+            if cut < 0:
+                return None
+            piece = html[position:cut]
+            if position:
+                piece = piece.removeprefix("\n")  # the line break after an end paragraph
+            position = end + len(_END) + 5
+            if line:
+                piece = _DATA_LINE.sub(lambda m, s=line: f' data-line="{int(m[1]) - s}"', piece)
+            line += text.count("\n") + 4
+            if used is not None and "footnote-ref" in piece:
+                piece = _FOOTNOTE_NUMBER.sub(
+                    lambda m: f"{m[1]}{m[2]}{m[3]}{numbers.get(m[2], m[4])}{m[5]}", piece
+                )
+            piece, heads, ids = self._kept_marks(piece, slugs)
+            refs = tuple(m[2] for m in _FNREF.finditer(piece))
+            found.append(_Rendered(piece, ids, refs, heads, toc))
+        after = html[position:]
+        if after.strip() and not after.startswith(_FOOTNOTE_DIV):
+            return None  # the last chunk swallowed what follows it
         if _HEADING_TAG.search(after):
             return None  # a heading in a footnote: its place in the contents is not known
-        html = html[:cut]
-        if defs:
-            shift = source.count("\n") - text.count("\n") - 2
-            html = _DATA_LINE.sub(lambda m: f' data-line="{int(m[1]) - shift}"', html)
-        if used is not None and "footnote-ref" in html:
-            numbers = self._grouped(defs).numbers
-            html = _FOOTNOTE_NUMBER.sub(
-                lambda m: f"{m[1]}{m[2]}{m[3]}{numbers.get(m[2], m[4])}{m[5]}", html
-            )
-        html, heads, ids = self._kept_marks(html, slugs)
-        refs = tuple(m[2] for m in _FNREF.finditer(html))
-        found = self._cache[key] = _Rendered(html, ids, refs, heads, toc)
         return found
+
+    def _cited_together(
+        self, chunks: list[Chunk], rendered: list[_Rendered], defs: str
+    ) -> list[_Rendered] | None:
+        """A footnote cited from two chunks: Python-Markdown numbers the second citation's
+        id (fnref2:) in the order its inline pass meets them, which is not document order
+        once lists or quotes are involved. That pass meets the citations of some chunks in
+        the same order whatever other chunks stand between them, so the chunks that cite a
+        footnote another chunk cites are rendered together, in one pass, and cut apart."""
+        seen: dict[str, int] = {}
+        for item in rendered:
+            for label in set(item.refs):
+                seen[label] = seen.get(label, 0) + 1
+        shared = {label for label, count in seen.items() if count > 1}
+        group = [i for i, item in enumerate(rendered) if shared.intersection(item.refs)]
+        key = (tuple(chunks[i].text for i in group), defs)
+        together = self._together.get(key)
+        if together is None:
+            together = self._render_pieces(key[0], defs)
+            if together is None:
+                return None
+            self._together[key] = together
+        out = list(rendered)
+        for i, item in zip(group, together, strict=True):
+            out[i] = item
+        return out
 
     def _grouped(self, defs: str) -> _Definitions:
         if self._definitions is None or self._definitions[0] != defs:
@@ -429,7 +478,7 @@ class IncrementalRenderer:
 
     def _trim(self) -> None:
         caches = (self._cache, self._footnotes, self._words, self._headed, self._contents)
-        for cache in (*caches, self._with_toc):
+        for cache in (*caches, self._with_toc, self._together):
             if len(cache) > self.CACHE_LIMIT:
                 for key in list(cache)[: len(cache) // 2]:  # oldest first (dicts keep order)
                     del cache[key]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -188,3 +189,15 @@ def test_front_matter_is_split_as_line_by_line(lines):
             split_front_matter(text)
     else:
         assert split_front_matter(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["# Title", "#", "#  spaced #", "text", "## Two", " # x", ""]), max_size=6
+    )
+)
+def test_the_title_from_the_first_heading_is_the_multiline_search(lines):
+    body = "\n".join(lines)
+    first = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
+    assert Post(body=body).title == (first.group(1) if first else "")

@@ -144,6 +144,31 @@ def test_an_id_written_later_renames_a_heading_as_a_whole_render_does():
     assert incremental.render(edited).html() == whole(edited)
 
 
+def test_a_footnote_cited_from_two_chunks_needs_no_whole_render():
+    # The inline pass meets the top-level citation before the one in the list, so the
+    # second id (fnref2:) goes to the earlier citation: not document order.
+    text = "\n\n".join(
+        [
+            "- A list item citing the note[^shared]",
+            *[f"Paragraph {n} between them." for n in range(30)],
+            "A paragraph citing it again[^shared].",
+            "[^shared]: The note cited twice.",
+        ]
+    )
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    result = incremental.render(text)
+    assert not result.whole and result.html() == whole(text)
+    assert 'id="fnref2:shared"' in result.parts[0]  # the list item: met second
+    edited = text.replace("Paragraph 12 between", "Paragraph twelve between")
+    result = incremental.render(edited)
+    assert not result.whole and incremental.rendered_chunks == 1
+    assert result.html() == whole(edited)
+    edited = edited.replace("citing it again", "citing it once more")
+    result = incremental.render(edited)
+    assert not result.whole and incremental.rendered_chunks == 3  # itself, the other, alone
+    assert result.html() == whole(edited)
+
+
 def test_a_line_added_above_leaves_the_chunks_below_alone():
     text = "\n\n".join(f"Paragraph {n}." for n in range(50))
     incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))

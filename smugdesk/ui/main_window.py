@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
 AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
+START_AT_LATEST_MS = 1000  # finish_start, had the window not been painted by then
 SPELLING_AT_LATEST_MS = 3000  # after a start-up, even if the preview has not appeared
 
 
@@ -149,7 +150,10 @@ class MainWindow(
         self.resize(1280, 800)
         self.new_post(ask=False)
         self.editor.setFocus()  # the writer starts by writing, not in a form field
-        if not staged:
+        if staged:
+            # A window that is never painted (started minimised) still gets its library.
+            QTimer.singleShot(START_AT_LATEST_MS, self.finish_start)
+        else:
             self.finish_start()
 
     def finish_start(self) -> None:
@@ -172,9 +176,7 @@ class MainWindow(
             self.apply_speller()
 
     def _spelling_after_preview(self) -> None:
-        if not self._spelling_started:
-            self._spelling_started = True
-            self.preview.shown.disconnect(self._spelling_after_preview)
+        if not self._spelling_started:  # else Preferences loaded it already
             self.apply_speller()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)

@@ -34,7 +34,7 @@ from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.library_actions import LibraryActions
-from smugdesk.ui.menus import add_exporters, build_menus
+from smugdesk.ui.menus import build_menus
 from smugdesk.ui.metadata_form import MetadataForm, MetadataSync
 from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview_pane import PreviewPane
@@ -42,6 +42,7 @@ from smugdesk.ui.publish_actions import PublishActions
 from smugdesk.ui.recent_files import RecentFiles
 from smugdesk.ui.render_worker import RenderWorker
 from smugdesk.ui.settings_actions import SettingsActions
+from smugdesk.ui.staged_start import StagedStart
 
 if TYPE_CHECKING:
     from smugdesk.core.preview_text import RenderResult
@@ -49,11 +50,10 @@ if TYPE_CHECKING:
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
 AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
-START_AT_LATEST_MS = 1000  # finish_start, had the window not been painted by then
-SPELLING_AT_LATEST_MS = 3000  # after a start-up, even if the preview has not appeared
 
 
 class MainWindow(
+    StagedStart,
     ExportActions,
     PublishActions,
     DownloadActions,
@@ -85,11 +85,7 @@ class MainWindow(
         self._shown_generation = -1
         self._rendering = False  # a render is in the worker
         self._dirty = False  # the text changed while it was there
-        self._started = False  # finish_start has run
-        self._start_queued = False
-        self._staged = staged
-        self._spelling_started = False
-        self._render_wanted = False  # a render was asked for before finish_start
+        self._init_staged(staged)
 
         self.editor = MarkdownEditor()
         self.preview = PreviewPane()
@@ -150,41 +146,7 @@ class MainWindow(
         self.resize(1280, 800)
         self.new_post(ask=False)
         self.editor.setFocus()  # the writer starts by writing, not in a form field
-        if staged:
-            # A window that is never painted (started minimised) still gets its library.
-            QTimer.singleShot(START_AT_LATEST_MS, self.finish_start)
-        else:
-            self.finish_start()
-
-    def finish_start(self) -> None:
-        """What the window needs but not for its first paint: the web preview and the first
-        render, spelling, the library's index thread, plug-in problems. Runs once."""
-        if self._started:
-            return
-        self._started = True
-        if self._render_wanted:
-            self._render_now()  # the render thread works while the web view is made
-        self.preview.start()
-        self.start_library()
-        add_exporters(self)
-        if self._staged:
-            # Spelling (a dictionary to load, every line checked again) once the first
-            # preview is up; the preview is what a writer waits for.
-            self.preview.shown.connect(self._spelling_after_preview)
-            QTimer.singleShot(SPELLING_AT_LATEST_MS, self._spelling_after_preview)
-        else:
-            self.apply_speller()
-
-    def _spelling_after_preview(self) -> None:
-        if not self._spelling_started:  # else Preferences loaded it already
-            self.apply_speller()
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().paintEvent(event)
-        if not self._started and not self._start_queued:
-            # After this paint reaches the screen: the next turn of the event loop.
-            self._start_queued = True
-            QTimer.singleShot(0, self.finish_start)
+        self._begin()
 
     # ----- documents -------------------------------------------------------------------
     def new_post(self, *, ask: bool = True) -> bool:

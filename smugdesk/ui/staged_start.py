@@ -1,0 +1,60 @@
+"""Start-up in two steps: the window paints first, then starts what its first paint does not
+need (the web preview and first render, the library index, exporters, then spelling)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from smugdesk.ui.menus import add_exporters
+
+START_AT_LATEST_MS = 1000  # finish_start, had the window not been painted by then
+SPELLING_AT_LATEST_MS = 3000  # after a start-up, even if the preview has not appeared
+
+
+class StagedStart:
+    """Mixed into MainWindow (uses its preview, library, render and spelling)."""
+
+    def _init_staged(self, staged: bool) -> None:
+        self._started = False  # finish_start has run
+        self._start_queued = False
+        self._staged = staged
+        self._spelling_started = False
+        self._render_wanted = False  # a render was asked for before finish_start
+
+    def _begin(self) -> None:
+        """At the end of the window's construction."""
+        if self._staged:
+            # A window that is never painted (started minimised) still gets its library.
+            QTimer.singleShot(START_AT_LATEST_MS, self.finish_start)
+        else:
+            self.finish_start()
+
+    def finish_start(self) -> None:
+        """What the window needs but not for its first paint: the web preview and the first
+        render, spelling, the library's index thread, plug-in problems. Runs once."""
+        if self._started:
+            return
+        self._started = True
+        if self._render_wanted:
+            self._render_now()  # the render thread works while the web view is made
+        self.preview.start()
+        self.start_library()
+        add_exporters(self)
+        if self._staged:
+            # Spelling (a dictionary to load, every line checked again) once the first
+            # preview is up; the preview is what a writer waits for.
+            self.preview.shown.connect(self._spelling_after_preview)
+            QTimer.singleShot(SPELLING_AT_LATEST_MS, self._spelling_after_preview)
+        else:
+            self.apply_speller()
+
+    def _spelling_after_preview(self) -> None:
+        if not self._spelling_started:  # else Preferences loaded it already
+            self.apply_speller()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._started and not self._start_queued:
+            # After this paint reaches the screen: the next turn of the event loop.
+            self._start_queued = True
+            QTimer.singleShot(0, self.finish_start)

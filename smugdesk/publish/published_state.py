@@ -1,6 +1,7 @@
-"""Where a post went: per account, the remote id, URL, time of the last publish and the
-server's last-modified stamp then, under the post's ``published:`` key. A second publish
-reads it to update that remote post instead of making another."""
+"""Where a post went: per account, the remote id, URL, time of the last publish, the
+server's last-modified stamp then, the status it has there and the slug the blog gave it,
+under the post's ``published:`` key. A second publish reads it to update that remote post
+instead of making another, and to keep the address the post was first given."""
 
 from __future__ import annotations
 
@@ -22,6 +23,23 @@ class Placement:
     url: str
     time: str = ""  # when smugdesk published it (UTC, ISO 8601)
     modified: str = ""  # the server's last-modified stamp right after that publish
+    status: str = ""  # the server's word for it then: publish, draft, future, pending, private
+    slug: str = ""  # the slug the blog gave it: later publishes keep the address
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place a post is published, as a writer reads it."""
+
+    account: str
+    state: str  # "live", "draft" or "scheduled"
+    time: str  # when smugdesk last sent it (UTC, ISO 8601), or ""
+    url: str
+
+
+# The server's status → what the writer sees. Private posts are live for those allowed.
+_STATE = {"publish": "live", "private": "live", "future": "scheduled"}
+_LOCAL_STATE = {"published": "live", "publish": "live", "scheduled": "scheduled"}
 
 
 def placement(post: Post, account: str) -> Placement | None:
@@ -34,6 +52,8 @@ def placement(post: Post, account: str) -> Placement | None:
         str(entry.get("url") or ""),
         str(entry.get("time") or ""),
         str(entry.get("modified") or ""),
+        str(entry.get("status") or ""),
+        str(entry.get("slug") or ""),
     )
 
 
@@ -44,6 +64,18 @@ def placements(post: Post) -> dict[str, Placement]:
         place = placement(post, str(name))
         if place:
             found[str(name)] = place
+    return found
+
+
+def where_published(post: Post) -> list[Where]:
+    """Every blog the post is on, live or a draft there. A record without the server's
+    status (made before smugdesk kept it) is read from the post's own status, which a
+    publish sets to what was sent."""
+    own = _LOCAL_STATE.get(str(post.meta.get("status") or "").strip().lower(), "draft")
+    found = []
+    for name, place in placements(post).items():
+        state = _STATE.get(place.status, "draft") if place.status else own
+        found.append(Where(name, state, place.time, place.url))
     return found
 
 
@@ -64,6 +96,10 @@ def with_placement(post: Post, account: str, place: Placement | None) -> Comment
         entry["time"] = place.time or now_stamp()
         if place.modified:
             entry["modified"] = place.modified
+        if place.status:
+            entry["status"] = place.status
+        if place.slug:
+            entry["slug"] = place.slug
         mapping[account] = entry
     return mapping
 

@@ -4,7 +4,9 @@ permalinks), signed in with an application password."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+import unicodedata
 import urllib.parse
 
 from smugdesk.core.accounts import Account
@@ -20,6 +22,21 @@ def _utc(stamp: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(stamp).replace(tzinfo=dt.UTC) if stamp else None
     except ValueError:
         return None
+
+
+def term_key(name: str) -> str:
+    """A term name as WordPress compares it: unescaped, NFC, case folded, spaces trimmed."""
+    return unicodedata.normalize("NFC", html.unescape(name)).casefold().strip()
+
+
+def _spellings(name: str) -> list[str]:
+    """What to search for to find ``name`` in another case. Blogs whose tables are latin1
+    (Debian's default, many old hosts) compare only ASCII letters without regard to case,
+    so "Здоровье" does not find "здоровье": the usual spellings are asked for as well."""
+    if all(c.isascii() or c.lower() == c.upper() for c in name):
+        return [name]
+    spellings = [name, name.lower(), name.capitalize(), name.title(), name.upper()]
+    return list(dict.fromkeys(spellings))
 
 
 class WordPressPublisher:
@@ -96,17 +113,45 @@ class WordPressPublisher:
         return body
 
     def _term(self, taxonomy: str, name: str) -> int:
-        key = (taxonomy, name.casefold())
+        """The id of the tag or category called ``name``, made if the blog has none. Names
+        are compared as a reader sees them: WordPress answers them HTML-escaped (Q&amp;A),
+        and case and Unicode form do not make another term."""
+        wanted = term_key(name)
+        key = (taxonomy, wanted)
         if key not in self._terms:
-            found = self.call("GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100})
-            for term in found or ():
-                if str(term.get("name", "")).casefold() == name.casefold():
-                    self._terms[key] = int(term["id"])
+            for spelling in _spellings(name):
+                found = self.call(
+                    "GET", f"/wp/v2/{taxonomy}", params={"search": spelling, "per_page": 100}
+                )
+                same = [
+                    term
+                    for term in (found if isinstance(found, list) else ())
+                    if isinstance(term, dict) and term_key(str(term.get("name", ""))) == wanted
+                ]
+                if same:
+                    self._terms[key] = int(same[0]["id"])
                     break
             else:
-                made = self.call("POST", f"/wp/v2/{taxonomy}", json_body={"name": name})
-                self._terms[key] = int(made["id"])
+                self._terms[key] = self._make_term(taxonomy, name)
         return self._terms[key]
+
+    def _make_term(self, taxonomy: str, name: str) -> int:
+        # The search above can miss a term WordPress stored in another form (it runs names
+        # through its HTML filter: "a<b" is kept differently); the create then answers
+        # "term_exists" with the id of the one it has, which is the one meant.
+        made = self.call(
+            "POST", f"/wp/v2/{taxonomy}", json_body={"name": name}, ok=(200, 201, 400, 409, 500)
+        )
+        made = made if isinstance(made, dict) else {}
+        if str(made.get("id", "")).isdigit():
+            return int(made["id"])
+        data = made.get("data")
+        existing = str(data.get("term_id", "")) if isinstance(data, dict) else ""
+        if made.get("code") == "term_exists" and existing.isdigit():
+            return int(existing)
+        said = made.get("message") or "no reason given"
+        kind = "tag" if taxonomy == "tags" else "category"
+        raise PublishError(f"the blog refused the {kind} “{name}”: {said}")
 
     def _names(self, taxonomy: str, ids: list[int]) -> list[str]:
         if not ids:
@@ -116,7 +161,9 @@ class WordPressPublisher:
             f"/wp/v2/{taxonomy}",
             params={"include": ",".join(map(str, ids)), "per_page": 100},
         )
-        return [str(term.get("name", "")) for term in found or ()]
+        # As the writer typed them: WordPress sends "Q&amp;A" for Q&A.
+        terms = found if isinstance(found, list) else []
+        return [html.unescape(str(t.get("name", ""))) for t in terms if isinstance(t, dict)]
 
     def _remote(self, data: dict, names: bool = False) -> RemotePost:
         content = data.get("content") or {}

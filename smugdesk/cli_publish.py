@@ -12,6 +12,7 @@ from smugdesk.core.accounts import (
     Account,
     find_account,
     load_accounts,
+    plain_http_warning,
     put_account,
     save_accounts,
 )
@@ -63,6 +64,13 @@ def secret_for(account: Account, from_stdin: bool) -> str:
     return secret
 
 
+def warn_plain_http(url: str) -> None:
+    """One line on stderr when the password would cross a network unencrypted."""
+    warning = plain_http_warning(url)
+    if warning:
+        print(f"smugdesk: warning: {warning}", file=sys.stderr)
+
+
 def run_account(args: argparse.Namespace) -> int:
     from smugdesk.publish.remote import make_publisher
 
@@ -76,6 +84,7 @@ def run_account(args: argparse.Namespace) -> int:
     if args.action == "add":
         account = Account(args.name, args.kind or "", args.url or "", args.user)
         accounts = put_account(accounts, account)
+        warn_plain_http(account.url)
         save_accounts(accounts)
         account = find_account(accounts, args.name)
         secret = secret_for(account, args.password_stdin)

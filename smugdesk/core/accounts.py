@@ -3,6 +3,7 @@ config folder; the password or token is never here (see ``credentials``)."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -33,12 +34,60 @@ class Account:
             raise AccountError("give the account a name")
         if self.kind not in KINDS:
             raise AccountError(f"unknown kind of blog {self.kind!r} (one of {', '.join(KINDS)})")
+        check_address(url)
         parts = urlsplit(url if "://" in url else "https://" + url)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
-            raise AccountError(f"“{self.url}” is not a web address")
         if self.kind != "micropub" and not self.user.strip():
             raise AccountError("a user name is needed for this kind of blog")
         return Account(name, self.kind, parts.geturl(), self.user.strip())
+
+
+def check_address(url: str) -> None:
+    """A blog's address is an http(s) URL with a host and nothing secret in it; otherwise an
+    ``AccountError`` says what is wrong. Without a scheme, https is meant."""
+    url = url.strip()
+    full = url if "://" in url else "https://" + url
+    parts = urlsplit(full)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise AccountError(
+            f"“{url}” is not a web address: only http:// and https:// addresses can be blogs"
+        )
+    if any(char.isspace() or ord(char) < 32 for char in url):
+        raise AccountError(f"“{url}” is not a web address: it contains spaces")
+    if "@" in parts.netloc:
+        raise AccountError(
+            "the address contains a user name or password (user:password@…): type them in "
+            "their own fields, where the password goes to the keyring, not into a file"
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        raise AccountError(f"“{url}” has a port that is not a number from 1 to 65535") from None
+    if not parts.hostname or port == 0:
+        raise AccountError(f"“{url}” is not a web address: it names no host")
+
+
+def is_loopback(host: str) -> bool:
+    """This machine itself, where nothing crosses a network (127.0.0.1, ::1, localhost)."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def plain_http_warning(url: str) -> str:
+    """A warning for an address whose password would cross a network unencrypted, or "" for
+    https and for this machine itself."""
+    parts = urlsplit(url.strip() if "://" in url else "https://" + url.strip())
+    if parts.scheme.lower() != "http" or is_loopback(parts.hostname or ""):
+        return ""
+    return (
+        f"{parts.hostname} is an http:// address: the password (and everything sent) travels "
+        "unencrypted, readable by anyone on the network between here and the blog; use "
+        "https:// if the blog has it"
+    )
 
 
 def accounts_file() -> Path:

@@ -4,9 +4,14 @@ speak. ``mt_*`` and ``wp_*`` fields carry what plain MetaWeblog lacks (tags, exc
 from __future__ import annotations
 
 import datetime as dt
-import http.client
+import html
+import unicodedata
 import urllib.parse
 import xmlrpc.client
+from xml.parsers.expat import ExpatError
+
+from defusedxml import DefusedXmlException
+from defusedxml.xmlrpc import DefusedExpatParser
 
 from smugdesk.core.accounts import Account
 from smugdesk.publish import http as web
@@ -16,11 +21,15 @@ from smugdesk.publish.remote import (
     Media,
     Payload,
     PublishError,
+    RefusedError,
     RemotePost,
 )
 
-_NOT_FOUND_CODES = (404,)
 _AUTH_CODES = (401, 403)
+_NO_SUCH_METHOD = -32601
+MARKER_FIELD = (
+    "smugdesk_guid"  # a custom field WordPress keeps: finds a create whose answer was lost
+)
 
 
 def endpoint(url: str) -> str:
@@ -31,28 +40,43 @@ def endpoint(url: str) -> str:
     return url.rstrip("/") + "/xmlrpc.php"
 
 
-class _Transport(xmlrpc.client.Transport):
-    def __init__(self, timeout: float, secure: bool) -> None:
-        super().__init__()
-        self.timeout = timeout
-        self.secure = secure
+def parse_answer(body: bytes, where: str) -> object:
+    """An XML-RPC answer, read without DTDs or entities (no billion laughs, no external
+    files). A fault raises ``xmlrpc.client.Fault``."""
+    unmarshaller = xmlrpc.client.Unmarshaller()
+    parser = DefusedExpatParser(unmarshaller, forbid_dtd=True)
+    try:
+        parser.feed(body)
+        parser.close()
+        values = unmarshaller.close()
+    except DefusedXmlException:
+        raise PublishError(
+            f"{where} answered with XML that declares a DTD or entities: refused, as a "
+            "hostile server's answer"
+        ) from None
+    except xmlrpc.client.Fault:
+        raise
+    except (ExpatError, xmlrpc.client.ResponseError, ValueError, TypeError, KeyError):
+        raise PublishError(
+            f"{where} did not answer as an XML-RPC server: {web.server_message(body)}"
+        ) from None
+    return values[0] if len(values) == 1 else list(values)
 
-    def make_connection(self, host):
-        if self.secure:
-            import ssl
 
-            connection = http.client.HTTPSConnection(
-                host, timeout=self.timeout, context=ssl.create_default_context()
-            )
-        else:
-            connection = http.client.HTTPConnection(host, timeout=self.timeout)
-        self._connection = host, connection
-        return connection
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFC", html.unescape(name)).casefold().strip()
+
+
+def _struct_of(value, what: str) -> dict:
+    return web.expect_object(value, what)
 
 
 def _aware(value) -> dt.datetime | None:
     if isinstance(value, xmlrpc.client.DateTime):
-        value = dt.datetime.strptime(value.value.replace("-", ""), "%Y%m%dT%H:%M:%S")
+        try:
+            value = dt.datetime.strptime(value.value.replace("-", ""), "%Y%m%dT%H:%M:%S")
+        except ValueError:
+            return None
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return None
@@ -69,41 +93,41 @@ class MetaWeblogPublisher:
         self.user = account.user
         self.secret = secret
         self.timeout = timeout
-        secure = urllib.parse.urlsplit(self.url).scheme == "https"
-        self.proxy = xmlrpc.client.ServerProxy(
-            self.url, transport=_Transport(timeout, secure), allow_none=True
-        )
+        # The password travels in the body: the client keeps it to the account's origin,
+        # with a deadline and a size cap, and never resends a POST by itself (the standard
+        # library's transport silently retries once on a reset connection: a second newPost).
+        self.client = web.Client(self.url, deadline=timeout)
         self._blog_id: str | None = None
+        self.notes: list[str] = []  # what the writer should know, taken by ``publishing``
 
     def _call(self, method: str, *args):
+        body = xmlrpc.client.dumps(args, method, allow_none=True, encoding="utf-8")
         try:
-            return getattr(self.proxy, method)(*args)
-        except xmlrpc.client.Fault as fault:
-            raise self._fault(fault) from None
-        except xmlrpc.client.ProtocolError as error:
-            if error.errcode in (404, 405):
-                raise PublishError(
-                    f"{self.url} does not answer XML-RPC ({error.errcode}): check the address, "
+            answer = self.client.request(
+                "POST",
+                self.url,
+                data=body.encode("utf-8"),
+                headers={"Content-Type": "text/xml; charset=utf-8", "Accept": "text/xml"},
+            )
+        except RefusedError as error:
+            if "(404)" in str(error) or "(405)" in str(error):
+                raise RefusedError(
+                    f"{self.url} does not answer XML-RPC: check the address, "
                     "or whether XML-RPC is turned off on the blog"
                 ) from None
-            raise web.failure(error.errcode, b"", self.url) from None
-        except xmlrpc.client.ResponseError as error:
-            raise PublishError(f"{self.url} sent an answer that is not XML-RPC: {error}") from None
-        except (TimeoutError, OSError, http.client.HTTPException) as error:
-            raise web.network_error(error, self.url) from None
-        except Exception as error:  # expat raises its own types on an HTML page
-            raise PublishError(
-                f"{self.url} did not answer as an XML-RPC server ({type(error).__name__}): "
-                "is the address right?"
-            ) from None
+            raise
+        try:
+            return parse_answer(answer.body, self.url)
+        except xmlrpc.client.Fault as fault:
+            raise self._fault(fault) from None
 
     def _fault(self, fault: xmlrpc.client.Fault) -> PublishError:
         said = str(fault.faultString)
         if fault.faultCode in _AUTH_CODES or "password" in said.lower():
             return AuthError(f"the blog refused the user name or password: {said}")
         if fault.faultCode == 405 or "disabled" in said.lower():
-            return PublishError(f"XML-RPC is turned off on this blog: {said}")
-        return PublishError(f"the blog said: {said} (fault {fault.faultCode})")
+            return RefusedError(f"XML-RPC is turned off on this blog: {said}")
+        return RefusedError(f"the blog said: {said} (fault {fault.faultCode})")
 
     @property
     def blog_id(self) -> str:
@@ -112,10 +136,13 @@ class MetaWeblogPublisher:
         return self._blog_id
 
     def _blogs(self) -> list[dict]:
-        blogs = self._call("blogger.getUsersBlogs", "smugdesk", self.user, self.secret)
+        blogs = web.expect_list(
+            self._call("blogger.getUsersBlogs", "smugdesk", self.user, self.secret),
+            "the blog's list of blogs",
+        )
         if not blogs:
             raise PublishError("this account has no blog on that server")
-        return blogs
+        return [_struct_of(blog, "a blog in the list of blogs") for blog in blogs]
 
     def verify(self) -> str:
         blogs = self._blogs()
@@ -136,9 +163,53 @@ class MetaWeblogPublisher:
             struct["dateCreated"] = xmlrpc.client.DateTime(utc)
             struct["date_created_gmt"] = xmlrpc.client.DateTime(utc)
         struct["post_status"] = payload.status
+        if payload.marker:
+            struct["custom_fields"] = [{"key": MARKER_FIELD, "value": payload.marker}]
         return struct
 
-    def _remote(self, data: dict) -> RemotePost:
+    def _categories(self, wanted: list[str]) -> list[str]:
+        """The categories to send, as the blog names them. Missing ones are made where the
+        blog allows (``wp.newCategory``); the rest are named in ``notes``, never dropped
+        silently (MetaWeblog itself ignores a name it does not know)."""
+        if not wanted:
+            return []
+        try:
+            listed = self._call("metaWeblog.getCategories", self.blog_id, self.user, self.secret)
+        except RefusedError:
+            return list(wanted)  # the blog cannot list them: send the names as they are
+        known = {}
+        for item in web.expect_list(listed, "the blog's categories"):
+            if isinstance(item, dict) and item.get("categoryName"):
+                name = html.unescape(str(item["categoryName"]))
+                known.setdefault(_name_key(name), name)
+        chosen, refused = [], []
+        for name in wanted:
+            if _name_key(name) in known:
+                chosen.append(known[_name_key(name)])
+                continue
+            try:
+                self._call("wp.newCategory", self.blog_id, self.user, self.secret, {"name": name})
+            except RefusedError as error:
+                refused.append(f"{name} ({error})")
+                continue
+            known[_name_key(name)] = name
+            chosen.append(name)
+        if refused:
+            self.notes.append(
+                "These categories do not exist on the blog and could not be made, so they "
+                "were not assigned: " + "; ".join(refused)
+            )
+        return chosen
+
+    def _unassigned(self, wanted: list[str], made: RemotePost) -> None:
+        """Tell the writer about any category the blog did not keep."""
+        kept = {_name_key(name) for name in made.categories}
+        lost = [name for name in wanted if _name_key(name) not in kept]
+        if lost:
+            self.notes.append("The blog did not assign these categories: " + ", ".join(lost))
+
+    def _remote(self, data: object) -> RemotePost:
+        data = _struct_of(data, "the post the blog sent")
         keywords = str(data.get("mt_keywords") or "")
         return RemotePost(
             id=str(data.get("postid", "")),
@@ -154,32 +225,42 @@ class MetaWeblogPublisher:
                 or getattr(data.get("dateModified"), "value", "")
             ),
             tags=[tag.strip() for tag in keywords.split(",") if tag.strip()],
-            categories=[str(c) for c in data.get("categories") or ()],
+            categories=[
+                html.unescape(str(c))
+                for c in (
+                    data.get("categories") if isinstance(data.get("categories"), list) else ()
+                )
+            ],
+            marker=_marker(data.get("custom_fields")),
         )
 
     def create(self, payload: Payload) -> RemotePost:
         publish = payload.status != "draft"
+        struct = self._struct(payload)
+        if payload.categories:
+            struct["categories"] = self._categories(payload.categories)
         new_id = self._call(
-            "metaWeblog.newPost",
-            self.blog_id,
-            self.user,
-            self.secret,
-            self._struct(payload),
-            publish,
+            "metaWeblog.newPost", self.blog_id, self.user, self.secret, struct, publish
         )
+        if isinstance(new_id, bool) or not isinstance(new_id, int | str) or not str(new_id):
+            raise PublishError(f"the blog answered the new post with {web.describe(new_id)}")
         made = self.get(str(new_id))
         if made is None:
             raise PublishError("the blog made the post but cannot find it again")
+        self._unassigned(struct.get("categories", []), made)
         return made
 
     def update(self, remote_id: str, payload: Payload) -> RemotePost:
         publish = payload.status != "draft"
-        self._call(
-            "metaWeblog.editPost", remote_id, self.user, self.secret, self._struct(payload), publish
-        )
+        struct = self._struct(payload)
+        struct.pop("custom_fields", None)  # the marker belongs to the create
+        if payload.categories:
+            struct["categories"] = self._categories(payload.categories)
+        self._call("metaWeblog.editPost", remote_id, self.user, self.secret, struct, publish)
         made = self.get(remote_id)
         if made is None:
             raise PublishError("the blog updated the post but cannot find it again")
+        self._unassigned(struct.get("categories", []), made)
         return made
 
     def get(self, remote_id: str) -> RemotePost | None:
@@ -191,27 +272,60 @@ class MetaWeblogPublisher:
             if "fault 404" in str(error) or "Invalid post ID" in str(error):
                 return None
             raise
+        data = _struct_of(data, "the post the blog sent")
         if str(data.get("post_status")) == "trash":
             return None
         return self._remote(data)
 
-    def find(self, slug: str, title: str) -> RemotePost | None:
-        # The slug is ours (sent with every create); a title alone may be an older post's.
-        for post in self.recent(20):
-            if post.slug == slug if slug else post.title == title:
+    def find(
+        self, slug: str, title: str, marker: str = "", date: dt.datetime | None = None
+    ) -> RemotePost | None:
+        """The post a create whose answer was lost may have made: by the marker sent with it
+        (a custom field), else its slug, else its exact title (and date, when given)."""
+        posts = self.recent(20)
+        if marker:
+            for post in posts:
+                if post.marker == marker:
+                    return post
+        for post in posts:
+            if slug and post.slug == slug:
+                return post
+            if not slug and post.title == title and (date is None or post.date == date):
                 return post
         return None
 
+    def media_exists(self, media_id: str) -> bool:
+        """Whether an image uploaded earlier is still in the media library. Blogs without
+        ``wp.getMediaItem`` cannot say: their images are trusted to stay."""
+        if not str(media_id).isdigit():
+            return True
+        try:
+            self._call("wp.getMediaItem", self.blog_id, self.user, self.secret, int(media_id))
+        except AuthError:
+            raise
+        except RefusedError as error:
+            said = str(error)
+            if f"fault {_NO_SUCH_METHOD}" in said or "fault -32" in said:
+                return True
+            if "fault 404" in said or "Invalid attachment" in said:
+                return False
+            raise
+        return True
+
     def upload(self, name: str, data: bytes, mime: str) -> Media:
         media = {"name": name, "type": mime, "bits": xmlrpc.client.Binary(data)}
-        answer = self._call(
-            "metaWeblog.newMediaObject", self.blog_id, self.user, self.secret, media
+        answer = _struct_of(
+            self._call("metaWeblog.newMediaObject", self.blog_id, self.user, self.secret, media),
+            "the blog's answer to an image upload",
         )
-        return Media(str(answer.get("id", answer.get("url", ""))), str(answer.get("url", "")))
+        url = answer.get("url")
+        if not isinstance(url, str) or not url:
+            raise PublishError("the blog did not say where the uploaded image is")
+        return Media(str(answer.get("id") or url), url)
 
     def recent(self, count: int) -> list[RemotePost]:
         found = self._call("metaWeblog.getRecentPosts", self.blog_id, self.user, self.secret, count)
-        return [self._remote(item) for item in found or ()]
+        return [self._remote(item) for item in web.expect_list(found, "the blog's recent posts")]
 
     def by_url(self, url: str) -> RemotePost | None:
         wanted = url.rstrip("/")
@@ -222,3 +336,10 @@ class MetaWeblogPublisher:
             if post.url.rstrip("/") == wanted:
                 return post
         return None
+
+
+def _marker(fields) -> str:
+    for field in fields if isinstance(fields, list) else ():
+        if isinstance(field, dict) and field.get("key") == MARKER_FIELD:
+            return str(field.get("value") or "")
+    return ""

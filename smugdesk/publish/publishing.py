@@ -9,12 +9,14 @@ undoable edit, the CLI as an atomic save), so a failed publish leaves the draft 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from smugdesk.core.accounts import Account
+from smugdesk.core.config import cache_dir
 from smugdesk.core.drafts import path_for_slug
 from smugdesk.core.embeds import parse_embed
 from smugdesk.core.errors import SmugdeskError
@@ -24,14 +26,15 @@ from smugdesk.core.render import POST_PREFIX, Renderer
 from smugdesk.core.store import load_post
 from smugdesk.publish.base import Progress, no_progress
 from smugdesk.publish.media_cache import MediaCache, content_hash
+from smugdesk.publish.pending import PendingCreates, post_key
 from smugdesk.publish.published_state import KEY, Placement, now_stamp, placement, with_placement
 from smugdesk.publish.remote import (
+    AuthError,
     CancelledError,
-    OfflineError,
     Payload,
     Publisher,
     PublishError,
-    PublishTimeoutError,
+    RefusedError,
     RemoteMissingError,
     RemotePost,
     guess_mime,
@@ -97,9 +100,11 @@ class _Job:
         self.progress = progress
         self.cancelled = cancelled
         self.cache = MediaCache(account.name, media_folder)
+        self.pending = PendingCreates(account.name, media_folder or cache_dir() / "media")
         self.drafts = drafts
         self.base = post.path.parent if post.path else Path.cwd()
         self.uploaded = 0
+        self.notes: list[str] = []
 
     def check_cancel(self) -> None:
         if self.cancelled():
@@ -138,12 +143,27 @@ class _Job:
                 raise PublishError(f"the image {path.name} cannot be read: {error}") from None
             digest = content_hash(data)
             media = self.cache.get(digest)
+            if media is not None and not self.still_there(media):
+                self.notes.append(
+                    f"{path.name} was gone from the blog's media library: uploaded it again"
+                )
+                media = None
             if media is None:
+                self.check_cancel()
                 media = self.publisher.upload(path.name, data, guess_mime(path))
                 self.cache.put(digest, media)
                 self.uploaded += 1
             sent[path] = media
         return sent
+
+    def still_there(self, media: Any) -> bool:
+        """A cached upload is reused only if the blog still has it (a writer may have
+        deleted it from the media library); publishers that cannot tell are trusted."""
+        check = getattr(self.publisher, "media_exists", None)
+        if check is None:
+            return True
+        self.check_cancel()
+        return bool(check(media.id))
 
     def other_post_url(self, slug: str) -> str:
         path = path_for_slug(self.drafts, slug) if self.drafts else None
@@ -213,6 +233,7 @@ def publish_post(
     images = job.images()
     steps = len(images) + 2
     if recorded is not None:
+        job.check_cancel()
         progress(0, steps, "Checking the post on the blog")
         current = publisher.get(recorded.id)
         if current is None:
@@ -230,7 +251,7 @@ def publish_post(
         remote, created = publisher.update(recorded.id, payload), False
     else:
         progress(steps - 2, steps, "Creating the post")
-        remote, created = _create_once(publisher, payload), True
+        remote, created = _create_once(job, payload), True
     progress(steps - 1, steps, "Recording where it went")
     place = Placement(remote.id, remote.url, now_stamp(), remote.modified)
     front: dict[str, Any] = {KEY: with_placement(post, account.name, place)}
@@ -238,19 +259,76 @@ def publish_post(
     if local and str(post.meta.get("status") or "") != local:
         front["status"] = local
     progress(steps, steps, "Published")
-    return Outcome(remote, created, front, job.uploaded)
+    notes = job.notes + _taken_notes(publisher)
+    return Outcome(remote, created, front, job.uploaded, notes)
 
 
-def _create_once(publisher: Publisher, payload: Payload) -> RemotePost:
-    """Create, and if the answer was lost (timeout, dropped connection), ask the server
-    whether the post was made before anyone tries again: a flaky network makes no twins."""
-    try:
-        return publisher.create(payload)
-    except (PublishTimeoutError, OfflineError) as error:
-        try:
-            found = publisher.find(payload.slug, payload.title)
-        except PublishError:
-            found = None
+def _taken_notes(publisher: Publisher) -> list[str]:
+    notes = getattr(publisher, "notes", None)
+    if not isinstance(notes, list):
+        return []
+    taken = list(notes)
+    notes.clear()
+    return taken
+
+
+FOUND_NOTE = (
+    "The blog's answer to the create was lost ({why}); smugdesk found the post it had made "
+    "and recorded it instead of creating another."
+)
+
+
+def _create_once(job: _Job, payload: Payload) -> RemotePost:
+    """Create the post once, whatever the network does. Any answer after the create went out
+    other than a clear refusal (a timeout, a dropped connection, a 5xx, a gateway's HTML
+    page, an answer of the wrong shape) means it may exist: look for it before anything
+    creates it again — now, and at the next publish if the look fails too."""
+    publisher = job.publisher
+    key = post_key(job.post.path, payload.slug)
+    earlier = job.pending.marker(key)
+    if earlier is not None:
+        payload.marker = earlier
+        job.check_cancel()
+        found = _look(publisher, payload)
         if found is not None:
+            job.pending.settled(key)
+            job.notes.append(FOUND_NOTE.format(why="at an earlier publish"))
             return found
-        raise error from None
+    payload.marker = job.pending.sending(key, earlier)
+    job.check_cancel()
+    try:
+        made = publisher.create(payload)
+    except (AuthError, RefusedError, CancelledError):
+        job.pending.settled(key)  # refused outright: nothing was made
+        raise
+    except PublishError as error:
+        found = _look(publisher, payload)
+        if found is not None:
+            job.pending.settled(key)
+            job.notes.append(FOUND_NOTE.format(why=error))
+            return found
+        said = (
+            f"{error}. The post may have been made anyway: the next publish looks for it "
+            "on the blog before creating it again"
+        )
+        try:
+            again = type(error)(said)  # the same kind: an OfflineError still queues the post
+        except TypeError:
+            again = PublishError(said)
+        raise again from None
+    job.pending.settled(key)
+    return made
+
+
+def _look(publisher: Publisher, payload: Payload) -> RemotePost | None:
+    """The post a lost create made, if the blog has it; None when it cannot be asked."""
+    try:
+        accepts = inspect.signature(publisher.find).parameters
+        extra: dict[str, Any] = {}
+        if "marker" in accepts:
+            extra["marker"] = payload.marker
+        if "date" in accepts:
+            extra["date"] = payload.date
+        return publisher.find(payload.slug, payload.title, **extra)
+    except PublishError:
+        return None

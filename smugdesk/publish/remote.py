@@ -26,6 +26,14 @@ class AuthError(PublishError):
     """401: the server refused the user name or password."""
 
 
+class RefusedError(PublishError):
+    """The server answered and refused (a 4xx, an XML-RPC fault): nothing was made."""
+
+
+class AnswerLostError(PublishError):
+    """The connection dropped after the request went out: the server may have acted on it."""
+
+
 class OfflineError(PublishError):
     """The network or the site cannot be reached at all: the post can wait in the queue."""
 
@@ -76,6 +84,7 @@ class Payload:
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     featured_media: str = ""  # a remote media id (WordPress)
+    marker: str = ""  # made by smugdesk for one create: finds it if the answer is lost
 
 
 @dataclass
@@ -91,6 +100,7 @@ class RemotePost:
     modified: str = ""  # the server's last-modified stamp, compared as text
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    marker: str = ""  # the create's marker, where the server keeps one
 
 
 @dataclass(frozen=True)

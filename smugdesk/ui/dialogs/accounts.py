@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smugdesk.core.accounts import Account, load_accounts, put_account, save_accounts
+from smugdesk.core.accounts import (
+    Account,
+    load_accounts,
+    plain_http_warning,
+    put_account,
+    save_accounts,
+)
 from smugdesk.core.credentials import forget_secret, get_secret, keyring_problem, store_secret
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.ui.background import run_later
@@ -179,9 +185,13 @@ class AccountsDialog(QDialog):
             self.name.text(), self.kind.currentData(), self.url.text(), self.user.text()
         )
         try:
+            account = typed.check()
+            warning = plain_http_warning(account.url)
+            if warning and not self.confirm_plain_http(account, warning):
+                self.status.setText(self.tr("Not saved: change the address to https://."))
+                return False
             self.accounts = put_account(self.accounts, typed, self._editing)
             save_accounts(self.accounts)
-            account = typed.check()
             if self._editing and self._editing != account.name:
                 old = get_secret(self._editing)
                 forget_secret(self._editing)
@@ -224,6 +234,22 @@ class AccountsDialog(QDialog):
             self.status.setText(self.tr("Could not sign in: %s") % result)
         else:
             self.status.setText(self.tr("Signed in: %s") % result)
+
+    def confirm_plain_http(self, account: Account, warning: str) -> bool:
+        """Asks before a password is sent unencrypted (tests answer it instead). Once per
+        address: an account already confirmed at this address is not asked again."""
+        if any(a.name == self._editing and a.url == account.url for a in self.accounts):
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unencrypted address"))
+        box.setText(self.tr("The password for %s would travel unencrypted.") % account.name)
+        box.setInformativeText(warning)
+        keep = box.addButton(self.tr("Use http:// anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is keep
 
     def confirm_removal(self, account: Account) -> bool:
         """Asks before an account and its stored password go (tests answer it instead)."""

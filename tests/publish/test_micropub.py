@@ -1,60 +1,233 @@
-"""Micropub against a stand-in server (tests/publish/micropub_standin.py)."""
+"""Micropub against a real server: django-indieweb on 127.0.0.1 (tests/micropub/server.py,
+one per test session). Faults the server cannot produce (a 502 or a dropped connection after
+the create went through) come from the FaultProxy stand-in in front of it."""
 
 from __future__ import annotations
 
 import base64
-import sys
-from pathlib import Path
+import json
+import re
+import urllib.parse
 
+import micropub_server as mp  # loaded by tests/publish/conftest.py
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-import micropub_standin
+from fault_servers import FaultProxy, Rule
 
 from smugdesk.core.accounts import Account
 from smugdesk.core.front_edit import set_values
 from smugdesk.core.post import parse_post
-from smugdesk.publish.publishing import publish_post
-from smugdesk.publish.remote import AuthError, make_publisher
+from smugdesk.core.render import Renderer
+from smugdesk.publish.download import remote_to_post
+from smugdesk.publish.micropub import MicropubPublisher
+from smugdesk.publish.published_state import placement
+from smugdesk.publish.publishing import RemoteChangedError, publish_post
+from smugdesk.publish.remote import (
+    AuthError,
+    Payload,
+    PublishError,
+    RemoteMissingError,
+    make_publisher,
+)
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
 )
+VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
 
 @pytest.fixture
-def standin():
-    server, endpoint, blog = micropub_standin.start()
-    yield Account("Notes", "micropub", endpoint), blog
-    server.shutdown()
+def account(micropub_site):
+    return Account("Notes", "micropub", micropub_site.endpoint)
 
 
-def test_create_update_and_images(standin, tmp_path):
-    account, blog = standin
-    (tmp_path / "note.assets").mkdir()
-    (tmp_path / "note.assets" / "chart.png").write_bytes(PNG)
-    text = (
-        "---\ntitle: Clinic hours\nstatus: published\ntags: [clinic]\n---\n\n"
-        "Open on Saturdays.\n\n![A chart](note.assets/chart.png)\n"
+def _draft(tmp_path, name: str, title: str, body: str, front: str = "") -> tuple[str, object]:
+    path = tmp_path / f"{name}.md"
+    text = f"---\ntitle: {title}\nstatus: published\n{front}---\n\n{body}"
+    path.write_text(text, encoding="utf-8")
+    return text, path
+
+
+def _publish(text, path, account, token=mp.TOKEN, **options):
+    return publish_post(parse_post(text, path), account, make_publisher(account, token), **options)
+
+
+def _source(site, url: str, token: str = mp.TOKEN) -> tuple[int, dict | str]:
+    status, _headers, text = site.call(query="q=source&url=" + urllib.parse.quote(url), token=token)
+    return status, (json.loads(text)["properties"] if status == 200 else text)
+
+
+def _between_tags(html: str) -> str:
+    return re.sub(r">\s+<", "><", html.strip())
+
+
+def _entries_titled(site, title: str) -> list[dict]:
+    return [item for item in site.entries() if item["properties"].get("name") == [title]]
+
+
+def test_create_update_and_an_image_uploaded_once(micropub_site, account, tmp_path):
+    (tmp_path / "clinic.assets").mkdir()
+    (tmp_path / "clinic.assets" / "chart.png").write_bytes(PNG)
+    text, path = _draft(
+        tmp_path,
+        "clinic",
+        "Clinic hours",
+        "Open on Saturdays.\n\n![A chart](clinic.assets/chart.png)\n",
+        "tags: [clinic, R&D]\n",
     )
-    path = tmp_path / "note.md"
-    publisher = make_publisher(account, micropub_standin.TOKEN)
-    assert "token accepted" in publisher.verify()
-    first = publish_post(parse_post(text, path), account, publisher)
-    assert first.created and first.remote.url.endswith("/posts/note")
-    stored = blog.posts[first.remote.url]
-    assert stored["category"] == ["clinic"] and stored["post-status"] == ["published"]
-    [media_url] = blog.media
-    assert media_url in stored["content"][0]["html"]
+    publisher = make_publisher(account, mp.TOKEN)
+    assert "token accepted (with a media endpoint)" in publisher.verify()
+    first = _publish(text, path, account)
+    assert first.created and first.remote.url == f"{micropub_site.base}/entries/clinic/"
+    status, stored = _source(micropub_site, first.remote.url)
+    assert status == 200
+    assert stored["category"] == ["clinic", "R&D"] and stored["post-status"] == ["published"]
+    [image] = micropub_site.media_files()  # sent to the endpoint q=config names
+    assert image.read_bytes() == PNG
+    assert f"/media/indieweb/media/{image.name}" in stored["content"][0]["html"]
+    assert first.uploaded == 1
 
     edited = set_values(text, first.front).text.replace("Saturdays", "Saturdays and Sundays")
-    second = publish_post(parse_post(edited, path), account, publisher)
-    assert not second.created and blog.creates == 1
-    assert "Sundays" in blog.posts[first.remote.url]["content"][0]["html"]
-    assert second.uploaded == 0 and len(blog.media) == 1
+    second = _publish(edited, path, account)
+    assert not second.created and second.remote.url == first.remote.url
+    assert "Sundays" in _source(micropub_site, first.remote.url)[1]["content"][0]["html"]
+    assert second.uploaded == 0 and len(micropub_site.media_files()) == 1
+    assert len(_entries_titled(micropub_site, "Clinic hours")) == 1
 
 
-def test_a_bad_token_is_a_clear_error(standin):
-    account, _blog = standin
-    with pytest.raises(AuthError, match="bad token"):
+def test_tags_and_categories_arrive_as_category_values(micropub_site, account):
+    publisher = make_publisher(account, mp.TOKEN)
+    remote = publisher.create(
+        Payload(
+            "Ward news",
+            "<p>News.</p>",
+            "publish",
+            slug="ward-news",
+            tags=["ward", "Q&A"],
+            categories=["Hospital news", "WARD"],
+        )
+    )
+    stored = _source(micropub_site, remote.url)[1]
+    assert stored["category"] == ["ward", "Q&A", "Hospital news"]  # one list, no twin in caps
+    assert remote.tags == ["ward", "Q&A", "Hospital news"]
+
+
+def test_a_download_brings_back_the_embed_and_the_categories(micropub_site, account, tmp_path):
+    text, path = _draft(
+        tmp_path,
+        "video-note",
+        "Video note",
+        f"Watch this:\n\n{VIDEO}\n\nThanks.\n",
+        "tags: [talks]\n",
+    )
+    first = _publish(text, path, account)
+    sent_html = _source(micropub_site, first.remote.url)[1]["content"][0]["html"]
+    assert "youtube-nocookie.com/embed/dQw4w9WgXcQ" in sent_html  # what the blog shows
+
+    remote = make_publisher(account, mp.TOKEN).by_url(first.remote.url)
+    draft = remote_to_post(remote, account)
+    assert "youtube-nocookie.com/embed/dQw4w9WgXcQ" in draft.body  # the player came home
+    assert list(draft.meta["tags"]) == ["talks"]
+    back = Renderer(embeds="iframe").render(draft.body)
+    assert _between_tags(back) == _between_tags(sent_html)  # published back: the same
+    assert placement(draft, "Notes").url == first.remote.url
+
+
+def test_a_400_on_reading_back_after_a_201_is_not_a_failed_create(micropub_site, tmp_path):
+    """The package's own example handler (the user 'example') answers 201 to the create and
+    400 to q=source for the new entry, like a blog that builds the page after answering."""
+    with FaultProxy(micropub_site.base) as proxy:  # passes everything; counts the creates
+        account = Account("Example", "micropub", proxy.url + "indieweb/micropub/")
+        text, path = _draft(tmp_path, "late", "Built later", "A note.\n")
+        outcome = _publish(text, path, account, token=mp.EXAMPLE_TOKEN)
+        assert outcome.created
+        assert outcome.remote.url.startswith(f"{micropub_site.base}/entries/")
+        assert proxy.count(method="POST", body=b'"h-entry"') == 1  # created once, not retried
+    assert _source(micropub_site, outcome.remote.url, mp.EXAMPLE_TOKEN) == (400, "invalid_request")
+    recorded = placement(parse_post(set_values(text, outcome.front).text), "Example")
+    assert recorded.id == outcome.remote.url and recorded.modified == ""  # read back later
+
+
+def test_a_deleted_entry_is_recognised_by_its_400(micropub_site, account, tmp_path):
+    text, path = _draft(tmp_path, "withdrawn", "Withdrawn notice", "Soon gone.\n")
+    first = _publish(text, path, account)
+    status, _h, _t = micropub_site.call("POST", body={"action": "delete", "url": first.remote.url})
+    assert status == 204
+    assert _source(micropub_site, first.remote.url) == (400, "invalid_request")  # not 404/410
+
+    assert make_publisher(account, mp.TOKEN).get(first.remote.url) is None
+    published = set_values(text, first.front).text
+    with pytest.raises(RemoteMissingError, match="deleted"):
+        _publish(published, path, account)
+    again = _publish(published, path, account, recreate=True)
+    assert again.created and again.remote.url != first.remote.url
+
+
+def test_a_400_for_a_bad_request_is_not_taken_for_a_deletion(micropub_site, account, tmp_path):
+    """The same 400 'invalid_request' as a deleted entry, for a post that is still there:
+    recorded under another name of the host, the server refuses to update that URL."""
+    text, path = _draft(tmp_path, "renamed-host", "Host written another way", "Still here.\n")
+    first = _publish(text, path, account)
+    elsewhere = first.remote.url.replace("127.0.0.1", "localhost")
+    record = first.front["published"]
+    record["Notes"]["id"] = record["Notes"]["url"] = elsewhere
+    published = set_values(text, {"published": record}).text.replace("Still", "Still and again")
+
+    with pytest.raises(PublishError, match=r"refused the update \(400\)") as raised:
+        _publish(published, path, account)
+    assert not isinstance(raised.value, RemoteMissingError)  # no offer to publish it anew
+    assert "Still here." in _source(micropub_site, first.remote.url)[1]["content"][0]["html"]
+    assert len(_entries_titled(micropub_site, "Host written another way")) == 1
+
+
+def test_an_edit_on_the_blog_is_a_conflict_without_an_updated_property(
+    micropub_site, account, tmp_path
+):
+    text, path = _draft(tmp_path, "rota", "Rota", "Mondays.\n")
+    first = _publish(text, path, account)
+    assert placement(parse_post(set_values(text, first.front).text), "Notes").modified
+    status, _h, _t = micropub_site.call(
+        "POST",
+        body={
+            "action": "update",
+            "url": first.remote.url,
+            "replace": {"content": [{"html": "<p>Tuesdays (edited on the blog).</p>"}]},
+        },
+    )
+    assert status == 204
+    assert "updated" not in _source(micropub_site, first.remote.url)[1]
+
+    published = set_values(text, first.front).text.replace("Mondays", "Wednesdays")
+    with pytest.raises(RemoteChangedError):
+        _publish(published, path, account)
+    assert "Tuesdays" in _source(micropub_site, first.remote.url)[1]["content"][0]["html"]
+    forced = _publish(published, path, account, overwrite=True)
+    assert "Wednesdays" in _source(micropub_site, forced.remote.url)[1]["content"][0]["html"]
+
+
+@pytest.mark.parametrize("fault", ["502_after", "drop_after"])
+def test_three_publishes_through_lost_create_answers_leave_one_entry(
+    micropub_site, tmp_path, fault
+):
+    title = f"Flaky gateway {fault}"
+    with FaultProxy(micropub_site.base) as proxy:
+        proxy.add(Rule(fault, method="POST", body=b'"h-entry"', times=None))  # every create
+        account = Account("Notes", "micropub", proxy.url + "indieweb/micropub/")
+        text, path = _draft(tmp_path, f"flaky-{fault}", title, "Version 1.\n")
+        outcomes = []
+        for number in (1, 2, 3):
+            outcome = _publish(text, path, account)  # never reported as failed
+            outcomes.append(outcome)
+            text = set_values(text, outcome.front).text.replace(
+                f"Version {number}.", f"Version {number + 1}."
+            )
+        assert proxy.count(method="POST", body=b'"h-entry"') == 1
+    assert [o.created for o in outcomes] == [True, False, False]
+    assert len({o.remote.url for o in outcomes}) == 1
+    [entry] = _entries_titled(micropub_site, title)
+    assert "Version 3." in entry["properties"]["content"][0]["html"]
+
+
+def test_a_bad_token_is_a_clear_error(account):
+    with pytest.raises(AuthError, match=r"\(401\)"):
         make_publisher(account, "wrong").verify()
+    assert isinstance(make_publisher(account, mp.TOKEN), MicropubPublisher)

@@ -1,0 +1,174 @@
+"""A real Micropub server for the tests: django-indieweb (from PyPI) on 127.0.0.1.
+
+``start(folder)`` runs one child process that sets Django up with ``mp_settings`` (SQLite and
+uploads in ``folder``), migrates, makes the users and their tokens, and serves with
+``runserver --noreload`` on a free port; the parent polls ``q=config`` until the server
+answers (no fixed sleep). By hand::
+
+    .venv/bin/python tests/micropub/server.py /tmp/mp    # prints the endpoint and token
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TOKEN = "smugdesk-micropub-token-for-tests"
+EXAMPLE_TOKEN = "smugdesk-micropub-token-example"
+SCOPE = "create update delete media"
+ME = "http://127.0.0.1/"
+
+
+def missing() -> str:
+    """Why the server cannot run here ('' when it can)."""
+    try:
+        import django  # noqa: F401
+        import indieweb  # noqa: F401
+    except ImportError as error:
+        return f"django-indieweb is not installed ({error})"
+    return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class MicropubSite:
+    base: str  # http://127.0.0.1:PORT
+    data: Path
+    process: subprocess.Popen
+    started_in: float  # seconds from spawn to the first good answer
+    log: Path = field(default=Path())
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.base}/indieweb/micropub/"
+
+    @property
+    def media_endpoint(self) -> str:
+        return f"{self.base}/indieweb/media/"
+
+    def media_files(self) -> list[Path]:
+        folder = self.data / "media"
+        return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+    def call(self, method: str = "GET", token: str = TOKEN, query: str = "", body=None):
+        """One raw request to the endpoint: (status, headers, text). For checks by the tests
+        that must not go through the code under test."""
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(
+            self.endpoint + (f"?{query}" if query else ""),
+            data=data,
+            method=method,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status, dict(answer.headers), answer.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode()
+
+    def entries(self, token: str = TOKEN) -> list[dict]:
+        """Every entry the user has, newest first (the server's own list)."""
+        status, _headers, text = self.call(token=token, query="q=source&limit=1000")
+        assert status == 200, text
+        return json.loads(text)["items"]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _ready(base: str) -> bool:
+    request = urllib.request.Request(
+        f"{base}/indieweb/micropub/?q=config", headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=2) as answer:
+            return answer.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def start(data: Path, timeout: float = 60.0) -> MicropubSite:
+    data.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "SMUGDESK_MICROPUB_DATA": str(data),
+        "SMUGDESK_MICROPUB_BASE": base,
+        "PYTHONPATH": str(HERE),
+        "DJANGO_SETTINGS_MODULE": "mp_settings",
+    }
+    log = data / "server.log"
+    began = time.monotonic()
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--child", str(port)],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    site = MicropubSite(base, data, process, 0.0, log)
+    while not _ready(base):
+        if process.poll() is not None:
+            raise RuntimeError(f"the Micropub server stopped: {log.read_text()[-2000:]}")
+        if time.monotonic() - began > timeout:
+            site.stop()
+            raise RuntimeError(f"the Micropub server did not answer: {log.read_text()[-2000:]}")
+        time.sleep(0.02)  # polling interval, not a wait for the server
+    site.started_in = time.monotonic() - began
+    return site
+
+
+def _child(port: int) -> None:
+    """In the server process: one Django import for set-up and serving."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
+    from django.contrib.auth.models import User
+    from indieweb.models import Token
+
+    for name, token in (("writer", TOKEN), ("example", EXAMPLE_TOKEN)):
+        user = User.objects.create_user(name, password=None)
+        Token(key=token, owner=user, me=ME, client_id="https://smugdesk.test/", scope=SCOPE).save()
+    call_command(
+        "runserver", f"127.0.0.1:{port}", use_reloader=False, skip_checks=True, verbosity=0
+    )
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        _child(int(sys.argv[2]))
+        return
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/smugdesk-micropub")
+    site = start(folder)
+    print(f"Micropub endpoint {site.endpoint}  token {TOKEN}  ({site.started_in:.2f} s)")
+    try:
+        site.process.wait()
+    except KeyboardInterrupt:
+        site.stop()
+
+
+if __name__ == "__main__":
+    main()

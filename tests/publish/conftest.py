@@ -1,0 +1,34 @@
+"""Fixtures for the publish tests: a real Micropub server (django-indieweb, started once)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_SERVER = Path(__file__).resolve().parents[1] / "micropub" / "server.py"
+
+
+def _micropub_server_module():
+    # Loaded by path under its own name: tests/wordpress/server.py is already "server".
+    spec = importlib.util.spec_from_file_location("micropub_server", _SERVER)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["micropub_server"] = module  # test modules import it by this name
+    spec.loader.exec_module(module)
+    return module
+
+
+micropub_server = _micropub_server_module()
+
+
+@pytest.fixture(scope="session")
+def micropub_site(tmp_path_factory):
+    """django-indieweb on 127.0.0.1 for this test run (about 1.5 s to start)."""
+    why = micropub_server.missing()
+    if why:
+        pytest.skip(f"no Micropub server here: {why}")
+    site = micropub_server.start(tmp_path_factory.mktemp("micropub"))
+    yield site
+    site.stop()

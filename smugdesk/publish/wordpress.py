@@ -12,9 +12,18 @@ import urllib.parse
 from smugdesk.core.accounts import Account
 from smugdesk.core.post import slugify
 from smugdesk.publish import http
-from smugdesk.publish.remote import Capabilities, Media, Payload, PublishError, RemotePost
+from smugdesk.publish.remote import (
+    Capabilities,
+    Media,
+    Payload,
+    PublishError,
+    RefusedError,
+    RemotePost,
+)
 
 _ANY_STATUS = "publish,future,draft,pending,private"
+# Routes whose GET answers a list of objects; every other answer is one object.
+_COLLECTIONS = ("/wp/v2/posts", "/wp/v2/tags", "/wp/v2/categories", "/wp/v2/media")
 
 
 def _utc(stamp: str) -> dt.datetime | None:
@@ -22,6 +31,11 @@ def _utc(stamp: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(stamp).replace(tzinfo=dt.UTC) if stamp else None
     except ValueError:
         return None
+
+
+def _obj(value) -> dict:
+    """A nested field WordPress sends as an object ({"raw": …}), or {} for anything else."""
+    return value if isinstance(value, dict) else {}
 
 
 def term_key(name: str) -> str:
@@ -49,6 +63,8 @@ class WordPressPublisher:
         self.site = account.url.rstrip("/") + "/"
         self.auth = http.basic_auth(account.user, secret.replace(" ", ""))
         self.timeout = timeout
+        # Bound to the account's origin: the password goes nowhere else, whatever answers.
+        self.client = http.Client(self.site, {"Authorization": self.auth}, deadline=timeout)
         self._pretty: bool | None = None
         self._terms: dict[tuple[str, str], int] = {}
 
@@ -62,26 +78,32 @@ class WordPressPublisher:
 
     def _has_pretty_urls(self) -> bool:
         try:
-            answer = http.request("GET", self.site + "wp-json/", timeout=self.timeout)
+            answer = self.client.request("GET", self.site + "wp-json/")
             data = answer.json()
         except PublishError as error:
             if isinstance(error, http.OfflineError | http.PublishTimeoutError):
                 raise
             return False
-        return isinstance(data, dict) and "wp/v2" in data.get("namespaces", ())
+        if "/wp-json" not in urllib.parse.urlsplit(answer.url).path:
+            return False  # plain permalinks: /wp-json/ redirects to ?rest_route=/
+        return isinstance(data, dict) and "wp/v2" in (data.get("namespaces") or ())
 
     def call(self, method: str, route: str, *, params=None, json_body=None, **extra):
         url, query = self._url(route)
-        answer = http.request(
+        answer = self.client.request(
             method,
             url,
             params={**query, **(params or {})},
             json_body=json_body,
-            headers={"Authorization": self.auth, **extra.pop("headers", {})},
-            timeout=self.timeout,
             **extra,
         )
-        return answer.json() if answer.body else None
+        what = f"WordPress's answer to {method} {route}"
+        data = answer.json()
+        if method == "GET" and route in _COLLECTIONS:
+            for item in http.expect_list(data, what, url):
+                http.expect_id(item, f"an item in {what}")
+            return data
+        return http.expect_object(data, what, url)
 
     # -- the Publisher protocol ------------------------------------------------------------
     def verify(self) -> str:
@@ -89,7 +111,7 @@ class WordPressPublisher:
         site_name = ""
         try:
             url, query = self._url("/")
-            index = http.request("GET", url, params=query, timeout=self.timeout).json()
+            index = self.client.request("GET", url, params=query).json()
             site_name = index.get("name", "") if isinstance(index, dict) else ""
         except PublishError:
             pass
@@ -166,11 +188,12 @@ class WordPressPublisher:
         return [html.unescape(str(t.get("name", ""))) for t in terms if isinstance(t, dict)]
 
     def _remote(self, data: dict, names: bool = False) -> RemotePost:
-        content = data.get("content") or {}
-        title = data.get("title") or {}
-        excerpt = data.get("excerpt") or {}
+        content = _obj(data.get("content"))
+        title = _obj(data.get("title"))
+        excerpt = _obj(data.get("excerpt"))
+        tags, categories = data.get("tags"), data.get("categories")
         return RemotePost(
-            id=str(data["id"]),
+            id=http.expect_id(data, "the post WordPress sent"),
             url=str(data.get("link", "")),
             title=str(title.get("raw", title.get("rendered", ""))),
             html=str(content.get("raw", content.get("rendered", ""))),
@@ -179,8 +202,12 @@ class WordPressPublisher:
             excerpt=str(excerpt.get("raw", "")),
             date=_utc(str(data.get("date_gmt") or "")),
             modified=str(data.get("modified_gmt", "")),
-            tags=self._names("tags", data.get("tags") or []) if names else [],
-            categories=self._names("categories", data.get("categories") or []) if names else [],
+            tags=self._names("tags", tags) if names and isinstance(tags, list) else [],
+            categories=(
+                self._names("categories", categories)
+                if names and isinstance(categories, list)
+                else []
+            ),
         )
 
     def create(self, payload: Payload) -> RemotePost:
@@ -193,7 +220,7 @@ class WordPressPublisher:
     def get(self, remote_id: str) -> RemotePost | None:
         try:
             data = self.call("GET", f"/wp/v2/posts/{remote_id}", params={"context": "edit"})
-        except PublishError as error:
+        except RefusedError as error:
             if "(404)" in str(error) or "(410)" in str(error):
                 return None
             raise
@@ -201,14 +228,39 @@ class WordPressPublisher:
             return None
         return self._remote(data, names=True)
 
-    def find(self, slug: str, title: str) -> RemotePost | None:
-        params = {"context": "edit", "status": _ANY_STATUS, "per_page": 10}
-        # The slug is ours (sent with every create); a title alone may be an older post's.
+    def find(
+        self, slug: str, title: str, marker: str = "", date: dt.datetime | None = None
+    ) -> RemotePost | None:
+        """The post a create whose answer was lost may have made: its exact title with our
+        slug (or the slug WordPress made unique from it, ``slug-2``), else the exact title and
+        date. The REST API keeps no marker of ours without a plug-in."""
+        params = {"context": "edit", "status": _ANY_STATUS, "per_page": 20}
         found = self.call("GET", "/wp/v2/posts", params={**params, "slug": slug}) if slug else []
-        if not slug and title:
-            found = self.call("GET", "/wp/v2/posts", params={**params, "search": title})
-            found = [p for p in found if (p.get("title") or {}).get("raw") == title]
-        return self._remote(found[0]) if found else None
+        if title:
+            found += self.call("GET", "/wp/v2/posts", params={**params, "search": title})
+        same_slug = re.compile(re.escape(slug) + r"(-\d+)?") if slug else None
+        for item in found:
+            post = self._remote(item)
+            if html.unescape(post.title) != html.unescape(title):
+                continue
+            if same_slug is not None and same_slug.fullmatch(post.slug):
+                return post
+            if same_slug is None and (date is None or post.date == date):
+                return post
+        return None
+
+    def media_exists(self, media_id: str) -> bool:
+        """Whether an image uploaded earlier is still in the media library (a writer may have
+        deleted it there): a cached id is reused only if it is."""
+        if not str(media_id).isdigit():
+            return False
+        try:
+            self.call("GET", f"/wp/v2/media/{media_id}", params={"context": "edit"})
+        except RefusedError as error:
+            if "(404)" in str(error) or "(410)" in str(error):
+                return False
+            raise
+        return True
 
     def upload(self, name: str, data: bytes, mime: str) -> Media:
         # WordPress 6.1 reads only the plain filename="…" form: keep it ASCII and unquoted.
@@ -223,7 +275,9 @@ class WordPressPublisher:
                 "Content-Disposition": f'attachment; filename="{plain}"',
             },
         )
-        return Media(str(answer["id"]), str(answer.get("source_url", "")))
+        return Media(
+            http.expect_id(answer, "the uploaded image"), str(answer.get("source_url", ""))
+        )
 
     def recent(self, count: int) -> list[RemotePost]:
         found = self.call(

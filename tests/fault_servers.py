@@ -24,13 +24,16 @@ body); every given criterion must hold. It acts on the first ``times`` matching 
   gives up (or the proxy stops).
 - ``"drop_before"`` / ``"reset_before"``: close / reset without passing anything on.
 - ``"answer"``: do not pass it on; answer ``Rule.answer`` (an ``Answer``) instead.
+- ``"answer_after"``: pass it on, then answer ``Rule.answer`` instead of the server's answer
+  (an answer of the wrong shape to a create that happened).
 
 Everything the proxy received is in ``proxy.seen`` (``Seen``: method, path, headers with
 lower-case names, body), with ``proxy.count(...)`` taking the same criteria as a ``Rule``.
 
-``ScriptedServer(handler)`` — a stand-in server where ``handler(seen) -> Answer`` decides each
-answer; an ``Answer`` body may be bytes or an iterable of (delay_seconds, bytes) chunks sent
-with those pauses (a slow drip, an endless body).
+``ScriptedServer(handler, tls=None)`` — a stand-in server where ``handler(seen) -> Answer``
+decides each answer; an ``Answer`` body may be bytes or an iterable of (delay_seconds, bytes)
+chunks sent with those pauses (a slow drip, an endless body). ``tls=(certfile, keyfile)``
+serves https; ``self_signed(folder)`` makes such a pair for 127.0.0.1 with openssl.
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ from __future__ import annotations
 import http.client
 import select
 import socket
+import ssl
 import struct
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -98,7 +103,7 @@ class Rule:
 class _Base:
     """A threaded HTTP server on 127.0.0.1 with its own handler; started by ``with``."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: tuple[str, str] | None = None) -> None:
         self.seen: list[Seen] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -119,6 +124,11 @@ class _Base:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"
+        if tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            self.url = f"https://127.0.0.1:{self.port}/"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -257,6 +267,10 @@ class FaultProxy(_Base):
         if action == "answer":
             self._send(handler, rule.answer or Answer())
             return
+        if action == "answer_after":
+            self.forward(seen)
+            self._send(handler, rule.answer or Answer())
+            return
         if action == "drop_before":
             self._drop(handler)
             return
@@ -293,8 +307,10 @@ class ScriptedServer(_Base):
     """Stand-in server whose every answer is written by the test: ``handler(seen)`` returns
     an ``Answer``, or the string ``"drop"``/``"reset"``/``"hold"``."""
 
-    def __init__(self, handler: Callable[[Seen], Answer | str]) -> None:
-        super().__init__()
+    def __init__(
+        self, handler: Callable[[Seen], Answer | str], tls: tuple[str, str] | None = None
+    ) -> None:
+        super().__init__(tls)
         self.handler = handler
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
@@ -324,6 +340,31 @@ def endless(chunk: bytes = b"A" * 65536):
         yield 0.0, chunk
 
 
+def self_signed(folder) -> tuple[str, str]:
+    """A certificate and key for 127.0.0.1 (the certificate is its own authority)."""
+    cert, key = f"{folder}/cert.pem", f"{folder}/key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
+            *("-keyout", key, "-out", cert, "-subj", "/CN=127.0.0.1"),
+            *("-addext", "subjectAltName=IP:127.0.0.1"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def xmlrpc_fault(code: int, message: str) -> Answer:
+    body = (
+        "<?xml version='1.0'?><methodResponse><fault><value><struct>"
+        f"<member><name>faultCode</name><value><int>{code}</int></value></member>"
+        f"<member><name>faultString</name><value><string>{message}</string></value></member>"
+        "</struct></value></fault></methodResponse>"
+    )
+    return Answer(200, {"Content-Type": "text/xml"}, body.encode())
+
+
 def json_answer(text: str, status: int = 200) -> Answer:
     return Answer(status, {"Content-Type": "application/json; charset=UTF-8"}, text.encode())
 
@@ -347,5 +388,7 @@ __all__ = [
     "drip",
     "endless",
     "json_answer",
+    "self_signed",
     "wait_until",
+    "xmlrpc_fault",
 ]

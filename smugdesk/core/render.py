@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from pygments.formatters import HtmlFormatter
 
 from smugdesk.core.embeds import EmbedExtension
+from smugdesk.core.html_safety import DisarmPostprocessor
 from smugdesk.core.links import POST_SCHEME, is_safe_link
 from smugdesk.core.post import Post
 from smugdesk.core.resources import read_resource
@@ -67,6 +68,8 @@ class _LinkPolicyExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown)
         policy = _LinkPolicy(md, self.resolve_post)
         md.treeprocessors.register(policy, "smugdesk_link_policy", 1)
+        # Raw HTML is back in the page only after "raw_html" (30): disarm after it, last.
+        md.postprocessors.register(DisarmPostprocessor(md), "smugdesk_disarm", 1)
 
 
 def _extensions(

@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap
 from smugdesk.core.assets import IMAGE_SUFFIXES
 from smugdesk.core.embeds import Embed, parse_embed
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.html_safety import disarm_markdown
 from smugdesk.core.markdown_source import replace_url_paragraphs, rewrite_targets
 from smugdesk.core.post import Post
 from smugdesk.core.render import POST_PREFIX
@@ -98,7 +99,9 @@ class SiteExporter:
         plan = self.plan(post, site, options)
         export = SiteExport(site, plan.target)
         body = rewrite_body(post, export, plan.image, plan.post_link, self.embed)
-        text = self.document(post, options, body)
+        # The site renders this Markdown itself, without smugdesk's renderer: its links
+        # and raw HTML are disarmed here, in the source.
+        text = self.document(post, options, disarm_markdown(body))
         written = write_site_files(export, text, post, progress)
         return ExportResult(location=str(export.target), written=written)
 

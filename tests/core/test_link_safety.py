@@ -1,0 +1,265 @@
+"""Addresses that run code (javascript:, vbscript:, data:, file:) never reach a page live:
+not from Markdown links, raw HTML blocks, inline HTML or attribute lists, however they are
+spelled (entities, case, control characters), in the preview and in every export.
+
+The checks read the output the way a browser would, with ``html.parser``: once as a whole
+document, and once from every ``<`` on its own (so a comment or a script that the test's
+reader and a browser disagree about cannot hide a tag from the test either).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from smugdesk.core.html_safety import dangerous_url, disarm_html, disarm_markdown
+from smugdesk.core.post import parse_post
+from smugdesk.core.render import Renderer
+from smugdesk.publish.base import resolve_options
+from smugdesk.publish.registry import registry
+
+# The address as written in the post; each decodes to a blocked scheme in a browser.
+PAYLOADS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "&#106;avascript:alert(1)",
+    "&#x6A;avascript:alert(1)",
+    "&#X6a;&#x61;&#x76;&#x61;script:alert(1)",
+    "&#0000106;avascript:alert(1)",
+    "&#106avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "javascript&#58;alert(1)",
+    "java&Tab;script:alert(1)",
+    "java&NewLine;script:alert(1)",
+    "java&#9;script:alert(1)",
+    "&#x20;&#x01;javascript:alert(1)",
+    "jav&#x0D;ascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "VBScript&colon;msgbox(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "DATA:text/html,<b>x</b>",
+    "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+",
+    "file:///etc/passwd",
+    "fi&#108;e:///etc/passwd",
+]
+# Raw characters a browser drops inside a scheme (written as they are, not as entities).
+RAW_PAYLOADS = ["java\tscript:alert(1)", "\x01 javascript:alert(1)", "java\nscript:alert(1)"]
+
+_BLOCKED = ("javascript:", "vbscript:", "data:", "file:")
+_RASTER = re.compile(r"data:image/(png|jpe?g|gif|webp)[;,]")
+
+
+def _as_browser_reads(value: str) -> str:
+    return "".join(
+        ch for ch in value if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")
+    ).lower()
+
+
+def _blocked(tag: str, name: str, value: str | None) -> bool:
+    if not value or name in ("alt", "title") or name.startswith("on"):
+        return False
+    parts = re.split(r"[\s,]+", value) if name.endswith("srcset") else [value]
+    for part in parts:
+        seen = _as_browser_reads(part)
+        if seen.startswith(_BLOCKED) and not (
+            tag == "img" and name in ("src", "srcset") and _RASTER.match(seen)
+        ):
+            return True
+    return False
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.extend((tag, name, value) for name, value in attrs)
+
+    handle_startendtag = handle_starttag
+
+
+class _FirstTag(_Attributes):
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        raise StopIteration
+
+
+def live_dangerous_attributes(page: str) -> list[tuple[str, str, str | None]]:
+    """Every attribute a browser could see that carries a blocked address."""
+    whole = _Attributes()
+    whole.feed(page)
+    whole.close()
+    found = list(whole.found)
+    for match in re.finditer(r"<[a-zA-Z]", page):
+        one = _FirstTag()
+        with contextlib.suppress(StopIteration):
+            one.feed(page[match.start() :] + ">")
+        found.extend(one.found)
+    return sorted({item for item in found if _blocked(*item)})
+
+
+def _contexts(payload: str) -> list[str]:
+    return [
+        f"[a link]({payload})",
+        f"![an image]({payload})",
+        f"[a reference][r]\n\n[r]: {payload}",
+        f'<div>\n<a href="{payload}">block</a>\n</div>',
+        f"Some <a href='{payload}'>inline</a> HTML.",
+        f"Some <a href={payload.replace(' ', '&#32;')}>unquoted</a> HTML.",
+        f'<iframe src="{payload}"></iframe>',
+        f'<form action="{payload}"><button formaction="{payload}">go</button></form>',
+        f'<svg><a xlink:href="{payload}"><text>svg</text></a></svg>',
+        f'<video poster="{payload}" src="{payload}"></video>',
+        f'<object data="{payload}"></object><embed src="{payload}">',
+        f'<img srcset="a.png 1x, {payload} 2x">',
+        f'<table background="{payload}"><tr><td>x</td></tr></table>',
+        f'<svg><animate attributeName="href" values="{payload}"/></svg>',
+        f'[attr list](https://example.org/){{: href="{payload}"}}',
+        f'<a/href="{payload}">slash</a>',
+        f'<!--> <a href="{payload}">after a short comment</a> -->',
+        f'`<!--`\n\n<a href="{payload}">after a code span</a>\n\n`-->`',
+    ]
+
+
+CASES = [
+    (payload, context)
+    for payload in PAYLOADS + RAW_PAYLOADS
+    for context in _contexts(payload)
+    if not (payload in RAW_PAYLOADS and "\n" in payload and context.startswith("!["))
+]
+
+
+@pytest.mark.parametrize(("payload", "markdown"), CASES)
+def test_the_preview_renderer_disarms_every_spelling(payload, markdown):
+    for renderer in (Renderer(embeds="placeholder", source_lines=True), Renderer()):
+        page = renderer.render(markdown)
+        assert live_dangerous_attributes(page) == [], page
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_site_markdown_is_disarmed_for_any_markdown_renderer(payload):
+    """What Jekyll, Hugo and Pelican render themselves: read by a CommonMark renderer that
+    lets everything through (kramdown and Hugo's "unsafe" mode do) and by Python-Markdown
+    without smugdesk's renderer (Pelican's)."""
+    import markdown
+
+    permissive = MarkdownIt("commonmark", {"html": True})
+    permissive.validateLink = lambda url: True
+    plain = markdown.Markdown(extensions=["extra"])
+    source = "\n\n".join(_contexts(payload))
+    source += f"\n\n<{payload}>\n\n- item\n\n    [indented]({payload})\n"
+    disarmed = disarm_markdown(source)
+    for page in (permissive.render(disarmed), plain.reset().convert(disarmed)):
+        assert live_dangerous_attributes(page) == [], page
+    # and the same source untouched is a live attack in both, so the check above means it
+    assert live_dangerous_attributes(permissive.render(source))
+    assert live_dangerous_attributes(plain.reset().convert(source))
+
+
+def test_ordinary_links_and_raw_html_are_left_exactly_as_written():
+    html = (
+        '<p><a href="https://example.org/a?b=1&amp;c=2" class="x">ok</a> '
+        '<img src="pic.png" alt="Data: the figures" title="javascript: a talk">'
+        '<img src="data:image/png;base64,iVBORw0KGgo=">'
+        '<button onclick="go()">a script is not an address</button>'
+        '<a href="mailto:me@example.org">mail</a> <a href="post:other">draft</a></p>'
+    )
+    assert disarm_html(html) == html
+    text = "[ok](https://example.org/) and <https://example.org/> and the javascript: scheme"
+    assert disarm_markdown(text) == text
+
+
+def test_a_disarmed_tag_keeps_its_text_and_other_attributes():
+    out = disarm_html('<a class="btn" href="&#106;avascript:x()" id="k">Pay</a>')
+    assert out == (
+        '<a class="btn" id="k" title="link removed: this kind of address is not allowed">Pay</a>'
+    )
+    assert disarm_markdown("[Pay](javascript:x())") == "[Pay](#blocked:javascript:x())"
+
+
+@pytest.mark.parametrize(
+    ("value", "image", "dangerous"),
+    [
+        ("data:image/png;base64,AAAA", True, False),
+        ("data:image/png;base64,AAAA", False, True),
+        ("data:image/svg+xml,<svg/>", True, True),
+        ("data:text/html,x", True, True),
+        ("https://a.org/javascript:x", False, False),
+        ("./javascript:x", False, False),
+        ("java\u200bscript:x", False, True),
+    ],
+)
+def test_data_images_only_as_raster_image_sources(value, image, dangerous):
+    assert dangerous_url(value, image=image) is dangerous
+
+
+def test_a_tag_left_open_at_the_end_cannot_become_a_link_later():
+    out = disarm_html('<p>x</p><a href="javascript:alert(1)')
+    assert "<a" not in out
+    assert live_dangerous_attributes(out + '">y</a>') == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<p>para <a href="https://example.org/">link</a> &amp; <b>bold</b></p>\n' * 20000
+        + '<a href="javascript:x()">',
+        "a<b " * 50000 + "javascript:>",  # every "<b" a tag running to the same far end
+        "<a title='" * 20000 + "javascript:",
+    ],
+)
+def test_a_large_or_hostile_post_is_disarmed_quickly(text):
+    import time
+
+    start = time.perf_counter()
+    out = disarm_html(text)
+    assert time.perf_counter() - start < 2.0
+    assert live_dangerous_attributes(out[-3000:]) == []
+
+
+ALL_CONTEXTS = "\n\n".join(_contexts("&#106;avascript:alert(1)") + _contexts("javascript:x"))
+
+
+@pytest.mark.parametrize("name", ["html", "jekyll", "hugo", "pelican"])
+def test_every_exporter_writes_no_live_dangerous_address(name, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    path = drafts / "attack.md"
+    path.write_text(f"---\ntitle: Attack\ndate: 2026-01-02\n---\n\n{ALL_CONTEXTS}\n")
+    site = tmp_path / "site"
+    exporter = registry().get(name)
+    result = exporter.export(
+        parse_post(path.read_text(), path), site, resolve_options(exporter, {})
+    )
+    written = Path(result.location).read_text(encoding="utf-8")
+    if name == "html":
+        pages = [written]
+    elif name == "pelican":
+        pages = [_pelican_html(Path(result.location))]
+    else:  # Jekyll's kramdown and Hugo's goldmark (unsafe mode): a permissive CommonMark
+        permissive = MarkdownIt("commonmark", {"html": True})
+        permissive.validateLink = lambda url: True
+        pages = [permissive.render(written.split("---\n", 2)[2])]
+    for page in pages:
+        assert live_dangerous_attributes(page) == [], page
+
+
+def test_the_html_sent_to_a_blog_is_disarmed():
+    """Publishing renders with Renderer(embeds="iframe") (publish/publishing.py)."""
+    page = Renderer(embeds="iframe").render(ALL_CONTEXTS)
+    assert live_dangerous_attributes(page) == []
+
+
+def _pelican_html(path: Path) -> str:
+    from pelican.readers import MarkdownReader
+    from pelican.settings import DEFAULT_CONFIG
+
+    content, _meta = MarkdownReader(dict(DEFAULT_CONFIG)).read(str(path))
+    return content

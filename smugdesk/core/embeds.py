@@ -19,8 +19,13 @@ from smugdesk.core.links import BadUrlError, check_url
 
 EMBED_MODES = ("iframe", "placeholder")
 
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_YOUTUBE_LIST = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
+# fullmatch everywhere: "$" would also accept a trailing newline (a decoded "%0A").
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")  # exactly 11: longer look-alikes are not videos
+_YOUTUBE_LIST = re.compile(r"[A-Za-z0-9_-]{10,64}")
+_VIMEO_ID = re.compile(r"[0-9]{1,12}")  # ASCII digits: str.isdigit() also takes "²" and "١"
+_SPOTIFY_ID = re.compile(r"[A-Za-z0-9]{22}")  # base 62, always 22 characters
+_INSTAGRAM_CODE = re.compile(r"[A-Za-z0-9_-]{5,64}")
+_POST_NUMBER = re.compile(r"[0-9]{1,20}")
 _URL_LINE = re.compile(r"^<?(https?://[^\s<>]+?)>?$", re.IGNORECASE)
 
 PROVIDER_NAMES = {
@@ -75,9 +80,9 @@ class Embed:
 
 def _seconds(value: str) -> int:
     """YouTube's ``t=`` forms: ``90``, ``90s``, ``1m30s``, ``1h2m3s``."""
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]{1,9}", value):
         return int(value)
-    match = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?", value)
+    match = re.fullmatch(r"(?:([0-9]{1,4})h)?(?:([0-9]{1,4})m)?(?:([0-9]{1,6})s)?", value)
     if not match or not any(match.groups()):
         return 0
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
@@ -95,32 +100,61 @@ def _youtube(host: str, segments: list[str], query: dict, url: str) -> Embed | N
         video_id = segments[1]
     if video_id is None and segments == ["playlist"]:
         playlist = (query.get("list") or [""])[0]
-        if _YOUTUBE_LIST.match(playlist):
+        if _YOUTUBE_LIST.fullmatch(playlist):
             return Embed("youtube", "playlist", url, playlist)
         return None
-    if video_id and _YOUTUBE_ID.match(video_id):
+    if video_id and _YOUTUBE_ID.fullmatch(video_id):
         return Embed("youtube", "video", url, video_id, start)
     return None
 
 
-def _vimeo(segments: list[str], url: str) -> Embed | None:
-    numeric = [segment for segment in segments if segment.isdigit()]
-    if not numeric or (segments[0] in ("user", "channels") and len(segments) < 3):
+def _vimeo_id(host: str, segments: list[str]) -> str | None:
+    """The video's number in the forms Vimeo shows a video at; None for the pages that
+    list videos (a channel, a user, an album or showcase, a group)."""
+    if host == "player.vimeo.com":
+        wanted = ["video", "#"]
+    elif len(segments) in (1, 2) and _VIMEO_ID.fullmatch(segments[0]):
+        return segments[0]  # /ID, or /ID/HASH for an unlisted video
+    elif segments[:1] == ["channels"]:
+        wanted = ["channels", "*", "#"]
+    elif segments[:1] == ["groups"]:
+        wanted = ["groups", "*", "videos", "#"]
+    elif segments[:1] in (["album"], ["showcase"]):
+        wanted = [segments[0], "*", "video", "#"]
+    else:
+        return None
+    if len(segments) != len(wanted):
+        return None
+    for segment, want in zip(segments, wanted, strict=True):
+        if want == "#" and not _VIMEO_ID.fullmatch(segment):
+            return None
+        if want not in ("#", "*", segment):
+            return None
+    return segments[-1]
+
+
+def _vimeo(host: str, segments: list[str], url: str) -> Embed | None:
+    video_id = _vimeo_id(host, segments)
+    if video_id is None:
         return None
     start = 0
     fragment = urlsplit(url).fragment
     if fragment.startswith("t="):
         start = _seconds(fragment[2:])
-    return Embed("vimeo", "video", url, numeric[-1], start)
+    return Embed("vimeo", "video", url, video_id, start)
 
 
 def _social(host: str, segments: list[str], url: str) -> Embed | None:
     if host in ("twitter.com", "x.com", "mobile.twitter.com"):
-        if len(segments) >= 3 and segments[1] == "status" and segments[2].isdigit():
+        if len(segments) >= 3 and segments[1] == "status" and _POST_NUMBER.fullmatch(segments[2]):
             return Embed("twitter", "post", url, f"status/{segments[2]}")
         return None
     if host == "instagram.com":
-        if len(segments) >= 2 and segments[0] in ("p", "reel", "tv"):
+        if (
+            len(segments) >= 2
+            and segments[0] in ("p", "reel", "tv")
+            and _INSTAGRAM_CODE.fullmatch(segments[1])
+        ):
             return Embed("instagram", "post", url, f"{segments[0]}/{segments[1]}")
         return None
     if host == "soundcloud.com":
@@ -132,7 +166,7 @@ def _social(host: str, segments: list[str], url: str) -> Embed | None:
     if host == "open.spotify.com":
         kinds = ("track", "album", "playlist", "episode", "show", "artist")
         parts = [s for s in segments if not s.startswith("intl-")]
-        if len(parts) >= 2 and parts[0] in kinds and re.fullmatch(r"[A-Za-z0-9]{10,40}", parts[1]):
+        if len(parts) >= 2 and parts[0] in kinds and _SPOTIFY_ID.fullmatch(parts[1]):
             return Embed("spotify", "audio", url, f"{parts[0]}/{parts[1]}")
         return None
     return None
@@ -153,7 +187,7 @@ def parse_embed(url: str, *, link_cards: bool = False) -> Embed | None:
     if host in ("youtube.com", "youtube-nocookie.com", "music.youtube.com", "youtu.be"):
         found = _youtube(host, segments, query, url)
     elif host in ("vimeo.com", "player.vimeo.com"):
-        found = _vimeo(segments, url)
+        found = _vimeo(host, segments, url)
     else:
         found = _social(host, segments, url)
     if found is None and link_cards:

@@ -209,3 +209,117 @@ def test_unsafe_markdown_links_are_not_live_but_raw_html_is_kept():
     assert 'src="file:' not in html
     assert '<a href="https://ok.example">c</a>' in html
     assert '<a href="javascript:void(0)" class="author">typed on purpose</a>' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"https://www.youtube.com/watch?v={ID}x",  # 12 characters: not a YouTube id
+        f"https://youtu.be/{ID}xyz",
+        f"https://www.youtube.com/shorts/{ID}{ID}",
+        f"https://www.youtube.com/embed/{ID}-",
+        f"https://www.youtube.com/watch?v={ID[:-1]}",  # 10 characters
+        f"https://www.youtube.com/watch?v={ID}%0A",  # a decoded newline after the id
+        "https://www.youtube.com/playlist?list=PL590L5WQmH8fJ54F369BLDSqIwcs%0A",
+        f"https://www.youtube.com/watch?v={ID[:5]}%21{ID[6:]}",  # "!" is not in an id
+    ],
+)
+def test_youtube_look_alikes_stay_links(url):
+    assert parse_embed(url) is None
+    html = Renderer().render(url)
+    assert "<iframe" not in html and "embed-link" in html  # the reader gets a plain link card
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://vimeo.com/channels/staffpicks",  # a channel's page lists videos
+        "https://vimeo.com/channels/1234567",
+        "https://vimeo.com/album/123456",
+        "https://vimeo.com/showcase/123456",
+        "https://vimeo.com/user/123456",
+        "https://vimeo.com/groups/shortfilms",
+        "https://vimeo.com/channels/staffpicks/videos",
+        "https://vimeo.com/²³",  # digits to str.isdigit(), not to Vimeo
+        "https://player.vimeo.com/123456",
+        "https://player.vimeo.com/video/12ab",
+    ],
+)
+def test_vimeo_pages_that_are_not_one_video(url):
+    assert parse_embed(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "ref"),
+    [
+        ("https://vimeo.com/channels/staffpicks/123456", "123456"),
+        ("https://vimeo.com/groups/shortfilms/videos/654321", "654321"),
+        ("https://vimeo.com/album/42/video/777", "777"),
+        ("https://vimeo.com/showcase/42/video/778", "778"),
+        ("https://vimeo.com/123456/abc123def4", "123456"),  # an unlisted video's hash
+        ("https://player.vimeo.com/video/123456?h=abc", "123456"),
+    ],
+)
+def test_vimeo_videos_inside_lists_still_play(url, ref):
+    embed = parse_embed(url)
+    assert (embed.provider, embed.kind, embed.ref) == ("vimeo", "video", ref)
+    assert embed.player_url == f"https://player.vimeo.com/video/{ref}?dnt=1"
+
+
+def test_a_vimeo_start_time_is_kept():
+    embed = parse_embed("https://vimeo.com/123456#t=1m5s")
+    assert embed.player_url == "https://player.vimeo.com/video/123456?dnt=1#t=65s"
+
+
+SPOTIFY = "4rOoJ6Egrf8K2IrywzwOMk"  # 22 base-62 characters
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        SPOTIFY[:-1],  # 21
+        SPOTIFY + "x",  # 23
+        SPOTIFY[:10],
+        SPOTIFY[:-1] + "-",
+        SPOTIFY[:-1] + "_",
+        SPOTIFY + SPOTIFY,
+    ],
+)
+def test_spotify_ids_with_junk_are_refused(ref):
+    assert parse_embed(f"https://open.spotify.com/episode/{ref}") is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://open.spotify.com/user/4rOoJ6Egrf8K2IrywzwOMk",  # a kind Spotify has no player for
+        "https://open.spotify.com/4rOoJ6Egrf8K2IrywzwOMk",
+        "https://www.instagram.com/p/a.b/",
+        "https://x.com/someone/status/١٢٣",  # Arabic-Indic digits are not a post number
+    ],
+)
+def test_other_near_misses(url):
+    assert parse_embed(url) is None
+
+
+@pytest.mark.parametrize(
+    ("t", "start"),
+    [("²", 0), ("1m", 60), ("2h", 7200), ("45s", 45), ("1h1s", 3601), ("m", 0), ("-5", 0)],
+)
+def test_odd_start_times_never_break_the_render(t, start):
+    url = f"https://youtu.be/{ID}?t={t}"
+    assert parse_embed(url).start == start
+    assert "<iframe" in Renderer().render(url)
+
+
+def test_embeds_render_by_mode_and_refuse_unknown_modes():
+    from smugdesk.core.embeds import EmbedExtension, embed_element
+
+    with pytest.raises(ValueError, match="embed mode"):
+        EmbedExtension("video")
+    embed = parse_embed(f"https://youtu.be/{ID}?t=5")
+    frame = embed_element(embed)[0]
+    assert frame.get("src") == f"https://www.youtube-nocookie.com/embed/{ID}?start=5"
+    assert frame.get("allow") == "encrypted-media; picture-in-picture; fullscreen"
+    assert frame.get("referrerpolicy") == "strict-origin-when-cross-origin"
+    assert frame.get("loading") == "lazy"

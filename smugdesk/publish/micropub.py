@@ -71,6 +71,18 @@ def _categories(payload: Payload) -> list[str]:
     return found
 
 
+def _recent_enough(published: dt.datetime | None, asked: dt.datetime | None) -> bool:
+    """Could an entry published at ``published`` be the create just sent?"""
+    if published is None:
+        return True  # the server keeps no date: the name alone has to do
+    if published.tzinfo is None:
+        published = published.astimezone()
+    if asked is not None:
+        asked = asked if asked.tzinfo else asked.astimezone()
+        return abs((published - asked).total_seconds()) < 1
+    return dt.datetime.now(dt.UTC) - published < dt.timedelta(days=1)
+
+
 class MicropubPublisher:
     kind = "micropub"
     label = "Micropub"
@@ -190,7 +202,8 @@ class MicropubPublisher:
 
     def _look_for(self, payload: Payload) -> RemotePost | None:
         try:
-            return self.find(payload.slug, payload.title, getattr(payload, "marker", ""))
+            marker = getattr(payload, "marker", "")
+            return self.find(payload.slug, payload.title, marker, payload.date)
         except PublishError:
             return None
 
@@ -333,10 +346,11 @@ class MicropubPublisher:
     def find(
         self, slug: str, title: str, marker: str = "", date: dt.datetime | None = None
     ) -> RemotePost | None:
-        """The entry a create whose answer was lost made. By the create's marker where the
-        server keeps it; else, newest first, the same title with the slug sent as
-        ``mp-slug`` ending its address (a blog adds ``-2`` when taken), never an entry that
-        carries another create's marker."""
+        """The entry a create whose answer was lost made, or None. By the create's marker
+        where the server keeps it. Where it does not: newest first, the same title, the slug
+        sent as ``mp-slug`` ending its address (a blog adds ``-2`` when taken), no other
+        create's marker, and published when the post says (``date``) or, without one, in
+        the last day: an older entry with the same name is another post, not this create."""
         if marker:
             for post, properties in self._listed(50, marker):
                 if _first(properties.get(MARKER)) == marker:
@@ -347,7 +361,9 @@ class MicropubPublisher:
         for post, properties in self._listed(50, slug or title):
             if post.title != title or _first(properties.get(MARKER)) not in ("", marker):
                 continue
-            if shape is None or shape.search(_path(post.url)):
+            if shape is not None and not shape.search(_path(post.url)):
+                continue
+            if _recent_enough(post.date, date):
                 return self._read_back(post.id) or post
         return None
 

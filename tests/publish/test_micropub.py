@@ -227,6 +227,30 @@ def test_three_publishes_through_lost_create_answers_leave_one_entry(
     assert "Version 3." in entry["properties"]["content"][0]["html"]
 
 
+def test_a_create_that_never_arrived_does_not_adopt_an_older_entry_of_the_same_name(
+    micropub_site, tmp_path
+):
+    """Another client's 'Weekly rota' from 2020 has the slug and title the lost create had:
+    it is not taken for the new post (which would then be overwritten by the next publish)."""
+    old = {"name": ["Weekly rota"], "content": [{"html": "<p>The 2020 rota.</p>"}]}
+    old |= {"mp-slug": ["weekly-rota"], "published": ["2020-01-06T09:00:00+00:00"]}
+    status, headers, _t = micropub_site.call("POST", body={"type": ["h-entry"], "properties": old})
+    assert status == 201
+    old_url = headers["Location"]
+    with FaultProxy(micropub_site.base) as proxy:
+        proxy.add(Rule("drop_before", method="POST", body=b'"h-entry"', times=1))
+        account = Account("Notes", "micropub", proxy.url + "indieweb/micropub/")
+        text, path = _draft(tmp_path, "weekly-rota", "Weekly rota", "This week's rota.\n")
+        with pytest.raises(PublishError, match="may have been made"):
+            _publish(text, path, account)
+        assert [e["properties"]["url"] for e in _entries_titled(micropub_site, "Weekly rota")] == [
+            [old_url]
+        ]
+        retried = _publish(text, path, account)
+    assert retried.created and retried.remote.url == f"{micropub_site.base}/entries/weekly-rota-2/"
+    assert _source(micropub_site, old_url)[1]["content"] == old["content"]
+
+
 def test_a_bad_token_is_a_clear_error(account):
     with pytest.raises(AuthError, match=r"\(401\)"):
         make_publisher(account, "wrong").verify()

@@ -11,23 +11,25 @@ import sqlite3
 from pathlib import Path
 
 from smugdesk.core.errors import SmugdeskError
-from smugdesk.core.library_scan import Entry
+from smugdesk.core.library_scan import Entry, outside_link
 from smugdesk.core.post import parse_post, slugify
+from smugdesk.core.post_bytes import read_post_bytes
 
 _HEAD_BYTES = 4096  # the front matter sits at the top; titles never need more
 
 
 def _draft_files(drafts: Path):
     for path in sorted(drafts.rglob("*.md")):
-        if not any(part.startswith(".") for part in path.relative_to(drafts).parts):
+        hidden = any(part.startswith(".") for part in path.relative_to(drafts).parts)
+        if not hidden and not outside_link(path, drafts):
             yield path
 
 
 def _head(path: Path) -> tuple[str, str]:
     """(title, slug) of a draft from the start of its file."""
     try:
-        with path.open("rb") as stream:
-            text = stream.read(_HEAD_BYTES).decode("utf-8", errors="ignore")
+        # Not open(): a FIFO named like a post would block the link search for good.
+        text = read_post_bytes(path)[0][:_HEAD_BYTES].decode("utf-8", errors="ignore")
         front_end = text.find("\n---", 3)
         post = parse_post(text[: front_end + 4] if front_end > 0 else "", path)
     except (OSError, SmugdeskError):

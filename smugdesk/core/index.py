@@ -141,7 +141,7 @@ class PostIndex:
             with self._transaction():
                 for path in stale[start : start + _BATCH]:
                     size, mtime = on_disk[path]
-                    self._store(*read_entry(Path(path), size, mtime))
+                    self._store(*read_entry(Path(path), size, mtime, self.drafts))
             done = min(start + _BATCH, len(stale))
             if progress:
                 progress(done, len(stale))
@@ -163,7 +163,7 @@ class PostIndex:
                 self._delete(str(path))
             return
         with self._transaction():
-            self._store(*read_entry(path, status.st_size, status.st_mtime_ns))
+            self._store(*read_entry(path, status.st_size, status.st_mtime_ns, self.drafts))
 
     @contextlib.contextmanager
     def _transaction(self):

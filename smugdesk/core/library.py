@@ -8,6 +8,7 @@ as they were.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -92,7 +93,7 @@ def duplicate_post(path: Path) -> Path:
     if "slug" in post.meta:
         del post.meta["slug"]
     if "status" in post.meta:
-        post.set("status", "draft")
+        post.set("status", "draft")  # published or scheduled: the copy was neither
     target = unique_path(path.parent, f"{path.stem}-copy", path.suffix)
     old_assets, new_assets = assets_folder(path), assets_folder(target)
     if old_assets.is_dir():
@@ -158,15 +159,11 @@ def trashed_posts(drafts: Path) -> list[TrashedPost]:
 
 def restore_post(drafts: Path, trashed: TrashedPost) -> Path:
     """Put a trashed post back where it was (beside it under a new name if that place was
-    taken meanwhile). Returns its path."""
+    taken meanwhile). Never replaces a file: returns where the post went."""
     trash = trash_folder(drafts)
     original = trashed.original
     original.parent.mkdir(parents=True, exist_ok=True)
-    target = _free_name(original)
-    try:
-        os.replace(trashed.path, target)
-    except OSError as error:
-        raise LibraryError(f"could not restore {trashed.name}: {error.strerror}") from None
+    target = _move_to_free_name(trashed.path, original)
     assets = assets_folder(trashed.path)
     if assets.is_dir() and not assets_folder(target).exists():
         os.replace(assets, assets_folder(target))
@@ -176,11 +173,45 @@ def restore_post(drafts: Path, trashed: TrashedPost) -> Path:
     return target
 
 
+_MOVE_ATTEMPTS = 20
+
+
+def _move_to_free_name(source: Path, wanted: Path) -> Path:
+    """Move ``source`` to ``wanted`` or the first free ``name-N`` beside it, never over an
+    existing file: the move is a hard link (which fails on a taken name, even one taken
+    after the check by another program) and then an unlink. Where hard links are not
+    possible (FAT, some network shares) a rename after the check is all there is."""
+    for _attempt in range(_MOVE_ATTEMPTS):
+        target = _free_name(wanted)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except FileExistsError:
+            continue  # taken between the check and the link: try the next name
+        except OSError:
+            return _rename(source, target)
+        try:
+            os.unlink(source)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+            raise LibraryError(f"could not restore {wanted.name}: {error.strerror}") from None
+        return target
+    raise LibraryError(f"could not restore {wanted.name}: no free name beside it")
+
+
+def _rename(source: Path, target: Path) -> Path:
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        raise LibraryError(f"could not restore {target.name}: {error.strerror}") from None
+    return target
+
+
 def _free_name(path: Path) -> Path:
     """``path``, or ``name-2.md``, ``name-3.md``… beside it: the writer's own file name is
-    kept as it is (not made into a slug)."""
+    kept as it is (not made into a slug). A dangling link counts as taken."""
     candidate, number = path, 2
-    while candidate.exists() or assets_folder(candidate).exists():
+    while os.path.lexists(candidate) or assets_folder(candidate).exists():
         candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
         number += 1
     return candidate

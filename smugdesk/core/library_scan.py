@@ -14,6 +14,7 @@ from pathlib import Path
 
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post import Post, decode_post_bytes, read_post, split_front_matter
+from smugdesk.core.post_bytes import read_post_bytes
 from smugdesk.core.words import word_count
 
 POST_SUFFIXES = (".md", ".markdown", ".mdown")
@@ -95,13 +96,42 @@ def _is_future(date: dt.date, now: dt.datetime | None) -> bool:
     return date > now.date()
 
 
-def read_entry(path: Path, size: int, mtime_ns: int) -> tuple[Entry, str]:
-    """The entry of one file and the body text to index (empty when unreadable)."""
+def outside_link(path: Path, root: Path) -> str:
+    """Why ``path`` is not read as one of ``root``'s posts: it is a symbolic link (or sits
+    in a linked folder) leading out of the drafts folder. "" when it stays inside.
+
+    A synced or unpacked folder can carry a link named like a post to ~/.ssh or
+    /etc/passwd; indexing it would put that file's text into searches, snippets and, once
+    opened, a publish. Links between posts inside the folder still work.
+    """
+    if not _inside(os.path.abspath(path), os.path.abspath(root)):
+        return ""  # a file saved elsewhere on purpose, not one the folder brought
+    real = os.path.realpath(path)
+    if _inside(real, os.path.realpath(root)):
+        return ""
+    return f"it is a link to a file outside the drafts folder ({real}); it was not read"
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
+
+
+def read_entry(path: Path, size: int, mtime_ns: int, root: Path | None = None) -> tuple[Entry, str]:
+    """The entry of one file and the body text to index (empty when unreadable). Never
+    raises: whatever the file holds, the library lists it, with the reason if it cannot."""
     try:
-        data = path.read_bytes()
+        return _read_entry(path, size, mtime_ns, root)
+    except Exception as error:  # one hostile file must not take the whole listing down
+        return _unreadable(path, size, mtime_ns, f"it cannot be read ({error!r})"), ""
+
+
+def _read_entry(path: Path, size: int, mtime_ns: int, root: Path | None) -> tuple[Entry, str]:
+    refused = outside_link(path, root) if root is not None else ""
+    if refused:
+        return _unreadable(path, size, mtime_ns, refused), ""
+    try:
+        data, _status = read_post_bytes(path)
         text = decode_post_bytes(data, path.name).replace("\r\n", "\n")
-    except OSError as error:
-        return _unreadable(path, size, mtime_ns, f"cannot read it: {error.strerror}"), ""
     except SmugdeskError as error:
         return _unreadable(path, size, mtime_ns, str(error)), ""
     problem = ""

@@ -27,6 +27,15 @@ if TYPE_CHECKING:  # imported where used: ruamel.yaml costs 20 ms the first pain
 # make the editor crawl; refusing it with a message beats freezing.
 MAX_POST_BYTES = 8 * 1024 * 1024
 
+# Front matter is a few lines of metadata. These bounds refuse what no post needs and a
+# hostile file uses to hang or exhaust the app: a 400-byte "billion laughs" (aliases to
+# aliases) expands to 10⁹ nodes wherever the values are walked or printed, and a few
+# thousand "[" overflow the stack of any recursive walk.
+MAX_FRONT_CHARS = 64 * 1024
+MAX_YAML_DEPTH = 40
+MAX_YAML_NODES = 5_000  # counted as if every alias were a copy of what it names
+MAX_YAML_ALIASES = 200
+
 KNOWN_KEYS = ("title", "date", "tags", "categories", "status", "slug", "summary")
 
 _FENCE = "---"
@@ -39,10 +48,83 @@ def round_trip_yaml() -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Composer = _bounded_composer()
+    yaml.max_depth = MAX_YAML_DEPTH
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long title or summary onto two lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+def _bounded_composer() -> type:
+    """ruamel.yaml's composer, refusing a document before its aliases can be expanded.
+
+    Composing keeps an alias as a second reference to one node, so the cost of an alias
+    bomb is paid later, by whoever walks the values as a tree. The composer therefore counts
+    nodes as that walk would (an alias costs the expanded size of what it names, computed
+    once per node) and stops at MAX_YAML_NODES; an alias to a node still being composed
+    (a loop) is refused outright.
+    """
+    from ruamel.yaml.composer import Composer, ComposerError
+    from ruamel.yaml.events import AliasEvent
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    class LimitError(ComposerError):
+        beyond_limit = True
+
+    def refuse(problem: str, mark: Any) -> None:
+        raise LimitError(None, None, problem, mark)
+
+    class BoundedComposer(Composer):
+        def compose_document(self) -> Any:
+            self._nodes = 0
+            self._aliases = 0
+            self._open: list[str] = []  # anchors of the nodes being composed
+            self._sizes: dict[int, int] = {}
+            return super().compose_document()
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            if isinstance(event, AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_YAML_ALIASES:
+                    refuse(f"more than {MAX_YAML_ALIASES} aliases (*name)", event.start_mark)
+                if event.anchor in self._open:
+                    refuse(f"an alias *{event.anchor} inside what it names", event.start_mark)
+                node = super().compose_node(parent, index)
+                self._count(self._expanded(node), event.start_mark)
+                return node
+            self._open.append(event.anchor)
+            try:
+                node = super().compose_node(parent, index)
+            finally:
+                self._open.pop()
+            self._count(1, event.start_mark)
+            return node
+
+        def _count(self, nodes: int, mark: Any) -> None:
+            self._nodes += nodes
+            if self._nodes > MAX_YAML_NODES:
+                refuse(
+                    f"more than {MAX_YAML_NODES:,} values once its aliases are expanded",
+                    mark,
+                )
+
+        def _expanded(self, node: Any) -> int:
+            known = self._sizes.get(id(node))
+            if known is not None:
+                return known
+            # Depth is bounded by max_depth, so this recursion is too.
+            if isinstance(node, SequenceNode):
+                size = 1 + sum(self._expanded(item) for item in node.value)
+            elif isinstance(node, MappingNode):
+                size = 1 + sum(self._expanded(k) + self._expanded(v) for k, v in node.value)
+            else:
+                size = 1
+            self._sizes[id(node)] = min(size, MAX_YAML_NODES + 1)
+            return self._sizes[id(node)]
+
+    return BoundedComposer
 
 
 @dataclass
@@ -206,6 +288,12 @@ def parse_post(text: str, path: Path | None = None) -> Post:
     raw_front, body, closing = split_front_matter(normal)
     if raw_front is None:
         return Post(body=body, path=path, newline=newline)
+    if len(raw_front) > MAX_FRONT_CHARS:
+        raise FrontMatterError(
+            f"the front matter is {len(raw_front) // 1024:,} KB, more than the "
+            f"{MAX_FRONT_CHARS // 1024} KB metadata may take"
+        )
+    _check_flow_depth(raw_front)
     try:
         loaded = round_trip_yaml().load(raw_front) if raw_front.strip() else None
     except YAMLError as error:
@@ -213,6 +301,10 @@ def parse_post(text: str, path: Path | None = None) -> Post:
     except (ValueError, TypeError) as error:  # ruamel.yaml trips on some values, e.g. "._"
         raise FrontMatterError(
             f"a value in the front matter cannot be read ({error}); put it in quotes"
+        ) from None
+    except Exception as error:  # hostile YAML gets a message, never a traceback
+        raise FrontMatterError(
+            f"the front matter cannot be read ({type(error).__name__}: {error})"
         ) from None
     if loaded is None:
         loaded = CommentedMap()
@@ -230,11 +322,37 @@ def parse_post(text: str, path: Path | None = None) -> Post:
     )
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _check_flow_depth(front: str) -> None:
+    """Refuse deeply nested [ and { before ruamel.yaml scans them: its scanner revisits every
+    open bracket at each token (5,000 nested "[" take 2 s, 250,000 would take hours), long
+    before its composer's depth limit is reached. Brackets inside quotes count too: no
+    real front matter has 40 of them open at once."""
+    depth = 0
+    for match in _BRACKETS.finditer(front):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = front.count("\n", 0, match.start()) + 2
+                raise FrontMatterError(
+                    f"the front matter is refused at line {line}: it has lists or mappings "
+                    f"nested more than {MAX_YAML_DEPTH} levels deep"
+                )
+        elif depth:
+            depth -= 1
+
+
 def _yaml_message(error: YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     # +2: the opening --- is line 1 of the file and ruamel counts from 0.
     where = f" at line {mark.line + 2}" if mark is not None else ""
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    if type(error).__name__ == "MaxDepthExceededError":
+        problem = f"lists or mappings nested more than {MAX_YAML_DEPTH} levels deep"
+    if getattr(error, "beyond_limit", False) or "nested more than" in problem:
+        return f"the front matter is refused{where}: it has {problem}"
     hint = ""
     if "mapping values are not allowed" in problem:
         hint = " (a value that contains ': ' must be put in quotes)"

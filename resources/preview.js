@@ -1,7 +1,18 @@
 // Live preview updates: patch only the top-level blocks that changed, so the page never
 // reloads, the scroll position stays, and embedded players that did not change keep playing.
+//
+// This script runs in an isolated world (QWebEngineScript.ApplicationWorld): it shares the
+// page's DOM but none of its JavaScript, so a post's own scripts (off unless the writer
+// turned them on for that post) cannot see or call it, nor learn NONCE, which every
+// message to the app carries. The app fills in the two values below for each page.
 "use strict";
 window.smugdesk = (function () {
+  const NONCE = "{{nonce}}";
+  const RUN_POST_SCRIPTS = {{run_post_scripts}};
+
+  function send(kind, value) {
+    console.info("smugdesk:" + NONCE + ":" + kind + ":" + value);
+  }
   // The body is a row of parts, each the HTML of one chunk of the source, each after a
   // marker comment that knows the part's first source line. An update replaces only the
   // parts that changed: the page never reloads, the scroll stays, and an embedded player
@@ -29,8 +40,10 @@ window.smugdesk = (function () {
     for (const html of insert) {
       const marker = document.createComment(MARK);
       template.innerHTML = html;
+      const scripts = postScripts(template.content);
       container.insertBefore(marker, end);
       container.insertBefore(template.content, end);
+      scripts.forEach(revive);
       added.push(marker);
     }
     markers.splice(at, remove, ...added);
@@ -82,8 +95,22 @@ window.smugdesk = (function () {
   // A double-click in the preview asks the editor to show the source of that block.
   document.addEventListener("dblclick", function (event) {
     const block = event.target.closest && event.target.closest("#sd-body > [data-line]");
-    if (block) console.info("smugdesk:goto-line:" + lineOf(block));
+    if (block) send("goto-line", lineOf(block));
   });
+
+  // Scripts parsed by innerHTML never run. When the writer turned this post's scripts on,
+  // each is replaced by a fresh copy once it is in the page, which runs in the page's own
+  // world (never in this one), under the page's policy.
+  function postScripts(root) {
+    return RUN_POST_SCRIPTS ? Array.from(root.querySelectorAll("script")) : [];
+  }
+
+  function revive(old) {
+    const fresh = document.createElement("script");
+    for (const attribute of Array.from(old.attributes)) fresh.setAttribute(attribute.name, attribute.value);
+    fresh.textContent = old.textContent;
+    old.replaceWith(fresh);
+  }
 
   // A body rendered whole (see smugdesk/core/incremental.py) arrives as one piece: only
   // its top-level blocks that differ are replaced. data-line is absolute then, and a line
@@ -121,7 +148,15 @@ window.smugdesk = (function () {
     }
     const before = current[endCurrent + 1] || null;
     for (let i = start; i <= endCurrent; i++) container.removeChild(current[i]);
-    for (let i = start; i <= endNext; i++) container.insertBefore(next[i], before);
+    const scripts = [];
+    for (let i = start; i <= endNext; i++) {
+      if (next[i].nodeType === Node.ELEMENT_NODE) {
+        if (next[i].localName === "script") scripts.push(...(RUN_POST_SCRIPTS ? [next[i]] : []));
+        else scripts.push(...postScripts(next[i]));
+      }
+      container.insertBefore(next[i], before);
+    }
+    scripts.forEach(revive);
     return (endCurrent - start + 1) + (endNext - start + 1);
   }
 
@@ -142,14 +177,38 @@ window.smugdesk = (function () {
     banner.hidden = !text;
   }
 
-  // A link to another draft (post:slug) cannot be navigated to; the window is told instead,
-  // through the console channel Qt hands to the page object.
-  document.addEventListener("click", function (event) {
-    const link = event.target.closest && event.target.closest('a[href^="post:"]');
+  // Only a real click by the writer follows a link, and only to the web or to another
+  // draft. This listener is on the window, in the capture phase, added before any content
+  // exists: it runs before anything a post adds, and a cancelled activation cannot be
+  // revived. A script-made click (el.click(), dispatchEvent) is never trusted.
+  function activation(event) {
+    const link = event.target.closest && event.target.closest("a[href], area[href]");
     if (!link) return;
-    event.preventDefault();
-    console.info("smugdesk:open-post:" + link.getAttribute("href").slice(5));
-  });
+    if (!event.isTrusted) {
+      event.preventDefault();
+      return;
+    }
+    const href = link.getAttribute("href");
+    if (/^post:/i.test(href)) {
+      // A link to another draft cannot be navigated to; the window is told instead.
+      event.preventDefault();
+      if (event.type === "click") send("open-post", href.slice(5));
+      return;
+    }
+    let target;
+    try {
+      target = new URL(link.href);
+    } catch (error) {
+      event.preventDefault();
+      return;
+    }
+    const here = new URL(location.href);
+    const samePage = target.origin === here.origin && target.pathname === here.pathname && target.search === here.search;
+    if (samePage && target.hash) return;  // footnotes and the table of contents
+    if (!["http:", "https:", "mailto:"].includes(target.protocol)) event.preventDefault();
+  }
+  window.addEventListener("click", activation, true);
+  window.addEventListener("auxclick", activation, true);
 
   return {
     scrollToLine: scrollToLine,

@@ -50,6 +50,7 @@ class Actions:
     insert_image: QAction
     insert_embed: QAction
     remote_content: QAction
+    post_scripts: QAction
     about: QAction
 
 
@@ -143,6 +144,12 @@ def build_actions(window: QWidget) -> Actions:
             tr("Load &Remote Content in Preview"),
             None,
             tr("Let embedded players load from the internet in the preview"),
+        ),
+        post_scripts=_action(
+            window,
+            tr("Run This Post's &Scripts in Preview (Untrusted Code)"),
+            None,
+            tr("Only for a post you trust: its own scripts run in the preview, still offline"),
         ),
         about=_action(window, tr("&About smugdesk"), None),
     )

@@ -112,6 +112,10 @@ def build_menus(window) -> None:
     a.remote_content.setChecked(window.settings.remote_content_in_preview)
     a.remote_content.toggled.connect(window.set_remote_content)
     view.addAction(a.remote_content)
+    a.post_scripts.setCheckable(True)
+    a.post_scripts.toggled.connect(lambda on: window.set_post_scripts(on))
+    window.preview.post_scripts.connect(lambda on: _set_quietly(a.post_scripts, on))
+    view.addAction(a.post_scripts)
     a.sync_scroll.setCheckable(True)
     a.sync_scroll.setChecked(True)
     a.sync_scroll.toggled.connect(lambda on: on and window.sync_preview_scroll())
@@ -128,6 +132,13 @@ def build_menus(window) -> None:
     a.accounts.triggered.connect(window.manage_accounts)
 
     window.menuBar().addMenu(window.tr("&Help")).addAction(a.about)
+
+
+def _set_quietly(action, checked: bool) -> None:
+    """Show a state that changed elsewhere (another post opened) without acting on it."""
+    blocked = action.blockSignals(True)
+    action.setChecked(checked)
+    action.blockSignals(blocked)
 
 
 def add_exporters(window) -> None:

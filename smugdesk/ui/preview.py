@@ -4,11 +4,14 @@ Imported only when the window makes its preview (ui/preview_pane.py)."""
 from __future__ import annotations
 
 import json
+import secrets
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
@@ -17,39 +20,118 @@ from smugdesk.core.preview_text import RenderResult
 from smugdesk.core.render import RenderedPost, render_page
 from smugdesk.core.resources import read_resource
 from smugdesk.ui.preview_pane import PAPER
+from smugdesk.ui.preview_sandbox import BROWSER_SCHEMES, PLAYER_HOSTS, parse_message, sandbox
 
-OPEN_POST_MESSAGE = "smugdesk:open-post:"  # sent by preview.js when a post: link is clicked
-GOTO_LINE_MESSAGE = "smugdesk:goto-line:"  # sent on a double-click: the block's source line
 _EMPTY = RenderedPost(title="", date_text="", date_iso="", body_html="")
+WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld  # preview.js's world, not the post's
+REAL_INPUT_MS = 1500  # how long after a real click or key press a link may open something
+_Nav = QWebEnginePage.NavigationType
 
 
 class PreviewPage(QWebEnginePage):
-    """Links clicked in the preview open in the user's browser, never inside the preview;
-    a link to another draft (post:slug) asks the window to open that draft."""
+    """The preview's page, in the sandbox's profile. It navigates nowhere but its own shell:
+    a real click on an http(s) or mailto link opens the browser, every other navigation,
+    window or message that is not the preview's own is refused."""
 
     open_post = Signal(str)
     goto_line = Signal(int)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(sandbox().profile, parent)
+        self._nonce = ""
+        self._shell = QUrl()
+        self._remote = False
+        self._last_input: float | None = None  # time.monotonic() of the last real input
+        self.permissionRequested.connect(lambda permission: permission.deny())
+
+    def prepare(self, shell: QUrl, *, remote: bool, scripts: bool) -> None:
+        """Get ready to load the shell at ``shell``: a fresh nonce, preview.js in its
+        isolated world, and the post's scripts on or off."""
+        self._nonce = secrets.token_hex(16)
+        self._shell = shell
+        self._remote = remote
+        source = (
+            read_resource("preview.js")
+            .replace("{{nonce}}", self._nonce)
+            .replace("{{run_post_scripts}}", json.dumps(scripts))
+        )
+        for old in self.scripts().find("smugdesk-preview"):
+            self.scripts().remove(old)
+        script = QWebEngineScript()
+        script.setName("smugdesk-preview")
+        script.setWorldId(WORLD)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setRunsOnSubFrames(False)
+        script.setSourceCode(source)
+        self.scripts().insert(script)
+        self.settings().setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, scripts)
+
+    def note_real_input(self) -> None:
+        """The writer pressed a mouse button or a key in the preview (Qt saw it)."""
+        self._last_input = time.monotonic()
+
+    def real_input_recent(self) -> bool:
+        last = self._last_input
+        return last is not None and time.monotonic() - last < REAL_INPUT_MS / 1000
+
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802
-        if message.startswith(OPEN_POST_MESSAGE):
-            self.open_post.emit(message[len(OPEN_POST_MESSAGE) :])
+        parsed = parse_message(message, self._nonce)
+        if parsed is None:
+            if not message.startswith("smugdesk:"):  # a forged or malformed one is dropped
+                super().javaScriptConsoleMessage(level, message, line, source)
             return
-        if message.startswith(GOTO_LINE_MESSAGE):
-            self.goto_line.emit(int(message[len(GOTO_LINE_MESSAGE) :]))
-            return
-        super().javaScriptConsoleMessage(level, message, line, source)
+        kind, value = parsed
+        if kind == "goto-line":
+            self.goto_line.emit(value)
+        elif kind == "open-post" and self.real_input_recent():
+            self.open_post.emit(value)
 
     def acceptNavigationRequest(self, url, navigation_type, is_main_frame):  # noqa: N802
-        if navigation_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            if url.hasFragment() and url.adjusted(QUrl.UrlFormattingOption.RemoveFragment) == (
-                self.url().adjusted(QUrl.UrlFormattingOption.RemoveFragment)
-            ):
-                return True  # footnote and table-of-contents jumps stay in the page
+        if not is_main_frame:
+            return self._frame_may_load(url)
+        if _without_fragment(url) == _without_fragment(self._shell):
+            # The shell itself (its first load) and jumps inside it (footnotes, contents).
+            return url.hasFragment() or navigation_type == _Nav.NavigationTypeTyped
+        if (
+            navigation_type == _Nav.NavigationTypeLinkClicked
+            and url.scheme().lower() in BROWSER_SCHEMES
+            and self.real_input_recent()
+        ):
             from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)
-            return False
-        return super().acceptNavigationRequest(url, navigation_type, is_main_frame)
+        return False  # script-made navigations, redirects, forms, other schemes: nowhere
+
+    def _frame_may_load(self, url: QUrl) -> bool:
+        if url.scheme() == "about":
+            return True  # about:blank and srcdoc frames stay in the page's sandbox
+        return self._remote and url.scheme() == "https" and url.host().lower() in PLAYER_HOSTS
+
+    def createWindow(self, _type):  # noqa: N802
+        return None  # window.open, target=_blank, middle clicks: no new windows
+
+
+def _without_fragment(url: QUrl) -> str:
+    return url.toString().partition("#")[0]
+
+
+class _InputWatch(QObject):
+    """Notes real mouse presses and key presses in the web view's widget: Qt sees them,
+    a post's script cannot make them."""
+
+    def __init__(self, page: PreviewPage) -> None:
+        super().__init__(page)
+        self._page = page
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() in _REAL_INPUT and shiboken6.isValid(self._page):
+            self._page.note_real_input()
+        return False
+
+
+_REAL_INPUT = frozenset(
+    (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.KeyPress)
+)
 
 
 def _same(a: str, b: str) -> bool:
@@ -63,10 +145,11 @@ class PreviewView(QWebEngineView):
         super().__init__(parent)
         self.setPage(PreviewPage(self))
         self.page().setBackgroundColor(QColor(PAPER[False]))
-        settings = self.page().settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        self._input_watch = _InputWatch(self.page())
+        self._watched: QObject | None = None
         self._base: Path | None = None
+        self._policy = (False, False)  # (remote content, the post's scripts) of the page
+        self._shell_url = QUrl()
         self._dark = False
         self._ready = False
         self._waiting: RenderResult | None = None
@@ -74,13 +157,18 @@ class PreviewView(QWebEngineView):
         self._shell_pending = False
         self.loadFinished.connect(self._on_load_finished)
 
-    def set_base_folder(self, folder: Path, *, reload: bool = False) -> None:
-        """Relative image paths resolve against ``folder`` (the post's own folder).
-        The page is built once per folder; ``reload`` rebuilds it (new user CSS)."""
+    def set_base_folder(
+        self, folder: Path, *, reload: bool = False, remote: bool = False, scripts: bool = False
+    ) -> None:
+        """Relative image paths resolve against ``folder`` (the post's own folder), served
+        by the sandbox. The page is built once per folder and policy (remote content, the
+        post's own scripts); ``reload`` rebuilds it (new user CSS)."""
         folder = Path(folder)
-        if folder == self._base and not reload:
+        policy = (remote, scripts)
+        if folder == self._base and policy == self._policy and not reload:
             return
         self._base = folder
+        self._policy = policy
         self._ready = False
         self._parts = ()  # the new page has none yet
         if not self._shell_pending:
@@ -93,23 +181,24 @@ class PreviewView(QWebEngineView):
         self._shell_pending = False
         if self._base is None:
             return
-        shell = render_page(
-            _EMPTY,
-            script=f"<script>{read_resource('preview.js')}</script>",
-            extra_css=user_css(),
-        )
-        self.setHtml(shell, QUrl.fromLocalFile(str(self._base) + "/"))
+        remote, scripts = self._policy
+        shell = render_page(_EMPTY, extra_css=user_css())
+        if not self._shell_url.isEmpty():
+            sandbox().revoke(self._shell_url)  # the old page's origin reaches nothing now
+        self._shell_url = sandbox().grant(self._base, shell, remote=remote, scripts=scripts)
+        self.page().prepare(self._shell_url, remote=remote, scripts=scripts)
+        self.load(self._shell_url)
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
         self.page().setBackgroundColor(QColor(PAPER[dark]))
         if self._ready:
-            self.page().runJavaScript(f"smugdesk.setTheme({json.dumps(dark)})", 0)
+            self.page().runJavaScript(f"smugdesk.setTheme({json.dumps(dark)})", WORLD)
 
     def scroll_to_line(self, line: int) -> None:
         """Show body line ``line`` at the top of the preview (scroll sync)."""
         if self._ready:
-            self.page().runJavaScript(f"smugdesk.scrollToLine({int(line)})", 0)
+            self.page().runJavaScript(f"smugdesk.scrollToLine({int(line)})", WORLD)
 
     def show_result(self, result: RenderResult) -> None:
         if not self._ready:
@@ -146,12 +235,25 @@ class PreviewView(QWebEngineView):
 
     def _run_update(self, data: dict, generation: int) -> None:
         script = f"smugdesk.update({json.dumps(data)})"
-        self.page().runJavaScript(script, 0, lambda _changed: self.shown.emit(generation))
+
+        def done(_changed: object = None) -> None:
+            if shiboken6.isValid(self):  # the window may have closed meanwhile
+                self.shown.emit(generation)
+
+        self.page().runJavaScript(script, WORLD, done)
 
     def _on_load_finished(self, ok: bool) -> None:
         self._ready = ok
+        self._watch_input()
         if ok and self._dark:
-            self.page().runJavaScript("smugdesk.setTheme(true)", 0)
+            self.page().runJavaScript("smugdesk.setTheme(true)", WORLD)
         if ok and self._waiting is not None:
             waiting, self._waiting = self._waiting, None
             self.show_result(waiting)
+
+    def _watch_input(self) -> None:
+        """Watch the widget Chromium draws into (made with the page) for real input."""
+        proxy = self.focusProxy()
+        if proxy is not None and proxy is not self._watched:
+            proxy.installEventFilter(self._input_watch)
+            self._watched = proxy

@@ -7,6 +7,7 @@ then the pane shows the blank page's colour and keeps what it is asked to show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +28,17 @@ class PreviewPane(QWidget):
     shown = Signal(int)  # the generation of the text now visible in the page's DOM
     open_post = Signal(str)  # a post: link was clicked (its slug)
     goto_line = Signal(int)  # a double-click asked for this body line's source
+    post_scripts = Signal(bool)  # whether the shown post's own scripts run (a new post)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view: PreviewView | None = None
         self._base: Path | None = None
+        self._remote = False  # embedded players may load from the internet
+        # Asked each time a post is shown: may this post's own scripts run? (the window
+        # knows the post and where the writer's choices are kept)
+        self.scripts_allowed: Callable[[], bool] = lambda: False
+        self._scripts = False
         self._dark = False
         self._waiting: RenderResult | None = None
         layout = QVBoxLayout(self)
@@ -56,7 +63,7 @@ class PreviewPane(QWidget):
         view.page().goto_line.connect(self.goto_line)
         view.set_dark(self._dark)
         if self._base is not None:
-            view.set_base_folder(self._base)
+            view.set_base_folder(self._base, remote=self._remote, scripts=self._scripts)
         self.layout().addWidget(view)
         self.setFocusProxy(view)
         if self._waiting is not None:
@@ -68,9 +75,29 @@ class PreviewPane(QWidget):
         return self.start().page()
 
     def set_base_folder(self, folder: Path, *, reload: bool = False) -> None:
+        """Show posts from ``folder`` (called whenever a post is shown, so the post's own
+        scripts are asked about each time)."""
         self._base = Path(folder)
+        scripts = bool(self.scripts_allowed())
+        if scripts != self._scripts:
+            self._scripts = scripts
+            self.post_scripts.emit(scripts)
         if self.view is not None:
-            self.view.set_base_folder(folder, reload=reload)
+            self.view.set_base_folder(
+                folder, reload=reload, remote=self._remote, scripts=self._scripts
+            )
+
+    def set_remote(self, allowed: bool) -> None:
+        """Let embedded players load from the internet (the page is rebuilt with a policy
+        that lets their hosts in)."""
+        self._remote = allowed
+        if self._base is not None:
+            self.set_base_folder(self._base)
+
+    def refresh_scripts(self) -> None:
+        """The writer changed whether this post's scripts run: rebuild the page if so."""
+        if self._base is not None:
+            self.set_base_folder(self._base)
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStatusBar
 
 from smugdesk.core.config import Settings, config_dir
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.post_scripts import allow_scripts, scripts_allowed
 from smugdesk.core.spelling import Speller, SpellingUnavailableError, available_languages
 from smugdesk.ui.theme import apply_theme
 
@@ -88,10 +89,31 @@ class SettingsActions:
             self.apply_speller()
         # Rebuilt so that stylesheets added to the CSS folder since take effect.
         folder = self.file.path.parent if self.file.path else self.drafts
+        self.preview.scripts_allowed = self.post_scripts_allowed
+        self.preview.set_remote(settings.remote_content_in_preview)
         self.preview.set_base_folder(folder, reload=True)
         self.commands.remote_content.setChecked(settings.remote_content_in_preview)
         self.worker.embed_mode = self._embed_mode()
         self._render_now()
+
+    def post_scripts_allowed(self) -> bool:
+        """Whether the writer let this post's own scripts run in the preview: remembered
+        per post file in the config folder (never in the post), for an untitled post only
+        while it is open."""
+        if self.file.path is None:
+            return getattr(self, "_scripts_for_untitled", None) is self.file
+        return scripts_allowed(self.file.path)
+
+    def set_post_scripts(self, allowed: bool) -> None:
+        """View → Run This Post's Scripts in Preview."""
+        if self.file.path is None:
+            self._scripts_for_untitled = self.file if allowed else None
+        else:
+            try:
+                allow_scripts(self.file.path, allowed)
+            except (SmugdeskError, OSError) as error:
+                self.statusBar().showMessage(str(error), 6000)
+        self.preview.refresh_scripts()
 
     def apply_speller(self) -> None:
         self._spelling_started = True
@@ -106,5 +128,6 @@ class SettingsActions:
             self.settings.save()
         except SmugdeskError as error:
             self.statusBar().showMessage(str(error), 6000)
+        self.preview.set_remote(allowed)
         self.worker.embed_mode = self._embed_mode()
         self._render_now()

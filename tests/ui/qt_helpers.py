@@ -2,24 +2,50 @@
 
 from __future__ import annotations
 
+import json
 import re
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smugdesk.ui.main_window import MainWindow
+from smugdesk.ui.preview_sandbox import register_scheme
+
+# Before any test makes a web engine object: the preview's scheme must be registered first.
+register_scheme()
+PREVIEW_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 
 
 def wait_preview(qtbot, window: MainWindow, timeout: int = 15000) -> None:
     qtbot.waitUntil(lambda: window.preview_is_current, timeout=timeout)
 
 
-def run_js(qtbot, window: MainWindow, script: str, timeout: int = 10000):
-    """Evaluate ``script`` in the real preview page and return its result."""
+def run_js(qtbot, window: MainWindow, script: str, timeout: int = 10000, *, world=PREVIEW_WORLD):
+    """Evaluate ``script`` in the real preview page and return its result: in the preview
+    script's isolated world by default (the post's own world has JavaScript off)."""
     box: dict = {}
-    window.preview.page().runJavaScript(script, 0, lambda value: box.setdefault("v", value))
+    window.preview.page().runJavaScript(script, world, lambda value: box.setdefault("v", value))
     qtbot.waitUntil(lambda: "v" in box, timeout=timeout)
     return box["v"]
+
+
+def real_click(qtbot, window: MainWindow, selector: str, *, double: bool = False) -> None:
+    """Click the first element matching ``selector`` in the preview as the writer would: a
+    mouse event through Qt into Chromium (the page sees a trusted click)."""
+    where = (
+        f"(() => {{ const el = document.querySelector({json.dumps(selector)});"
+        " el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();"
+        " return JSON.stringify([r.left + Math.min(r.width / 2, 8), r.top + r.height / 2]); })()"
+    )
+    x, y = json.loads(run_js(qtbot, window, where))
+    widget = window.preview.view.focusProxy()
+    point = QPoint(round(x), round(y))
+    if double:
+        QTest.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=point)
+    else:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)
 
 
 def preview_body(qtbot, window: MainWindow, *, lines: bool = False) -> str:

@@ -324,6 +324,7 @@ class MicropubPublisher:
             excerpt=str(_first(properties.get("summary"))),
             date=date,
             modified=source_hash(properties),
+            marker=str(_first(properties.get(MARKER))),
             tags=[str(c) for c in properties.get("category") or () if isinstance(c, str)],
         )
 

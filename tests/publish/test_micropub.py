@@ -11,7 +11,7 @@ import urllib.parse
 
 import micropub_server as mp  # loaded by tests/publish/conftest.py
 import pytest
-from fault_servers import FaultProxy, Rule
+from fault_servers import FaultProxy, Rule, ScriptedServer, json_answer
 
 from smugdesk.core.accounts import Account
 from smugdesk.core.front_edit import set_values
@@ -249,6 +249,44 @@ def test_a_create_that_never_arrived_does_not_adopt_an_older_entry_of_the_same_n
         retried = _publish(text, path, account)
     assert retried.created and retried.remote.url == f"{micropub_site.base}/entries/weekly-rota-2/"
     assert _source(micropub_site, old_url)[1]["content"] == old["content"]
+
+
+def test_the_token_is_not_sent_to_a_plain_http_media_endpoint_elsewhere(micropub_site, tmp_path):
+    """A configuration naming a media endpoint on another site over plain http (the real
+    server names its own; the proxy stand-in rewrites q=config) gets no upload, no token."""
+    with ScriptedServer(lambda seen: json_answer("{}", 201)) as elsewhere:
+        config = json.dumps({"media-endpoint": f"http://localhost:{elsewhere.port}/upload"})
+        with FaultProxy(micropub_site.base) as proxy:
+            proxy.add(Rule("answer", method="GET", path="q=config", answer=json_answer(config)))
+            account = Account("Notes", "micropub", proxy.url + "indieweb/micropub/")
+            (tmp_path / "photo.png").write_bytes(PNG)
+            text, path = _draft(tmp_path, "photo-note", "Photo note", "![x](photo.png)\n")
+            with pytest.raises(PublishError, match="does not send the token there"):
+                _publish(text, path, account)
+        assert elsewhere.seen == []
+    assert _entries_titled(micropub_site, "Photo note") == []
+
+
+@pytest.mark.parametrize(
+    ("rules", "said"),
+    [
+        ([("q=config", 200, "[]")], "the configuration from"),
+        ([("q=source", 200, '{"properties": "none"}')], "has no properties"),
+        ([("url=", 400, "invalid_request"), ("q=source", 200, '{"items": {}}')], "has no items"),
+    ],
+)
+def test_answers_of_the_wrong_shape_are_one_line_errors(micropub_site, rules, said):
+    with FaultProxy(micropub_site.base) as proxy:
+        for path, status, body in rules:
+            answer = json_answer(body, status)
+            proxy.add(Rule("answer", method="GET", path=path, answer=answer, times=None))
+        publisher = make_publisher(
+            Account("Notes", "micropub", proxy.url + "indieweb/micropub/"), mp.TOKEN
+        )
+        with pytest.raises(PublishError, match=said) as raised:
+            publisher.verify()
+            publisher.get(f"{micropub_site.base}/entries/nowhere/")
+        assert "\n" not in str(raised.value)
 
 
 def test_a_bad_token_is_a_clear_error(account):

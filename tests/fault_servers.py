@@ -129,7 +129,9 @@ class _Base:
             context.load_cert_chain(*tls)
             self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
             self.url = f"https://127.0.0.1:{self.port}/"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     def __enter__(self):
         self._thread.start()
@@ -345,8 +347,9 @@ def self_signed(folder) -> tuple[str, str]:
     cert, key = f"{folder}/cert.pem", f"{folder}/key.pem"
     subprocess.run(
         [
-            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
-            *("-keyout", key, "-out", cert, "-subj", "/CN=127.0.0.1"),
+            *("openssl", "req", "-x509", "-newkey", "ec", "-nodes", "-days", "2"),
+            *("-pkeyopt", "ec_paramgen_curve:prime256v1", "-keyout", key, "-out", cert),
+            *("-subj", "/CN=127.0.0.1"),
             *("-addext", "subjectAltName=IP:127.0.0.1"),
         ],
         check=True,

@@ -28,6 +28,7 @@ from smugdesk.publish.remote import (
     Media,
     Payload,
     PublishError,
+    RefusedError,
     RemoteMissingError,
     RemotePost,
 )
@@ -40,6 +41,7 @@ _LIST_PAGES = 20  # at most 2,000 entries looked through to tell a deletion
 # A property of our own that servers keep with the entry (Micropub servers store properties
 # they do not know): the create's marker, which finds the entry if the answer is lost.
 MARKER = "smugdesk-marker"
+_CLEARED = ("category", "summary")  # sent only when the draft has them
 
 
 def _first(values: Any, default: Any = "") -> Any:
@@ -56,6 +58,11 @@ def source_hash(properties: dict) -> str:
 
 def _path(url: str) -> str:
     return urllib.parse.urlsplit(url).path.rstrip("/") or "/"
+
+
+def _web_address(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _categories(payload: Payload) -> list[str]:
@@ -129,7 +136,7 @@ class MicropubPublisher:
             return PublishError(
                 f"{self._host} had a server error ({answer.status}) {doing}: {said}"
             )
-        return PublishError(f"{self._host} refused {doing} ({answer.status}): {said}")
+        return RefusedError(f"{self._host} refused {doing} ({answer.status}): {said}")
 
     @property
     def config(self) -> dict:
@@ -198,6 +205,11 @@ class MicropubPublisher:
                 "look on the blog before publishing again"
             )
         url = urllib.parse.urljoin(self.endpoint, location)
+        if not _web_address(url):
+            raise PublishError(
+                f"{self._host} made the post but gave it an address that is not a web page "
+                f"({location[:80]}): look on the blog before publishing again"
+            )
         return self._read_back(url) or self._as_sent(url, payload)
 
     def _look_for(self, payload: Payload) -> RemotePost | None:
@@ -231,9 +243,12 @@ class MicropubPublisher:
         properties = self._properties(payload)
         properties.pop("mp-slug", None)  # a slug is fixed at creation
         properties.pop(MARKER, None)  # the create's, kept as it was
-        answer = self._call(
-            "POST", json_body={"action": "update", "url": remote_id, "replace": properties}
-        )
+        change: dict[str, Any] = {"action": "update", "url": remote_id, "replace": properties}
+        # What the draft no longer has goes from the entry too (tags all removed, no summary).
+        dropped = [name for name in _CLEARED if name not in properties]
+        if dropped:
+            change["delete"] = dropped
+        answer = self._call("POST", json_body=change)
         if answer.status in (404, 410) or (answer.status == 400 and self._gone(remote_id)):
             raise RemoteMissingError(
                 f"the post was deleted from {self._host} since it was published; "
@@ -243,7 +258,8 @@ class MicropubPublisher:
             raise self._refused(answer, "the update")
         url = remote_id
         if answer.status == 201 and answer.headers.get("location"):  # the server moved it
-            url = urllib.parse.urljoin(self.endpoint, answer.headers["location"])
+            moved = urllib.parse.urljoin(self.endpoint, answer.headers["location"])
+            url = moved if _web_address(moved) else remote_id
         return self._read_back(url) or self._as_sent(url, payload)
 
     # -- reading ------------------------------------------------------------------------
@@ -341,6 +357,8 @@ class MicropubPublisher:
             url = _first((properties or {}).get("url"))
             if isinstance(url, str) and url:
                 url = urllib.parse.urljoin(self.endpoint, url)
+                if not _web_address(url):
+                    continue
                 posts.append((self._remote(url, properties), properties))
         return posts
 

@@ -93,6 +93,10 @@ def test_create_update_and_an_image_uploaded_once(micropub_site, account, tmp_pa
     assert second.uploaded == 0 and len(micropub_site.media_files()) == 1
     assert len(_entries_titled(micropub_site, "Clinic hours")) == 1
 
+    untagged = set_values(edited, second.front).text.replace("tags: [clinic, R&D]\n", "")
+    third = _publish(untagged, path, account)
+    assert "category" not in _source(micropub_site, third.remote.url)[1]  # removed there too
+
 
 def test_tags_and_categories_arrive_as_category_values(micropub_site, account):
     publisher = make_publisher(account, mp.TOKEN)

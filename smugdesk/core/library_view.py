@@ -3,6 +3,7 @@ highlighted text the library pane shows."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,14 @@ def marked_html(marked: str) -> str:
     """Rich text for the list: the matched words in bold, everything else escaped."""
     text = html.escape(marked.replace("\n", " "), quote=False)
     return text.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+
+
+def shown_time(stamp: str) -> str:
+    """A UTC stamp as recorded (2026-11-29T22:10:00Z) in local time, to the minute."""
+    try:
+        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")

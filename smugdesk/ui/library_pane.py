@@ -18,10 +18,12 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QDesktopServices,
     QFont,
     QFontMetrics,
     QKeySequence,
@@ -49,7 +51,8 @@ from PySide6.QtWidgets import (
 
 from smugdesk.core.library import TrashedPost
 from smugdesk.core.library_scan import Entry
-from smugdesk.core.library_view import marked_html
+from smugdesk.core.library_view import marked_html, shown_time
+from smugdesk.publish.published_state import Where, where_published
 from smugdesk.ui.library_worker import Listing, Query
 
 EntryRole = Qt.ItemDataRole.UserRole
@@ -58,6 +61,11 @@ SORTS = (
     ("title", QT_TRANSLATE_NOOP("LibraryPane", "Title")),
     ("edited", QT_TRANSLATE_NOOP("LibraryPane", "Last edited")),
 )
+PLACE_STATES = {
+    "live": QT_TRANSLATE_NOOP("LibraryPane", "live on %s"),
+    "draft": QT_TRANSLATE_NOOP("LibraryPane", "a draft on %s"),
+    "scheduled": QT_TRANSLATE_NOOP("LibraryPane", "scheduled on %s"),
+}
 STATUS_LABELS = {
     "draft": QT_TRANSLATE_NOOP("LibraryPane", "Draft"),
     "scheduled": QT_TRANSLATE_NOOP("LibraryPane", "Scheduled"),
@@ -81,6 +89,9 @@ class EntryModel(QAbstractListModel):
         self.items: list[Entry | TrashedPost] = []
         self.with_snippets = False
         self.waiting: set[str] = set()  # absolute paths of posts queued for publishing
+        # Where each post is published, read from its file when its row is first shown:
+        # (path, mtime) → places, so an edit or a publish is read again and nothing else is.
+        self._places: dict[tuple[str, int], list[Where]] = {}
 
     def set_items(self, items: list) -> None:
         self.beginResetModel()
@@ -99,10 +110,22 @@ class EntryModel(QAbstractListModel):
             return item
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = _plain_text(item)
+            where = where_text(self.places(item))
+            text = f"{text}, {where}" if where else text
             return text + ", " + _tr("waiting to publish") if self.is_waiting(item) else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(item)
+            return _tooltip(item, self.places(item))
         return None
+
+    def places(self, item: Entry | TrashedPost) -> list[Where]:
+        if not isinstance(item, Entry) or item.problem:
+            return []
+        key = (item.file, item.edited_ns)
+        if key not in self._places:
+            if len(self._places) > 5000:
+                self._places.clear()
+            self._places[key] = places_of(item.path)
+        return self._places[key]
 
     def is_waiting(self, item: Entry | TrashedPost) -> bool:
         return isinstance(item, Entry) and str(item.path.absolute()) in self.waiting
@@ -122,10 +145,37 @@ def _plain_text(item: Entry | TrashedPost) -> str:
     return f"{item.title}, {_status(item.status)}, {item.date[:10]}"
 
 
-def _tooltip(item: Entry | TrashedPost) -> str:
+def places_of(path: Path) -> list[Where]:
+    """Where the post in ``path`` is published; [] for one never published or unreadable.
+    Only a file that mentions ``published:`` is parsed."""
+    from smugdesk.core.errors import SmugdeskError
+    from smugdesk.core.post import decode_post_bytes, read_post
+
+    try:
+        data = path.read_bytes()
+        if b"\npublished:" not in data[:65536]:
+            return []
+        return where_published(read_post(decode_post_bytes(data, path.name), path))
+    except (OSError, SmugdeskError):
+        return []
+
+
+def where_text(places: list[Where]) -> str:
+    """``live on Ward Notes, a draft on Old blog``."""
+    return ", ".join(_tr(PLACE_STATES[p.state]) % p.account for p in places)
+
+
+def _tooltip(item: Entry | TrashedPost, places: list[Where] = ()) -> str:
     if isinstance(item, TrashedPost):
         return _tr("%s\nwas %s") % (item.path, item.original)
     lines = [str(item.path)]
+    for place in places:
+        when = shown_time(place.time)
+        line = _tr(PLACE_STATES[place.state]) % place.account
+        line += (" " + _tr("since %s") % when if when else "") + (
+            f": {place.url}" if place.url else ""
+        )
+        lines.append(line[:1].upper() + line[1:])
     if item.problem:
         lines.append(item.problem)
     if item.summary:
@@ -134,7 +184,11 @@ def _tooltip(item: Entry | TrashedPost) -> str:
 
 
 def entry_html(
-    item: Entry | TrashedPost, muted: str, elide=lambda text: text, waiting: bool = False
+    item: Entry | TrashedPost,
+    muted: str,
+    elide=lambda text: text,
+    waiting: bool = False,
+    places: list[Where] = (),
 ) -> str:
     """Two or three lines: the title (matches in bold), what it is, and where the search
     words are in its text."""
@@ -148,6 +202,9 @@ def entry_html(
     if item.problem:
         return f"⚠ <b>{title}</b><br><span style='color:#b3261e'>{html.escape(item.problem)}</span>"
     facts = [_status(item.status)]
+    if places:
+        facts[0] = where_text(places)
+        facts[0] = facts[0][:1].upper() + facts[0][1:]
     if waiting:
         facts[0] = "⏳ " + _tr("waiting to publish")
     if item.date:
@@ -185,6 +242,7 @@ class EntryDelegate(QStyledItemDelegate):
                 muted,
                 lambda t: elide(t, Qt.TextElideMode.ElideRight, width),
                 index.model().is_waiting(item),
+                index.model().places(item),
             )
         )
         return document
@@ -448,6 +506,13 @@ class LibraryPane(QDockWidget):
             menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(path))
             menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(path))
             menu.addAction(self.tr("Duplicate"), lambda: self.duplicate_requested.emit(path))
+            for place in self.model.places(item):
+                if place.url.startswith(("http://", "https://")):
+                    url = QUrl(place.url)
+                    menu.addAction(
+                        self.tr("Open on %s") % place.account,
+                        lambda u=url: QDesktopServices.openUrl(u),
+                    )
             menu.addSeparator()
             menu.addAction(self.tr("Move to Trash"), lambda: self.trash_requested.emit(path))
         menu.addSeparator()

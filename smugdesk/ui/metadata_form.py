@@ -5,7 +5,10 @@ front matter refreshes the form."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +21,10 @@ from PySide6.QtWidgets import (
 
 from smugdesk.core.errors import FrontMatterError
 from smugdesk.core.front_edit import STATUS_CHOICES, FrontEdit, form_values, set_field
+from smugdesk.core.library_view import shown_time
+
+if TYPE_CHECKING:
+    from smugdesk.publish.published_state import Where
 
 TYPING_PAUSE_MS = 400
 
@@ -84,6 +91,9 @@ class MetadataForm(QWidget):
         grid.addWidget(self.problem, 4, 0, 1, 6)
         self.target = QLabel()
         self.target.setWordWrap(True)
+        self.target.setTextFormat(Qt.TextFormat.RichText)
+        self.target.setOpenExternalLinks(True)
+        self.target.setAccessibleName(self.tr("Where the post is published"))
         self.target.hide()
         grid.addWidget(self.target, 5, 0, 1, 6)
         self._shown: dict[str, str] = {}
@@ -143,22 +153,41 @@ class MetadataForm(QWidget):
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
 
-    def show_target(self, blog: str, absent: dict[str, str]) -> None:
-        """Where the post is published (``blog``, "" for nowhere yet) and which of the form's
-        fields that blog does not take (field → why), so no one fills one in vain."""
+    def show_target(self, places: list[Where], absent: dict[str, str]) -> None:
+        """Where the post is published (each blog: live or a draft there, when, a link) and
+        which of the form's fields the first blog does not take (field → why), so no one
+        fills one in vain."""
+        blog = places[0].account if places else ""
         for key, widget in self.fields.items():
             why = absent.get(key)
             widget.setToolTip(self.tr("Not sent to %s: %s") % (blog, why) if why else "")
-        if not blog:
+        if not places:
             self.target.hide()
             return
-        text = self.tr("Published to %s.") % blog
+        lines = [self._place_html(place) for place in places]
         if absent:
-            text += " " + self.tr("Not sent there: %s.") % ", ".join(
-                f"{key} ({why})" for key, why in absent.items()
+            lines.append(
+                html.escape(
+                    self.tr("Not sent to %s: %s.")
+                    % (blog, ", ".join(f"{key} ({why})" for key, why in absent.items()))
+                )
             )
-        self.target.setText(text)
+        self.target.setText("<br>".join(lines))
         self.target.show()
+
+    def _place_html(self, place: Where) -> str:
+        state = {
+            "live": self.tr("Published on %s, for everyone to read"),
+            "scheduled": self.tr("Scheduled on %s"),
+        }.get(place.state, self.tr("A draft on %s, only you see it"))
+        text = html.escape(state % place.account)
+        when = shown_time(place.time)
+        if when:
+            text += html.escape(self.tr(", sent %s") % when)
+        if place.url.startswith(("http://", "https://")):
+            url = html.escape(place.url, quote=True)
+            text += f': <a href="{url}">{html.escape(place.url)}</a>'
+        return text + "."
 
 
 class MetadataSync:
@@ -179,9 +208,9 @@ class MetadataSync:
         self.metadata.show_text(text, fresh=fresh)
         self.metadata.show_target(*self.publish_target(text))
 
-    def publish_target(self, text: str) -> tuple[str, dict[str, str]]:
+    def publish_target(self, text: str) -> tuple[list[Where], dict[str, str]]:
         """Overridden where publishing is known (PublishActions): nowhere, nothing absent."""
-        return "", {}
+        return [], {}
 
     def apply_metadata_field(self, key: str, typed: str) -> None:
         text = self.editor.toPlainText()

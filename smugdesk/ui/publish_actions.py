@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import threading
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from smugdesk.core.credentials import get_secret, store_secret
 from smugdesk.core.errors import FrontMatterError, SmugdeskError
 from smugdesk.core.front_edit import set_values
 from smugdesk.core.post import Post, parse_post
-from smugdesk.publish.published_state import placements
+from smugdesk.publish.published_state import Where, placement, placements, where_published
 from smugdesk.publish.queue import PublishQueue
 from smugdesk.publish.remote import (
     AuthError,
@@ -100,24 +99,26 @@ class PublishActions:
         self._known_accounts = {a.name: a for a in accounts}
         return accounts
 
-    def publish_target(self, text: str) -> tuple[str, dict[str, str]]:
-        """The blog this post went to and the form fields that blog does not take."""
+    def publish_target(self, text: str) -> tuple[list[Where], dict[str, str]]:
+        """Every blog the post is on (live or a draft there, when, its address) and the form
+        fields that the first of those blogs does not take."""
         if "\npublished:" not in text[:20000]:
-            return "", {}  # the common case, without parsing the front matter again
+            return [], {}  # the common case, without parsing the front matter again
         try:
             post = parse_post(text)
         except FrontMatterError:
-            return "", {}
+            return [], {}
         if getattr(self, "_known_accounts", None) is None:
             try:
                 self._known_accounts = {a.name: a for a in load_accounts()}
             except SmugdeskError:
                 self._known_accounts = {}
-        for name in placements(post):
-            account = self._known_accounts.get(name)
+        places = where_published(post)
+        for place in places:
+            account = self._known_accounts.get(place.account)
             if account is not None:
-                return name, absent_form_fields(account.kind)[1]
-        return "", {}
+                return places, absent_form_fields(account.kind)[1]
+        return places, {}
 
     def _current_post(self) -> Post | None:
         try:
@@ -150,7 +151,6 @@ class PublishActions:
         self.publish_dialog()
 
     def publish_dialog(self) -> None:
-        from smugdesk.publish.publishing import post_datetime
         from smugdesk.ui.dialogs.publish import PublishDialog
 
         post = self._current_post()
@@ -162,13 +162,8 @@ class PublishActions:
             accounts = self._accounts()
             if not accounts:
                 return
-        date = post_datetime(post)
-        dialog = PublishDialog(
-            self,
-            accounts,
-            account=next(iter(placements(post)), ""),
-            future_date=bool(date and date > datetime.now().astimezone()),
-        )
+        dialog = PublishDialog(self, accounts, post, account=next(iter(placements(post)), ""))
+        self.publish_dialog_shown = dialog  # for tests and screenshots
         dialog.manage.clicked.connect(lambda: (dialog.reject(), self._accounts_then_publish()))
         if dialog.exec() == PublishDialog.DialogCode.Accepted:
             self.publish_to(*dialog.chosen())
@@ -191,6 +186,10 @@ class PublishActions:
         if self.file.path is not None and self.editor.document().isModified():
             self.autosave()  # the draft on disk is what was sent, should the app stop now
         post = self._current_post()
+        if post is not None and not overwrite and not recreate:
+            status = self._past_schedule(post, account, status)
+            if status == "":
+                return
         secret = self._secret(account) if post is not None else None
         if post is None or not secret:
             return
@@ -233,6 +232,37 @@ class PublishActions:
             on_progress,
             name="smugdesk-publish",
         )
+
+    def _past_schedule(self, post: Post, account: Account, status: str | None) -> str | None:
+        """A post to be scheduled for a moment already past would go public at once: ask.
+        Returns the status to send (None: the post's own), or "" to send nothing."""
+        from smugdesk.publish.intent import schedule_problem
+        from smugdesk.publish.publishing import asked_status
+
+        asked = asked_status(post, status)
+        problem = schedule_problem(post, asked)
+        recorded = placement(post, account.name)
+        if not problem or (recorded is not None and recorded.status == "publish"):
+            return status  # nothing to ask, or it is live there already
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Not scheduled"))
+        box.setText(
+            self.tr("“%s” cannot be scheduled on %s: %s.")
+            % (post.title or self.tr("Untitled"), account.name, problem)
+        )
+        box.setInformativeText(self.tr("Nothing was sent. Change its date, or choose:"))
+        now = box.addButton(self.tr("Publish Now"), QMessageBox.ButtonRole.AcceptRole)
+        draft = box.addButton(self.tr("Send as Draft"), QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        answer = self.choose(box)
+        if answer is now:
+            return "publish"
+        if answer is draft:
+            return "draft"
+        self.statusBar().showMessage(self.tr("Not sent: the post's date is in the past"), 8000)
+        return ""
 
     # -- outcomes -------------------------------------------------------------------------
     def _published(self, account: Account, status: str | None, result) -> None:
@@ -405,9 +435,12 @@ class PublishActions:
         accounts = {a.name: a for a in self._accounts()}
         current = str(self.file.path) if self.file.path else ""
         jobs = []
+        dropped = []
         for item in items:
             account = accounts.get(item.account)
-            if account is None:
+            if account is None:  # removed since: it would wait for ever
+                self.publish_queue.remove(Path(item.path), item.account)
+                dropped.append(item)
                 continue
             if quiet:  # a retry on a timer never opens a password prompt
                 try:
@@ -422,6 +455,14 @@ class PublishActions:
                 QTimer.singleShot(0, partial(self.publish_to, item.account, item.status or None))
             else:
                 jobs.append((item, account, secret))
+        if dropped:
+            self._update_queue_note()
+            message = self.tr("No longer waiting (the account was removed): %s") % ", ".join(
+                f"{Path(item.path).name} → {item.account}" for item in dropped
+            )
+            self.statusBar().showMessage(message, 15000)
+            if not quiet:
+                QMessageBox.information(self, self.tr("Removed from the queue"), message)
         if not jobs:
             return
         self._publishing = True

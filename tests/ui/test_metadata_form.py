@@ -120,7 +120,7 @@ def test_the_form_says_which_fields_the_posts_blog_does_not_take(qtbot, window, 
     assert window.open_path(path)
     form = window.metadata
     assert form.target.isVisibleTo(form)
-    assert "Published to Notes." in form.target.text()
+    assert "A draft on Notes, only you see it" in form.target.text()
     assert "they go with the tags" in form.fields["categories"].toolTip()
     assert form.fields["tags"].toolTip() == ""
 

@@ -16,6 +16,14 @@ from typing import Any
 _KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
 _ITEM = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# What YAML reads with a tag of its own (a merge key, the "value" key), not as a string.
+_SPECIAL = {"=", "<<"}
+# Tabs (ruamel.yaml refuses them in many places a space is fine), characters YAML forbids or
+# reads as line breaks (NEL, LS, PS), and a byte-order mark inside the text.
+_STEP_ASIDE_CHARS = re.compile(
+    "[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+)
+_MAX_KEY = 128  # YAML caps implicit keys at 1024 characters; long ones go to the parser
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
 _BOOLS["FALSE"] = False
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -24,9 +32,11 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _TYPED = re.compile(r"[-+]?(?:\.?[0-9]|\._|\.(?:inf|Inf|INF|nan|NaN|NAN)$)|0[box]")
 # Dates and times as Jekyll, Hugo and Pelican write them, read into the same date or
 # datetime YAML gives.
+# ASCII digits only ("\d" takes other scripts' digits, which YAML reads as text). More than
+# six digits of a second are rounded by ruamel.yaml: those go to it.
 _DATE = re.compile(
-    r"(\d{4}-\d{2}-\d{2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(\.\d+)?"
-    r"[ ]*(Z|[-+]\d{1,2}(?::\d{2})?)?)?"
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:(?:[Tt]|[ ]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})"
+    r"(\.[0-9]{1,6})?[ ]*(Z|[-+][0-9]{1,2}(?::[0-9]{2})?)?)?"
 )
 _PLAIN_START_FORBIDDEN = set("&*!|>{}[]%@`\"',?:-#")
 
@@ -47,6 +57,8 @@ def _scalar(text: str) -> tuple[bool, Any]:
         text = text[: text.index(" #")].rstrip()
     if text in _NULLS:
         return True, None
+    if text in _SPECIAL:
+        return False, None
     if text in _BOOLS:
         return True, _BOOLS[text]
     if _INT.fullmatch(text):
@@ -99,8 +111,11 @@ def _flow_list(text: str) -> tuple[bool, list | None]:
 
 def read_plain_front(front: str) -> dict[str, Any] | None:
     """The mapping of a simple front matter, or None when it needs the real YAML parser."""
+    if _STEP_ASIDE_CHARS.search(front):
+        return None
     result: dict[str, Any] = {}
     open_list: list | None = None
+    list_indent: str | None = None
     for line in front.split("\n"):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
@@ -108,6 +123,12 @@ def read_plain_front(front: str) -> dict[str, Any] | None:
         if line[0] in " \t-":
             item = _ITEM.fullmatch(line)
             if open_list is None or item is None or not item.group(1):
+                return None
+            # One list, one indentation: a deeper "- " continues the item before it.
+            indent = line[: len(line) - len(line.lstrip(" "))]
+            if list_indent is None:
+                list_indent = indent
+            elif indent != list_indent:
                 return None
             ok, value = _scalar(item.group(1))
             if not ok:
@@ -118,7 +139,9 @@ def read_plain_front(front: str) -> dict[str, Any] | None:
         if match is None or match.group(1) in result:
             return None
         key, rest = match.group(1), match.group(2) or ""
-        open_list = None
+        if len(key) > _MAX_KEY or _scalar(key) != (True, key):
+            return None  # "true:" and "null:" are a boolean and a null key, not strings
+        open_list, list_indent = None, None
         if rest == "" or rest.startswith("#"):
             open_list = []
             result[key] = _PendingList(open_list)

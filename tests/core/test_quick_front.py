@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from smugdesk.core.post import FrontMatterError, parse_post
 from smugdesk.core.quick_front import read_plain_front
 
 
@@ -93,3 +95,215 @@ def test_agrees_with_yaml_whenever_it_answers(pairs):
     assert quick.keys() == real.keys()
     for key in real:
         assert same_value(quick[key], real[key]), (front, quick[key], real[key])
+
+
+# --- The generator below makes what the quick reader must get right or leave alone: quoting
+# with '' and a lone quote, YAML 1.1 booleans (strings in YAML 1.2, as ruamel.yaml reads
+# them), keys that are booleans or nulls, '#' inside flow lists and after values, dates with
+# fractions of any length and every zone form, tabs, control characters, odd indentation.
+
+_safe = "abcxyzé ABC-_.,!?'"
+_hostile = _safe + '"#:[]{}&*%@`|>~=<\\/0123456789\t\x07\x85\u2028\u00a0\ufeff'
+_word = st.one_of(
+    st.text(alphabet=_safe, min_size=1, max_size=12),
+    st.text(alphabet=_safe, min_size=1, max_size=12),
+    st.text(alphabet=_hostile, min_size=0, max_size=12),
+)
+_keyword = st.sampled_from(
+    [
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "Yes",
+        "NO",
+        "On",
+        "OFF",
+        "true",
+        "True",
+        "TRUE",
+        "tRUE",
+        "false",
+        "FALSE",
+        "null",
+        "Null",
+        "NULL",
+        "nULL",
+        "~",
+        "=",
+        "<<",
+        "-",
+        "?",
+        ":",
+        ".",
+        "._",
+        ".inf",
+        "-.Inf",
+        ".nan",
+        "0",
+        "-0",
+        "+1",
+        "007",
+        "0o17",
+        "0x1f",
+        "1_000",
+        "1e3",
+        "1.5",
+        "12:30",
+        "190:20:30",
+        "it's",
+        "a #b",
+        "a#b",
+        "x: y",
+        "[a #b]",
+    ]
+)
+
+
+@st.composite
+def _quoted(draw) -> str:
+    text = draw(_word)
+    if draw(st.booleans()):
+        return "'" + (text.replace("'", "''") if draw(st.booleans()) else text) + "'"
+    return '"' + text + '"'
+
+
+@st.composite
+def _timestamp(draw) -> str:
+    day = draw(
+        st.sampled_from(["2024-05-01", "1999-12-31", "2024-02-30", "2024-5-1", "٢٠٢٤-05-01"])
+    )
+    if draw(st.booleans()):
+        return day
+    separator = draw(st.sampled_from(["T", "t", " ", "  ", "\t"]))
+    clock = draw(st.sampled_from(["10:00:00", "1:02:03", "23:59:59", "24:00:00", "10:00"]))
+    fraction = draw(st.sampled_from(["", ".", ".5", ".123456", ".1234564", ".1234565", ".9999995"]))
+    zone = draw(st.sampled_from(["", "Z", "z", "+02:00", "+0200", "+2", "-05:30", "-5", "+02:0"]))
+    space = draw(st.sampled_from(["", " ", "  "])) if zone else ""
+    return f"{day}{separator}{clock}{fraction}{space}{zone}"
+
+
+_scalar = st.one_of(
+    st.text(alphabet="abcxyz é", min_size=1, max_size=12).map(str.strip).filter(bool),
+    _word,
+    _keyword,
+    _quoted(),
+    _timestamp(),
+    st.integers(-10, 3000).map(str),
+)
+
+
+@st.composite
+def _flow(draw) -> str:
+    items = draw(st.lists(_scalar, max_size=4))
+    joined = draw(st.sampled_from([", ", ",", " , "])).join(items)
+    return "[" + joined + draw(st.sampled_from(["", "", "", ",", " "])) + "]"
+
+
+@st.composite
+def _entry(draw) -> str:
+    key = draw(st.sampled_from(["title", "tags", "date", "x_y", "a-b", "true", "null", "yes", "é"]))
+    colon = draw(st.sampled_from([": ", ": ", ": ", ":  ", " : ", ":\t", ":"]))
+    kind = draw(st.sampled_from(["scalar", "flow", "block", "empty"]))
+    comment = draw(st.sampled_from(["", "", "", " # note", "  #note", "#x", "\t# tab"]))
+    if kind == "scalar":
+        return f"{key}{colon}{draw(_scalar)}{comment}"
+    if kind == "flow":
+        return f"{key}{colon}{draw(_flow())}{comment}"
+    if kind == "empty":
+        return f"{key}:{comment}"
+    lines = [f"{key}:{comment}"]
+    for _ in range(draw(st.integers(1, 3))):
+        indent = draw(st.sampled_from(["", "  ", "  ", "  ", " ", "\t"]))
+        lines.append(f"{indent}-{draw(st.sampled_from([' ', '  ']))}{draw(_scalar)}")
+    return "\n".join(lines)
+
+
+def real_meta(front: str):
+    """What the editor itself reads: ruamel.yaml's round-trip loader, through parse_post."""
+    return parse_post(f"---\n{front}\n---\n").meta
+
+
+def agrees(quick, real) -> bool:
+    if isinstance(real, list):
+        return isinstance(quick, list) and len(quick) == len(real) and all(map(agrees, quick, real))
+    if isinstance(real, dt.datetime):
+        return (
+            isinstance(quick, dt.datetime)
+            and quick.replace(tzinfo=None) == real.replace(tzinfo=None)
+            and quick.utcoffset() == real.utcoffset()
+        )
+    if isinstance(real, bool) or real is None:
+        return quick is real
+    if isinstance(real, (str, int, dt.date)):
+        # ruamel.yaml's own subclasses (a quoted string, a timestamp) are the same values
+        return quick == real and isinstance(quick, type(real).__mro__[-2])
+    return False  # a tagged scalar or a mapping: the quick reader must have stepped aside
+
+
+def check_agreement(front: str) -> None:
+    quick = read_plain_front(front)
+    if quick is None:
+        return
+    try:
+        real = real_meta(front)
+    except FrontMatterError as error:
+        message = f"{front!r} answered {quick!r}, where the editor says {error}"
+        raise AssertionError(message) from None
+    assert list(quick) == list(real), front
+    for key in real:
+        assert agrees(quick[key], real[key]), (front, quick[key], real[key])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_entry(), min_size=1, max_size=4))
+def test_agrees_with_the_editors_yaml_on_hard_cases(entries):
+    check_agreement("\n".join(entries))
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("summary: 'it''s here'", "it's here"),
+        ("flag: yes", "yes"),  # YAML 1.2, as the editor reads it: a string, not True
+        ("flag: off", "off"),
+        ("when: 2024-05-01 10:00:00.123456+02:00", "2024-05-01 10:00:00.123456+02:00"),
+        ("when: 2024-05-01T10:00:00Z", "2024-05-01 10:00:00+00:00"),
+        ("when: 2001-12-14 21:59:43.10 -5", "2001-12-14 21:59:43.100000-05:00"),
+        ("tags: [a, b]  ", "['a', 'b']"),
+        ("title: a#b", "a#b"),
+        ("title: a #b", "a"),
+        ("date: ٢٠٢٤-05-01", "٢٠٢٤-05-01"),  # digits of another script: text, not a date
+    ],
+)
+def test_answers_like_the_editor(front, expected):
+    quick = read_plain_front(front)
+    assert quick is not None
+    assert str(next(iter(quick.values()))) == expected
+    check_agreement(front)
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "summary: 'it's here'",  # a lone quote: YAML refuses it, so must the form
+        "tags: [a #b]",  # '#' starts a comment inside the list: YAML refuses it
+        "when: 2024-05-01 10:00:00.1234567Z",  # ruamel.yaml rounds the 7th digit
+        "when: 2024-05-01\t10:00:00",  # a tab: ruamel.yaml refuses it
+        "title:\tTabbed",
+        "title: Tabbed\t",
+        "true: x",  # a boolean key
+        "null: x",  # a null key
+        "merge: <<",  # a merge key, tagged
+        "value: =",
+        "bell: x\x07",  # a control character YAML forbids
+        "nel: x\x85y",  # NEL: a line break to YAML
+        "tags:\n  - a\n - b",  # one list, two indentations: YAML refuses it
+        "tags:\n - a\n  - b",  # a deeper '- ' continues the item before: "a - b"
+        "k" * 200 + ": x",  # a very long implicit key
+    ],
+)
+def test_steps_aside_where_the_editor_differs(front):
+    assert read_plain_front(front) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,9 +46,11 @@ def check_address(url: str) -> None:
     """A blog's address is an http(s) URL with a host and nothing secret in it; otherwise an
     ``AccountError`` says what is wrong. Without a scheme, https is meant."""
     url = url.strip()
+    # "javascript:…" or "mailto:…" name a scheme; "blog.example.org:8080" names a port.
+    other_scheme = "://" not in url and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", url)
     full = url if "://" in url else "https://" + url
     parts = urlsplit(full)
-    if parts.scheme.lower() not in ("http", "https"):
+    if other_scheme or parts.scheme.lower() not in ("http", "https"):
         raise AccountError(
             f"“{url}” is not a web address: only http:// and https:// addresses can be blogs"
         )

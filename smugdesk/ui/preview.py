@@ -35,6 +35,7 @@ class PreviewPage(QWebEnginePage):
 
     open_post = Signal(str)
     goto_line = Signal(int)
+    refused = Signal(QUrl)  # a navigation that did not happen (shown in the log; tests)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(sandbox().profile, parent)
@@ -87,6 +88,12 @@ class PreviewPage(QWebEnginePage):
             self.open_post.emit(value)
 
     def acceptNavigationRequest(self, url, navigation_type, is_main_frame):  # noqa: N802
+        accepted = self._navigation_allowed(url, navigation_type, is_main_frame)
+        if not accepted:
+            self.refused.emit(QUrl(url))
+        return accepted
+
+    def _navigation_allowed(self, url: QUrl, navigation_type, is_main_frame: bool) -> bool:
         if not is_main_frame:
             return self._frame_may_load(url)
         if _without_fragment(url) == _without_fragment(self._shell):
@@ -153,6 +160,7 @@ class PreviewView(QWebEngineView):
         self._dark = False
         self._ready = False
         self._waiting: RenderResult | None = None
+        self._last: RenderResult | None = None
         self._parts: tuple[str, ...] = ()  # the body's parts the page shows now
         self._shell_pending = False
         self.loadFinished.connect(self._on_load_finished)
@@ -171,6 +179,7 @@ class PreviewView(QWebEngineView):
         self._policy = policy
         self._ready = False
         self._parts = ()  # the new page has none yet
+        self._waiting = self._waiting or self._last
         if not self._shell_pending:
             # On the next turn of the event loop: the window paints first (start-up), and
             # several calls in a row build the page once.
@@ -201,6 +210,7 @@ class PreviewView(QWebEngineView):
             self.page().runJavaScript(f"smugdesk.scrollToLine({int(line)})", WORLD)
 
     def show_result(self, result: RenderResult) -> None:
+        self._last = result  # shown again if the page is rebuilt (policy, user CSS)
         if not self._ready:
             self._waiting = result  # applied as soon as the shell page has loaded
             return

@@ -94,6 +94,11 @@ class PreviewPane(QWidget):
         if self._base is not None:
             self.set_base_folder(self._base)
 
+    def reload(self) -> None:
+        """Rebuild the page around what it shows (new user CSS)."""
+        if self._base is not None:
+            self.set_base_folder(self._base, reload=True)
+
     def refresh_scripts(self) -> None:
         """The writer changed whether this post's scripts run: rebuild the page if so."""
         if self._base is not None:

@@ -21,6 +21,7 @@ import os
 import re
 import secrets
 import stat
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -297,6 +298,7 @@ class _RequestGate(QWebEngineUrlRequestInterceptor):
         )
         if not allowed:
             info.block(True)
+            self._sandbox.blocked.append(info.requestUrl().toString())
 
 
 class PreviewSandbox:
@@ -317,6 +319,7 @@ class PreviewSandbox:
         self.profile.setSpellCheckEnabled(False)
         harden(self.profile.settings())
         self._grants: dict[str, PageGrant] = {}
+        self.blocked: deque[str] = deque(maxlen=500)  # the latest requests refused (to debug)
         self._files = _PostFiles(self)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self._files)
         self._gate = _RequestGate(self)

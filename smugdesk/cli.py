@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
     post = load_post(args.post)
     result = exporter.export(post, args.out, options, lambda *_: None)
     print(result.location)
+    for note in getattr(result, "notes", None) or ():  # e.g. an image left out, and why
+        print(f"smugdesk: {note}", file=sys.stderr)
     return 0
 
 

@@ -48,6 +48,31 @@ def sniff_image(head: bytes) -> str | None:
     return None
 
 
+# What an export or an upload may carry: raster images, audio and video, told by content.
+# SVG is not among them: it can carry scripts, and nothing here cleans it.
+SENDABLE_MEDIA = (".png", ".jpg", ".gif", ".webp", ".avif", ".heic", ".mp4", ".webm", ".mp3")
+SENDABLE_MEDIA += (".ogg", ".wav")
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1")
+
+
+def sniff_media(head: bytes) -> str | None:
+    """Like ``sniff_image``, and also audio and video: the suffix the first bytes say."""
+    image = sniff_image(head)
+    if image is not None:
+        return image
+    if head[4:8] == b"ftyp":
+        return ".heic" if head[8:12] in _HEIF_BRANDS else ".mp4"  # mp4, m4a, mov
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return ".webm"  # Matroska/WebM
+    if head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):
+        return ".mp3"
+    if head.startswith(b"OggS"):
+        return ".ogg"
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return ".wav"
+    return None
+
+
 def safe_name(name: str, suffix: str) -> str:
     """A file name that is safe on every file system and in a URL."""
     stem = slugify(Path(name).stem) or "image"

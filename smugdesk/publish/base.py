@@ -34,6 +34,7 @@ class Option:
 class ExportResult:
     location: str  # a file path or a URL
     written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the writer: what was left out, why
 
 
 @runtime_checkable

@@ -9,37 +9,41 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post import Post
 from smugdesk.core.render import Renderer, render_page, render_post
 from smugdesk.core.store import atomic_write
 from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
+from smugdesk.publish.site import (
+    Manifest,
+    SiteExport,
+    Skipped,
+    inside_site,
+    own_file,
+    skipped_notes,
+)
 
+# The src of the <img> tags Python-Markdown wrote: only to find files to copy (a src not
+# matched is simply not copied); what is safe in the page is decided in core.html_safety.
 _IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
 
 
-def local_image_path(src: str, base: Path) -> Path | None:
-    """The file an ``<img src>`` points at, when it is a local file that exists."""
-    parts = urlsplit(src)
-    if parts.scheme not in ("", "file") or parts.netloc or not parts.path:
-        return None
-    path = Path(unquote(parts.path))
-    candidate = path if path.is_absolute() else base / path
-    return candidate if candidate.is_file() else None
-
-
 def copy_images(
-    body_html: str, source_dir: Path, out_dir: Path, assets: str
+    body_html: str, source_dir: Path, out_dir: Path, assets: str, skipped: list[Skipped]
 ) -> tuple[str, list[Path]]:
-    """Copy local images next to the page; keep clean relative paths, move others to ``assets``."""
+    """Copy the post's own images next to the page; keep clean relative paths, move others
+    to ``assets``. References refused (outside the post's folder, not an image) are left
+    as written and added to ``skipped``."""
     written: list[Path] = []
     taken: dict[Path, str] = {}
 
     def place(match: re.Match) -> str:
         prefix, quote, src = match.groups()
-        found = local_image_path(src, source_dir)
+        found, reason = own_file(src, source_dir)
         if found is None:
+            if reason and Skipped(src, reason) not in skipped:
+                skipped.append(Skipped(src, reason))
             return match.group(0)
-        found = found.resolve()
         if found not in taken:
             relative = Path(unquote(urlsplit(src).path))
             inside = not relative.is_absolute() and ".." not in relative.parts
@@ -78,6 +82,13 @@ class HtmlExporter:
             destination.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ExportError(f"cannot create {destination}: {error.strerror or error}") from None
+        assets = inside_site(destination, options["assets"], "assets") or "images"
+        target = destination / f"{post.slug}.html"
+        # The same book-keeping as the site exporters: a page another draft wrote here is
+        # refused, not overwritten.
+        export = SiteExport(destination, target)
+        manifest = Manifest(destination)
+        old = manifest.check(export, post)
         progress(0, 3, "Rendering")
         # Other drafts exported the same way sit beside this page as <slug>.html.
         rendered = render_post(post, Renderer(resolve_post=lambda slug: f"{slug}.html"))
@@ -85,13 +96,23 @@ class HtmlExporter:
         progress(1, 3, "Copying images")
         try:
             body, written = copy_images(
-                rendered.body_html, source_dir, destination, options["assets"]
+                rendered.body_html, source_dir, destination, assets, export.skipped
             )
         except OSError as error:
             raise ExportError(f"could not copy an image: {error}") from None
+        export.images = {path: path for path in written}
         page = render_page(replace(rendered, body_html=body), lang=options["lang"])
         progress(2, 3, "Writing the page")
-        target = destination / f"{post.slug}.html"
-        atomic_write(target, page.encode("utf-8"))
+        try:
+            atomic_write(target, page.encode("utf-8"))
+        except (OSError, SmugdeskError) as error:
+            raise ExportError(f"could not write {target}: {error}") from None
+        if old is not None and old.exists() and old != target:
+            old.unlink()
+        manifest.record(export, post, old)
         progress(3, 3, "Done")
-        return ExportResult(location=str(target), written=[target, *written])
+        return ExportResult(
+            location=str(target),
+            written=[target, *written],
+            notes=skipped_notes(export.skipped),
+        )

@@ -14,6 +14,7 @@ from smugdesk.publish.site import (
     SiteExporter,
     SitePlan,
     front_matter,
+    inside_site,
     is_draft,
     missing_draft,
     post_date,
@@ -27,7 +28,7 @@ class HugoExporter(SiteExporter):
     site_hint = "the folder with hugo.toml or config.toml"
 
     def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:
-        section = options["section"].strip("/") or "posts"
+        section = inside_site(site, options["section"], "section") or "posts"
         content = site / "content" / section
         bundle = content / post.slug
 

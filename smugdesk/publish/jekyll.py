@@ -14,6 +14,7 @@ from smugdesk.publish.site import (
     SiteExporter,
     SitePlan,
     front_matter,
+    inside_site,
     is_draft,
     missing_draft,
     post_date,
@@ -46,7 +47,7 @@ class JekyllExporter(SiteExporter):
     site_hint = "the folder with _config.yml"
 
     def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:
-        assets = options["assets"].strip("/") or "assets/images"
+        assets = inside_site(site, options["assets"], "assets") or "assets/images"
 
         def image(source: Path) -> tuple[Path, str]:
             where = f"{assets}/{post.slug}/{source.name}"

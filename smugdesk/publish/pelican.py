@@ -13,6 +13,7 @@ from smugdesk.publish.jekyll import iframe_embed
 from smugdesk.publish.site import (
     SiteExporter,
     SitePlan,
+    inside_site,
     is_draft,
     missing_draft,
     post_date,
@@ -23,9 +24,12 @@ _MAPPED = ("title", "date", "tags", "categories", "slug", "status", "summary")
 
 
 def _line(value: Any) -> str:
-    """Pelican metadata is one line per key."""
+    """Pelican metadata is one line per key: whitespace, newlines included, becomes one
+    space, so a value can never start a line of its own (a key, or the block's end)."""
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(item) for item in value)
+        items = [_line(item).replace(";", ",") for item in value]
+        # Pelican splits a list on ";" when there is one, else on ",": "a, b" stays one tag.
+        return ("; " if any("," in item for item in items) else ", ").join(items)
     return " ".join(str(value).split())
 
 
@@ -36,7 +40,7 @@ class PelicanExporter(SiteExporter):
     site_hint = "the folder with pelicanconf.py"
 
     def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:
-        content = site / (options["content"].strip("/") or "content")
+        content = site / (inside_site(site, options["content"], "content") or "content")
 
         def image(source: Path) -> tuple[Path, str]:
             relative = f"images/{post.slug}/{source.name}"
@@ -66,7 +70,13 @@ class PelicanExporter(SiteExporter):
             lines.append(f"Category: {_line(post.categories[0])}")
         if post.meta.get("summary"):
             lines.append(f"Summary: {_line(post.meta['summary'])}")
+        written = {line.split(":", 1)[0].lower() for line in lines} | set(_MAPPED)
         for key, value in public_meta(post, drop=_MAPPED).items():
-            if isinstance(value, (str, int, float, list, tuple)) and str(key).isidentifier():
-                lines.append(f"{str(key).capitalize()}: {_line(value)}")
+            name = str(key)
+            # Keys compare without case in Pelican: "Title:" again would be a second title.
+            if name.lower() in written or not name.isidentifier():
+                continue
+            if isinstance(value, (str, int, float, list, tuple)):
+                lines.append(f"{name.capitalize()}: {_line(value)}")
+                written.add(name.lower())
         return "\n".join(lines) + "\n\n" + body.lstrip("\n")

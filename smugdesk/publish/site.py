@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from ruamel.yaml.comments import CommentedMap
 
-from smugdesk.core.assets import IMAGE_SUFFIXES
+from smugdesk.core.assets import sniff_media
 from smugdesk.core.embeds import Embed, parse_embed
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.html_safety import disarm_markdown
@@ -31,6 +32,22 @@ MANIFEST = ".smugdesk-exports.json"
 PRIVATE_KEYS = ("export", "published")
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file the post refers to that is not copied or uploaded, and why."""
+
+    reference: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.reason}"
+
+
+OUTSIDE = "outside the post's folder (an absolute path, “..” or a link leading elsewhere)"
+SVG = "an SVG image can carry scripts; only PNG, JPEG, GIF, WebP, AVIF/HEIC, audio and video"
+NOT_MEDIA = "not an image, audio or video file, whatever its name says"
+
+
 @dataclass
 class SiteExport:
     """One post going into one site: what to write and which images to copy."""
@@ -38,6 +55,7 @@ class SiteExport:
     site: Path
     target: Path  # the post file inside the site
     images: dict[Path, Path] = field(default_factory=dict)  # source file -> file in the site
+    skipped: list[Skipped] = field(default_factory=list)  # references not copied, and why
 
 
 @dataclass(frozen=True)
@@ -103,7 +121,9 @@ class SiteExporter:
         # and raw HTML are disarmed here, in the source.
         text = self.document(post, options, disarm_markdown(body))
         written = write_site_files(export, text, post, progress)
-        return ExportResult(location=str(export.target), written=written)
+        return ExportResult(
+            location=str(export.target), written=written, notes=skipped_notes(export.skipped)
+        )
 
 
 def post_date(post: Post) -> dt.datetime:
@@ -133,13 +153,85 @@ def is_draft(post: Post) -> bool:
     return str(post.meta.get("status") or "draft").lower() not in ("published", "publish")
 
 
-def local_image(target: str, source_dir: Path) -> Path | None:
+def own_file(target: str, source_dir: Path) -> tuple[Path | None, str]:
+    """Whether a reference in a post may be copied into a site or uploaded to a blog:
+    ``(the real file, "")`` for an image or media file inside the post's folder;
+    ``(None, why)`` for a local file that is refused; ``(None, "")`` for anything that is
+    not a local file (a URL, a file that does not exist), which is left as written."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not parts.path:
-        return None
+        return None, ""
     path = Path(unquote(parts.path))
-    found = path if path.is_absolute() else source_dir / path
-    return found if found.suffix.lower() in IMAGE_SUFFIXES and found.is_file() else None
+    candidate = path if path.is_absolute() else source_dir / path
+    try:
+        if not candidate.exists():
+            return None, ""
+        # Where it really is, links followed: the folder's own files only.
+        real = Path(os.path.realpath(candidate))
+        if not real.is_relative_to(os.path.realpath(source_dir)):
+            return None, OUTSIDE
+        if not real.is_file():  # a folder, a FIFO, a device: never opened
+            return None, "not a regular file"
+        with real.open("rb") as stream:
+            head = stream.read(64)
+    except OSError as error:
+        return None, f"cannot be read ({error.strerror or error})"
+    kind = sniff_media(head)
+    if kind is None:
+        return None, NOT_MEDIA
+    if kind == ".svg":
+        return None, SVG
+    return real, ""
+
+
+def local_image(target: str, source_dir: Path) -> Path | None:
+    """The file to copy or upload for an image reference, or None (see ``own_file``)."""
+    return own_file(target, source_dir)[0]
+
+
+def skipped_images(body: str, source_dir: Path) -> list[Skipped]:
+    """The image references in a post's Markdown that are not copied or uploaded, with
+    the reason, in order, each once (for a publisher to tell the writer)."""
+    found: list[Skipped] = []
+
+    def note(target: str, is_image: bool) -> None:
+        if is_image and not target.startswith(POST_PREFIX):
+            reason = own_file(target, source_dir)[1]
+            if reason and Skipped(target, reason) not in found:
+                found.append(Skipped(target, reason))
+
+    rewrite_targets(body, note)
+    return found
+
+
+def skipped_notes(skipped: list[Skipped]) -> list[str]:
+    return [f"not copied: {item}" for item in skipped]
+
+
+def inside_site(site: Path, value: str, option: str) -> str:
+    """A folder option (``assets``, ``section``, ``content``…) as a path relative to the
+    site, refused when it would lead out of it (absolute, "..", a linked folder)."""
+    text = str(value).strip().replace("\\", "/")
+    relative = Path(text)
+    odd = any(ch in text for ch in '"<>|*?') or any(ch < " " for ch in text)
+    if odd or relative.is_absolute() or text.startswith("~") or ".." in relative.parts:
+        raise ExportError(f"the {option} option must be a folder inside the site, not {value!r}")
+    real = Path(os.path.realpath(site / relative))
+    if not real.is_relative_to(os.path.realpath(site)):
+        raise ExportError(
+            f"the {option} option ({value!r}) leads out of the site through a link "
+            f"to {real}; choose a folder inside the site"
+        )
+    return relative.as_posix().strip("/") if text.strip("/") else ""
+
+
+def _check_inside(site: Path, path: Path) -> None:
+    """Refuse to write where a linked folder in the site would take the file elsewhere."""
+    real = Path(os.path.realpath(path.parent))
+    if not real.is_relative_to(os.path.realpath(site)):
+        raise ExportError(
+            f"{path.parent} leads out of the site (a link to {real}); nothing was written"
+        )
 
 
 def rewrite_body(
@@ -157,8 +249,12 @@ def rewrite_body(
     def target(value: str, is_image: bool) -> str | None:
         if value.startswith(POST_PREFIX):
             return post_link(value[len(POST_PREFIX) :])
-        found = local_image(value, source_dir)
+        found, reason = own_file(value, source_dir)
         if found is None:
+            # A plain link to a text file is no image left out; an image always is.
+            noted = reason and (is_image or reason != NOT_MEDIA)
+            if noted and Skipped(value, reason) not in export.skipped:
+                export.skipped.append(Skipped(value, reason))
             return None
         site_file, link = image_location(found)
         export.images[found] = site_file
@@ -216,6 +312,8 @@ class Manifest:
 
 def write_site_files(export: SiteExport, text: str, post: Post, progress) -> list[Path]:
     """Copy images, write the post, record it; remove what an earlier export left behind."""
+    for path in (export.target, *export.images.values()):
+        _check_inside(export.site, path)
     manifest = Manifest(export.site)
     old = manifest.check(export, post)
     written = []

@@ -134,15 +134,17 @@ class ExportActions:
         else:
             # Only a success is remembered: a failed export leaves the draft untouched.
             self._remember(*self._pending_export)
-            self._show_result(Path(location))
+            self._show_result(Path(location), list(getattr(outcome, "notes", None) or ()))
         self.exported.emit(outcome)
 
-    def _show_result(self, location: Path) -> None:
+    def _show_result(self, location: Path, notes: list[str] | None = None) -> None:
         self.statusBar().showMessage(self.tr("Exported to %s") % location, 10000)
         box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Information)
+        box.setIcon(QMessageBox.Icon.Warning if notes else QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Exported"))
         box.setText(self.tr("The post was exported to:\n%s") % location)
+        if notes:  # what the exporter left out (an image outside the post's folder…), why
+            box.setInformativeText("\n".join(f"• {note}" for note in notes))
         folder = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(location.parent)))

@@ -63,15 +63,22 @@ def test_export_html_writes_the_page_with_its_images(post, tmp_path):
     assert ".post-title" in html  # stylesheet inlined
     assert 'src="images/corridor.png"' in html
     assert (out / "images" / "corridor.png").read_bytes() == PIXEL
-    assert 'src="images/outside.png"' in html  # outside the post's folder: moved and rewritten
-    assert (out / "images" / "outside.png").read_bytes() == PIXEL
+    # outside the post's folder: not copied, left as written, and the writer is told
+    assert 'src="../outside.png"' in html
+    assert not (out / "images" / "outside.png").exists()
+    assert "../outside.png: outside the post's folder" in result.stderr
 
 
 def test_export_twice_replaces_the_page(post, tmp_path):
     out = tmp_path / "out"
     for _ in range(2):
         assert smugdesk("export", str(post), "--to", "html", "--out", str(out)).returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == ["images", "night.html"]
+    # the record of which draft wrote which page (so another draft's page is never replaced)
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".smugdesk-exports.json",
+        "images",
+        "night.html",
+    ]
 
 
 def test_exporters_lists_html():

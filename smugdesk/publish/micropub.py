@@ -408,6 +408,14 @@ class MicropubPublisher:
             )
         return media
 
+    def media_exists(self, media_id: str) -> bool:
+        """Whether an image uploaded earlier is still there: its own public address is
+        asked (HEAD, without the token); only 404 or 410 mean it was deleted."""
+        if not _web_address(media_id):
+            return False
+        answer = http.request("HEAD", media_id, timeout=self.timeout, ok=_ANY_STATUS)
+        return answer.status not in (404, 410)
+
     def upload(self, name: str, data: bytes, mime: str) -> Media:
         endpoint = self._media_endpoint()
         safe = re.sub(r'["\r\n\\]', "", name) or "image"

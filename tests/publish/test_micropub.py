@@ -98,6 +98,19 @@ def test_create_update_and_an_image_uploaded_once(micropub_site, account, tmp_pa
     assert "category" not in _source(micropub_site, third.remote.url)[1]  # removed there too
 
 
+def test_an_image_deleted_on_the_server_is_uploaded_again(micropub_site, account, tmp_path):
+    (tmp_path / "map.png").write_bytes(PNG[:-12] + b"map" + PNG[-12:])  # not in the cache yet
+    text, path = _draft(tmp_path, "map-note", "Map note", "![Map](map.png)\n")
+    first = _publish(text, path, account)
+    [image] = [p for p in micropub_site.media_files() if p.name in first.remote.html]
+    image.unlink()  # deleted from the site's uploads
+
+    second = _publish(set_values(text, first.front).text, path, account)
+    assert second.uploaded == 1
+    [again] = [p for p in micropub_site.media_files() if p.name in second.remote.html]
+    assert again != image and again.exists()
+
+
 def test_tags_and_categories_arrive_as_category_values(micropub_site, account):
     publisher = make_publisher(account, mp.TOKEN)
     remote = publisher.create(

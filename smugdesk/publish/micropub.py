@@ -249,7 +249,8 @@ class MicropubPublisher:
         if dropped:
             change["delete"] = dropped
         answer = self._call("POST", json_body=change)
-        if answer.status in (404, 410) or (answer.status == 400 and self._gone(remote_id)):
+        gone = answer.status == 400 and self._gone(remote_id, "the update")
+        if answer.status in (404, 410) or gone:
             raise RemoteMissingError(
                 f"the post was deleted from {self._host} since it was published; "
                 "publish it again to create it anew"
@@ -280,45 +281,38 @@ class MicropubPublisher:
             return None
         raise self._refused(answer, "to show the post")
 
-    def _gone(self, url: str) -> bool:
+    def _gone(self, url: str, doing: str = "to show the post") -> bool:
         """After a 400 for ``url``: is the entry really deleted? The server's list of entries
         (``q=source`` without a ``url``) names no post, so it cannot be refused for the
-        post's sake: the entry is gone when the list answers and does not have its path.
-        When the list is not available nothing is concluded: the 400 is reported as it is."""
+        post's sake: the entry is gone when the list answers, gives its entries' addresses
+        and does not have this one's path. Otherwise nothing is concluded and the 400 is
+        reported as it is."""
         wanted = _path(url)
-        for page in range(_LIST_PAGES):
-            answer = self._call(
-                "GET",
-                params={
-                    "q": "source",
-                    "filter": wanted,
-                    "limit": _LIST_PAGE,
-                    "offset": page * _LIST_PAGE,
-                },
+
+        def unsure(why: str) -> PublishError:
+            return PublishError(
+                f"{self._host} refused {doing} (400) and {why}, so smugdesk cannot tell "
+                "whether the post was deleted there: look on the blog"
             )
+
+        for page in range(_LIST_PAGES):
+            params = {"q": "source", "filter": wanted, "limit": _LIST_PAGE}
+            answer = self._call("GET", params={**params, "offset": page * _LIST_PAGE})
             if answer.status != 200:
-                raise PublishError(
-                    f"{self._host} refused to show the post (400) and cannot list its posts "
-                    f"({answer.status}), so smugdesk cannot tell whether it was deleted: "
-                    "look on the blog"
-                )
+                raise unsure(f"cannot list its posts ({answer.status})")
             items = self._object(answer, "the list of posts").get("items")
             if not isinstance(items, list):
                 raise PublishError(f"the list of posts from {self._host} has no items")
             for item in items:
                 properties = item.get("properties") if isinstance(item, dict) else None
                 listed = _first((properties or {}).get("url"))
-                if (
-                    isinstance(listed, str)
-                    and _path(urllib.parse.urljoin(self.endpoint, listed)) == wanted
-                ):
+                if not isinstance(listed, str) or not listed:
+                    raise unsure("lists its posts without their addresses")
+                if _path(urllib.parse.urljoin(self.endpoint, listed)) == wanted:
                     return False
             if len(items) < _LIST_PAGE:
                 return True
-        raise PublishError(
-            f"{self._host} refused to show the post (400) and has too many posts to look "
-            "through: look on the blog whether it was deleted"
-        )
+        raise unsure("has too many posts to look through")
 
     def _remote(self, url: str, properties: Any) -> RemotePost:
         if not isinstance(properties, dict):

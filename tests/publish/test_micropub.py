@@ -196,6 +196,30 @@ def test_a_400_for_a_bad_request_is_not_taken_for_a_deletion(micropub_site, acco
     assert len(_entries_titled(micropub_site, "Host written another way")) == 1
 
 
+@pytest.mark.parametrize(
+    ("status", "listing", "said"),
+    [
+        (501, "not_implemented", "cannot list its posts"),  # the package without list_entries
+        (200, '{"items": [{"properties": {"name": ["Other"]}}]}', "without their addresses"),
+    ],
+)
+def test_a_400_is_not_called_a_deletion_when_the_list_cannot_tell(
+    micropub_site, account, tmp_path, status, listing, said
+):
+    text, path = _draft(tmp_path, f"unsure-{status}", f"Unsure {status}", "Maybe gone.\n")
+    first = _publish(text, path, account)
+    micropub_site.call("POST", body={"action": "delete", "url": first.remote.url})
+    with FaultProxy(micropub_site.base) as proxy:  # stand-in: rewrites only the list's answer
+        answer = json_answer(listing, status)
+        proxy.add(Rule("answer", method="GET", path="filter=", answer=answer, times=None))
+        publisher = make_publisher(
+            Account("Notes", "micropub", proxy.url + "indieweb/micropub/"), mp.TOKEN
+        )
+        with pytest.raises(PublishError, match=said) as raised:
+            publisher.get(first.remote.url)
+    assert not isinstance(raised.value, RemoteMissingError)
+
+
 def test_an_edit_on_the_blog_is_a_conflict_without_an_updated_property(
     micropub_site, account, tmp_path
 ):

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PIXEL, VIDEO
+from sample_posts import PIXEL, VIDEO
 
 from smugdesk.core.store import load_post
 from smugdesk.publish.base import resolve_options

@@ -108,7 +108,21 @@ def _ready(base: str) -> bool:
 
 
 def start(data: Path, timeout: float = 60.0) -> MicropubSite:
+    """The server in ``data``, answering; a second try on another port if the free port
+    found was taken before the server bound it."""
+    try:
+        return _start(data, timeout)
+    except PortTakenError:
+        return _start(data, timeout)
+
+
+class PortTakenError(RuntimeError):
+    pass
+
+
+def _start(data: Path, timeout: float) -> MicropubSite:
     data.mkdir(parents=True, exist_ok=True)
+    (data / "db.sqlite3").unlink(missing_ok=True)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
@@ -130,7 +144,10 @@ def start(data: Path, timeout: float = 60.0) -> MicropubSite:
     site = MicropubSite(base, data, process, 0.0, log)
     while not _ready(base):
         if process.poll() is not None:
-            raise RuntimeError(f"the Micropub server stopped: {log.read_text()[-2000:]}")
+            said = log.read_text(errors="replace")[-2000:]
+            if "already in use" in said:
+                raise PortTakenError(said)
+            raise RuntimeError(f"the Micropub server stopped: {said}")
         if time.monotonic() - began > timeout:
             site.stop()
             raise RuntimeError(f"the Micropub server did not answer: {log.read_text()[-2000:]}")

@@ -111,6 +111,13 @@ def test_an_image_deleted_on_the_server_is_uploaded_again(micropub_site, account
     assert again != image and again.exists()
 
 
+def test_a_draft_stays_a_draft_on_the_blog(micropub_site, account, tmp_path):
+    text, path = _draft(tmp_path, "unfinished", "Unfinished", "Half a thought.\n")
+    outcome = _publish(text.replace("status: published", "status: draft"), path, account)
+    assert _source(micropub_site, outcome.remote.url)[1]["post-status"] == ["draft"]
+    assert outcome.remote.status == "draft" and "status" not in outcome.front
+
+
 def test_tags_and_categories_arrive_as_category_values(micropub_site, account):
     publisher = make_publisher(account, mp.TOKEN)
     remote = publisher.create(

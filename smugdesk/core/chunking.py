@@ -1,7 +1,9 @@
 """Cutting a Markdown body into chunks no construct reaches across, for incremental
 rendering (``incremental.py``): blank-line boundaries outside fenced code (Python-Markdown's
-exact fence rules), raw HTML blocks (tag balance), lists, quotes, indented code, definition
-lists (looking both ways) and definitions whose next block may reach back. The document's
+exact fence rules), verbatim HTML fences (``raw_blocks``), raw HTML blocks (tag balance),
+lists, quotes, indented code, definition lists (looking both ways) and definitions whose
+next block may reach back. A comment alone on its line (a WordPress block's mark) may start
+a chunk: a post downloaded from a block editor is not one chunk. The document's
 definitions (links, abbreviations, footnotes) are collected on the way, and an edit is
 scanned from a little before it to where the chunks match the old ones again.
 """
@@ -17,12 +19,9 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from smugdesk.core.common_ends import common_prefix, common_suffix
+from smugdesk.core.raw_blocks import FENCE_OPEN as _FENCE_OPEN
+from smugdesk.core.raw_blocks import RAW_CLOSE, RAW_OPEN
 
-# Python-Markdown's fenced-code opening line (at column 0), and its closing: the same fence.
-_FENCE_OPEN = re.compile(
-    r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*"
-    r"(?:hl_lines=(?P<quot>\"|').*?(?P=quot)[ ]*)?)[ ]*$"
-)
 _LIST_START = re.compile(r"(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _DEFINITION = re.compile(r" {0,3}:[ ]")
 # Python-Markdown's own reference pattern (a title may sit on the next line).
@@ -32,8 +31,12 @@ _REF_DEF = re.compile(
     re.MULTILINE,
 )
 _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]+)\]:")
+# A comment alone on its line (a WordPress block's mark, a kept-HTML marker): a raw block
+# of its own that nothing before reaches into, so a chunk may start there.
+_COMMENT_LINE = re.compile(r"<!--(?:(?!-->).)*-->[ \t]*$")
 _ABBR_DEF = re.compile(r"\*\[([^\]]*)\][ ]?:")
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^>]*?(/?)>")
+_TAG_HEAD = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_ATTRIBUTES = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*""")  # to ">" or an open quote
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"]
@@ -137,6 +140,16 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
                 previous_def = False
                 continue
             found.dangling.append(i)
+        if line.rstrip() == RAW_OPEN and not footnote:
+            # Verbatim HTML (raw_blocks): blank lines inside do not end it.
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip() == RAW_CLOSE), -1)
+            if end > 0:
+                if _boundary(lines, i, in_html or in_comment) and start(i):
+                    return found
+                fence_end = end
+                previous_def = False
+                continue
+            found.dangling.append(i)  # its closing line may come with the next keystroke
         blank = not line.strip()
         if footnote:
             definitions.append((i, line))  # a blank or indented line: the footnote goes on
@@ -254,7 +267,9 @@ def _boundary(lines: list[str], i: int, in_html: bool, block_end: int = -1) -> b
     if i == 0 or in_html or lines[i - 1].strip():
         return False
     line = lines[i]
-    if line[:1] in (" ", "\t", ">", ":", "<") or _LIST_START.match(line):
+    if line[:1] in (" ", "\t", ">", ":") or _LIST_START.match(line):
+        return False
+    if line[:1] == "<" and not _COMMENT_LINE.match(line):
         return False
     if _FOOTNOTE_DEF.match(line) or _ABBR_DEF.match(line) or "]:" in line:
         return False  # a definition leaves no HTML: the block after it may reach back
@@ -287,15 +302,41 @@ def _track_html(line: str, depth: Counter[str], in_comment: bool, in_html: bool)
 
 
 def _count_tags(text: str, depth: Counter[str]) -> None:
-    for tag in _TAG.finditer(text):
-        name = tag[2].lower()
-        if name in _VOID or tag[3]:
-            continue
-        if tag[1]:
-            if depth[name] > 0:
-                depth[name] -= 1
-        else:
-            depth[name] += 1
+    """Tags opened and closed in ``text``. A quoted attribute value left open runs on to
+    the next line, as Python-Markdown's HTML parser reads it (a writer typing ``class="``):
+    it is kept in ``depth`` under the quote and the tag's name, so the block goes on."""
+    pos = 0
+    pending = next((key for key, count in depth.items() if count and key[:1] in "\"'"), None)
+    if pending is not None:
+        close = text.find(pending[0])
+        if close < 0:
+            return
+        del depth[pending]
+        pos = _tag_end(text, close + 1, pending[1:], False, depth)
+    while pos >= 0:
+        head = _TAG_HEAD.search(text, pos)
+        if head is None:
+            return
+        pos = _tag_end(text, head.end(), head[2].lower(), bool(head[1]), depth)
+
+
+def _tag_end(text: str, start: int, name: str, closing: bool, depth: Counter[str]) -> int:
+    """Where the tag whose attributes start at ``start`` ends (counting it), or -1 when a
+    quoted value is still open at the end of the line."""
+    end = _ATTRIBUTES.match(text, start).end()
+    if end < len(text) and text[end] in "\"'":
+        depth[text[end] + ("" if closing else name)] = 1
+        return -1
+    if end >= len(text):
+        return end  # a tag going on to the next line: not counted, as before
+    if name in _VOID or text[end - 1] == "/" or not name:
+        return end + 1
+    if closing:
+        if depth[name] > 0:
+            depth[name] -= 1
+    else:
+        depth[name] += 1
+    return end + 1
 
 
 def duplicate_labels(definitions: list[str]) -> bool:

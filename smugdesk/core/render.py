@@ -23,6 +23,7 @@ from smugdesk.core.embeds import EmbedExtension
 from smugdesk.core.html_safety import DisarmPostprocessor
 from smugdesk.core.links import POST_SCHEME, is_safe_link
 from smugdesk.core.post import Post
+from smugdesk.core.raw_blocks import RemoteContentExtension
 from smugdesk.core.resources import read_resource
 from smugdesk.core.source_lines import SourceLineExtension
 
@@ -86,6 +87,7 @@ def _extensions(
         "smarty",
         EmbedExtension(embeds),
         _LinkPolicyExtension(resolve_post),
+        RemoteContentExtension(),  # shortcodes, kept blog HTML: sent as they are
         *([SourceLineExtension()] if source_lines else []),
     ]
     configs = {

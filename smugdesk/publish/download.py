@@ -19,14 +19,11 @@ _STATUS = {"publish": "published", "published": "published", "future": "schedule
 
 
 def html_to_markdown(html: str) -> str:
-    from markdownify import markdownify
+    """A post's HTML as a draft body that loses nothing: published back unedited it gives
+    the same HTML, and an edit changes only the part edited (``wp_markup``)."""
+    from smugdesk.publish.wp_markup import post_body
 
-    # WordPress keeps classic posts with bare line breaks for paragraphs (wpautop).
-    if "<p" not in html and "\n\n" in html:
-        html = "".join(f"<p>{part}</p>" for part in re.split(r"\n\s*\n", html) if part.strip())
-    html = re.sub(r"<!--\s*/?wp:.*?-->", "", html, flags=re.DOTALL)  # block editor marks
-    text = markdownify(html, heading_style="ATX", bullets="-", escape_underscores=False)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return post_body(html)
 
 
 def _flow(items: list[str]) -> CommentedSeq:

@@ -106,19 +106,18 @@ class MicropubPublisher:
         self.timeout = timeout
         self._config: dict | None = None
         self._host = urllib.parse.urlsplit(self.endpoint).netloc or self.endpoint
+        # Bound to the endpoint's origin: the token goes nowhere else through it.
+        self.client = http.Client(self.endpoint, self.headers, deadline=timeout)
 
     # -- talking to the endpoint ---------------------------------------------------------
 
-    def _call(self, method: str, url: str | None = None, **kwargs) -> http.Response:
+    def _call(
+        self, method: str, url: str | None = None, client: http.Client | None = None, **kwargs
+    ) -> http.Response:
         """Any answer comes back (statuses are read by the caller); 401/403 and network
         trouble raise."""
-        answer = http.request(
-            method,
-            url or self.endpoint,
-            headers={**self.headers, **kwargs.pop("headers", {})},
-            timeout=self.timeout,
-            ok=_ANY_STATUS,
-            **kwargs,
+        answer = (client or self.client).request(
+            method, url or self.endpoint, ok=_ANY_STATUS, **kwargs
         )
         if answer.status in (401, 403):
             raise http.failure(answer.status, answer.body, url or self.endpoint)
@@ -425,6 +424,7 @@ class MicropubPublisher:
         answer = self._call(
             "POST",
             endpoint,
+            http.Client(endpoint, self.headers, deadline=self.timeout),
             data=body,
             headers={"Content-Type": f"multipart/form-data; boundary={_BOUNDARY}"},
         )

@@ -3,6 +3,9 @@ need (the web preview and first render, the library index, exporters, then spell
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
 
 from smugdesk.ui.menus import add_exporters
@@ -38,6 +41,7 @@ class StagedStart:
         if self._render_wanted:
             self._render_now()  # the render thread works while the web view is made
         self.preview.start()
+        start_temp_cleanup(self.drafts)
         self.start_library()
         add_exporters(self)
         if self._staged:
@@ -58,3 +62,17 @@ class StagedStart:
             # After this paint reaches the screen: the next turn of the event loop.
             self._start_queued = True
             QTimer.singleShot(0, self.finish_start)
+
+
+def start_temp_cleanup(drafts: Path) -> threading.Thread | None:
+    """Remove what a killed save left in the drafts folder (core.store's own temporary
+    files only), off the UI thread: a walk of a large folder must not delay typing."""
+    if not Path(drafts).is_dir():
+        return None
+    from smugdesk.core.store import clean_leftover_temps
+
+    worker = threading.Thread(
+        target=clean_leftover_temps, args=(Path(drafts),), name="temp-cleanup", daemon=True
+    )
+    worker.start()
+    return worker

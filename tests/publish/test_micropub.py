@@ -47,8 +47,9 @@ def _draft(tmp_path, name: str, title: str, body: str, front: str = "") -> tuple
     return text, path
 
 
-def _publish(text, path, account, token=mp.TOKEN, **options):
-    return publish_post(parse_post(text, path), account, make_publisher(account, token), **options)
+def _publish(text, path, account, token=mp.TOKEN, timeout=30.0, **options):
+    publisher = make_publisher(account, token, timeout)
+    return publish_post(parse_post(text, path), account, publisher, **options)
 
 
 def _source(site, url: str, token: str = mp.TOKEN) -> tuple[int, dict | str]:
@@ -252,7 +253,7 @@ def test_an_edit_on_the_blog_is_a_conflict_without_an_updated_property(
     assert "Wednesdays" in _source(micropub_site, forced.remote.url)[1]["content"][0]["html"]
 
 
-@pytest.mark.parametrize("fault", ["502_after", "drop_after"])
+@pytest.mark.parametrize("fault", ["502_after", "drop_after", "timeout_after"])
 def test_three_publishes_through_lost_create_answers_leave_one_entry(
     micropub_site, tmp_path, fault
 ):
@@ -263,7 +264,7 @@ def test_three_publishes_through_lost_create_answers_leave_one_entry(
         text, path = _draft(tmp_path, f"flaky-{fault}", title, "Version 1.\n")
         outcomes = []
         for number in (1, 2, 3):
-            outcome = _publish(text, path, account)  # never reported as failed
+            outcome = _publish(text, path, account, timeout=1.0)  # never reported as failed
             outcomes.append(outcome)
             text = set_values(text, outcome.front).text.replace(
                 f"Version {number}.", f"Version {number + 1}."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,32 @@ _BARE_DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.
 # Bidirectional overrides and invisible characters make a URL read differently from where
 # it goes (the "Trojan Source" trick); there is no good reason to paste them.
 _INVISIBLE = {"Cf", "Cc", "Zl", "Zp"}
+# Characters that read as a dot or a slash in a host name and are not one ("apple。com",
+# "paypal.com∕login.evil.example"): browsers map some to a dot, so the address goes
+# somewhere other than it reads.
+_FALSE_SEPARATORS = {
+    "\u2024": ".",  # ONE DOT LEADER
+    "\u3002": ".",  # IDEOGRAPHIC FULL STOP
+    "\uff0e": ".",  # FULLWIDTH FULL STOP
+    "\uff61": ".",  # HALFWIDTH IDEOGRAPHIC FULL STOP
+    "\ufe52": ".",  # SMALL FULL STOP
+    "\u0701": ".",  # SYRIAC SUPRALINEAR FULL STOP
+    "\u0702": ".",  # SYRIAC SUBLINEAR FULL STOP
+    "\ua60e": ".",  # VAI FULL STOP
+    "\ua4f8": ".",  # LISU LETTER TONE MYA TI
+    "\u2215": "/",  # DIVISION SLASH
+    "\u2044": "/",  # FRACTION SLASH
+    "\uff0f": "/",  # FULLWIDTH SOLIDUS
+    "\u29f8": "/",  # BIG SOLIDUS
+}
+# Letters of other scripts that look like Latin ones (lower case: host names are folded).
+_LOOKS_LATIN = dict(
+    zip(
+        "аеорсухѕіјӏԁԛԝһь" + "οαυνιρκχϲϳ" + "օսոհցզ",  # Cyrillic, Greek, Armenian
+        "aeopcyxsijldqwhb" + "oauvipkxcj" + "ounhgq",
+        strict=True,
+    )
+)
 
 
 class BadUrlError(SmugdeskError):
@@ -47,6 +74,13 @@ def check_url(text: str) -> CheckedUrl:
     if len(url) > MAX_URL_LENGTH:
         raise BadUrlError(
             f"the URL is {len(url):,} characters long; the limit is {MAX_URL_LENGTH:,}"
+        )
+    false = _false_separator(url)
+    if false:
+        kind = "a dot" if _FALSE_SEPARATORS[false] == "." else "a slash"
+        raise BadUrlError(
+            f"the host name contains “{false}” ({unicodedata.name(false)}), which looks like "
+            f"{kind} but is not one, a trick used by look-alike addresses; type it again by hand"
         )
     for char in url:
         if unicodedata.category(char) in _INVISIBLE:
@@ -83,14 +117,65 @@ def check_url(text: str) -> CheckedUrl:
     if mixed:
         raise BadUrlError(
             f"the host name mixes {' and '.join(mixed)} letters, a trick used by look-alike "
-            "addresses; type it again by hand"
+            f"addresses{_reads_as(host)}; type it again by hand"
+        )
+    dressed = _whole_script_look_alike(host)
+    if dressed:
+        raise BadUrlError(
+            f"the host name {_shown_host(host)} is written in {dressed} letters that look "
+            f"like Latin ones{_reads_as(host)}, a trick used by look-alike addresses; "
+            "type it again by hand"
         )
     return CheckedUrl(url)
 
 
+def _false_separator(url: str) -> str:
+    """The first character in the URL's host part that looks like a dot or a slash."""
+    after_scheme = url.split("://", 1)[-1]
+    host_part = re.split(r"[/?#\\]", after_scheme, maxsplit=1)[0]
+    return next((char for char in host_part if char in _FALSE_SEPARATORS), "")
+
+
+def _unicode_host(host: str) -> str:
+    """The host as it reads: punycode labels (xn--) decoded."""
+    labels = []
+    for label in host.split("."):
+        if label.lower().startswith("xn--"):
+            with contextlib.suppress(UnicodeError):
+                label = label.encode("ascii").decode("idna")
+        labels.append(label)
+    return ".".join(labels)
+
+
+def _shown_host(host: str) -> str:
+    shown = _unicode_host(host)
+    return f"“{shown}”" if shown == host else f"“{shown}” ({host})"
+
+
+def _reads_as(host: str) -> str:
+    """ " (it reads like “apple.com”)" when look-alike letters make the host read as Latin."""
+    readable = "".join(_LOOKS_LATIN.get(char, char) for char in _unicode_host(host).lower())
+    if readable != _unicode_host(host).lower() and readable.isascii():
+        return f" (it reads like “{readable}”)"
+    return ""
+
+
+def _whole_script_look_alike(host: str) -> str:
+    """The script of a label written wholly in letters of one other script that each look
+    like a Latin letter ("аррӏе" in Cyrillic), or ""."""
+    for label in _unicode_host(host).lower().split("."):
+        letters = [char for char in label if char.isalpha()]
+        if not letters or all(char.isascii() for char in letters):
+            continue
+        if all(char in _LOOKS_LATIN for char in letters):
+            script = unicodedata.name(letters[0], "UNKNOWN").split(" ")[0]
+            return script.title()
+    return ""
+
+
 def _mixed_scripts(host: str) -> list[str]:
     """The scripts in a host label that mixes alphabets ("аpple.com" with a Cyrillic а)."""
-    for label in host.split("."):
+    for label in _unicode_host(host).split("."):
         scripts = {
             unicodedata.name(char, "UNKNOWN").split(" ")[0] for char in label if char.isalpha()
         }

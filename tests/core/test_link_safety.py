@@ -263,3 +263,97 @@ def _pelican_html(path: Path) -> str:
 
     content, _meta = MarkdownReader(dict(DEFAULT_CONFIG)).read(str(path))
     return content
+
+
+# --- the link helper: look-alike hosts and the length limit ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("https://\u0430\u0440\u0440\u04cf\u0435.com/", "“\u0430\u0440\u0440\u04cf\u0435.com”"),
+        ("https://\u0440\u0430\u0443\u0440\u0430\u04cf.com/login", "paypal.com"),
+        ("https://\u0440\u0430\u0443\u0440\u0430l.com/", "paypal.com"),  # Latin l: mixed
+        ("https://xn--80ak6aa92e.com/", "apple.com"),  # the same, pasted as punycode
+        ("https://\u0455\u0441\u043e\u0440\u0435.example/", "scope.example"),
+        ("https://\u03bf\u03c1\u03b1\u03bd.example/", "opav.example"),  # Greek
+        ("https://g\u043e\u043egle.com/", "google.com"),
+    ],
+)
+def test_look_alike_hosts_are_refused_naming_what_they_imitate(url, named):
+    from smugdesk.core.links import BadUrlError, check_url
+
+    with pytest.raises(BadUrlError, match="look-alike") as error:
+        check_url(url)
+    assert named in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "char", ["\u2024", "\u3002", "\uff0e", "\uff61", "\ufe52", "\u2215", "\u2044", "\uff0f"]
+)
+def test_a_dot_or_slash_that_is_not_one_is_refused_by_name(char):
+    import unicodedata
+
+    from smugdesk.core.links import BadUrlError, check_url
+
+    for url in (f"https://apple{char}com/", f"https://paypal.com{char}evil.example/"):
+        with pytest.raises(BadUrlError, match=unicodedata.name(char)):
+            check_url(url)
+    assert check_url(f"https://example.org/a{char}b").url  # in the path it is only text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0438\u0441\u043f\u044b\u0442\u0430\u043d\u0438\u0435/",
+        "https://\u043c\u043e\u0441\u0442.example/",  # Cyrillic, but not only look-alikes
+        "https://b\u00fccher.example/",
+        "https://\u03b5\u03bb\u03bb\u03ac\u03b4\u03b1.example/",
+        "https://xn--bcher-kva.example/",
+    ],
+)
+def test_real_addresses_in_other_scripts_pass(url):
+    from smugdesk.core.links import check_url
+
+    assert check_url(url).url == url
+
+
+def test_the_url_length_limit_is_exact():
+    from smugdesk.core.links import MAX_URL_LENGTH, BadUrlError, check_url
+
+    base = "https://example.org/"
+    longest = base + "a" * (MAX_URL_LENGTH - len(base))
+    assert len(longest) == MAX_URL_LENGTH == 2048
+    assert check_url(f" {longest} ").url == longest  # surrounding spaces do not count
+    with pytest.raises(BadUrlError, match="2,049 characters long; the limit is 2,048"):
+        check_url(longest + "b")
+
+
+def test_a_mixed_script_host_pasted_as_punycode_is_refused():
+    from smugdesk.core.links import BadUrlError, check_url
+
+    with pytest.raises(BadUrlError, match="mixes Cyrillic and Latin"):
+        check_url("https://xn--pple-43d.com/")  # "аpple.com", its а Cyrillic
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[escaped colon](javascript\\:alert(1))",
+        "[escaped parens](javascript\\:alert\\(1\\))",
+        "[ref][r]\n\n[r]: javascript\\:alert(1)",
+        "[both](&#106;avascript\\:alert(1))",
+    ],
+)
+def test_markdown_backslash_escapes_in_a_destination_are_seen_through(markdown):
+    """CommonMark and Python-Markdown drop a backslash before punctuation in a link's
+    address: "javascript\\:" is a live "javascript:" to them (not to a browser)."""
+    import markdown as python_markdown
+
+    permissive = MarkdownIt("commonmark", {"html": True})
+    permissive.validateLink = lambda url: True
+    assert live_dangerous_attributes(permissive.render(markdown)), "not an attack"
+    disarmed = disarm_markdown(markdown)
+    plain = python_markdown.Markdown(extensions=["extra"])
+    for page in (permissive.render(disarmed), plain.convert(disarmed), Renderer().render(markdown)):
+        assert live_dangerous_attributes(page) == [], page

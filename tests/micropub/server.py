@@ -156,8 +156,23 @@ def _start(data: Path, timeout: float) -> MicropubSite:
     return site
 
 
+def _follow_parent() -> None:
+    """The server ends with the process that started it, however that one ends."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _child(port: int) -> None:
     """In the server process: one Django import for set-up and serving."""
+    _follow_parent()
     import django
     from django.core.management import call_command
 

@@ -18,7 +18,7 @@ from smugdesk.core.front_edit import set_values
 from smugdesk.core.post import parse_post
 from smugdesk.core.render import Renderer
 from smugdesk.publish.download import remote_to_post
-from smugdesk.publish.micropub import MicropubPublisher
+from smugdesk.publish.micropub import MARKER, MicropubPublisher
 from smugdesk.publish.published_state import placement
 from smugdesk.publish.publishing import RemoteChangedError, publish_post
 from smugdesk.publish.remote import (
@@ -336,6 +336,24 @@ def test_answers_of_the_wrong_shape_are_one_line_errors(micropub_site, rules, sa
             publisher.verify()
             publisher.get(f"{micropub_site.base}/entries/nowhere/")
         assert "\n" not in str(raised.value)
+
+
+def test_find_falls_back_to_slug_and_title_where_the_marker_was_not_kept(micropub_site, account):
+    def make(marker: str = "") -> str:
+        properties = {"name": ["Lost answer"], "mp-slug": ["lost-answer"]}
+        if marker:
+            properties[MARKER] = [marker]
+        body = {"type": ["h-entry"], "properties": properties}
+        return micropub_site.call("POST", body=body)[1]["Location"]
+
+    publisher = make_publisher(account, mp.TOKEN)
+    other_create = make("m-0")  # another create's, with its marker
+    assert publisher.find("lost-answer", "Lost answer", marker="m-1") is None
+    dropped = make()  # the server did not keep this create's marker
+    assert dropped != other_create
+    assert publisher.find("lost-answer", "Lost answer", marker="m-1").url == dropped
+    assert publisher.find("lost-answer", "Another title", marker="m-1") is None
+    assert publisher.find("lost-answer", "Lost answer", marker="m-0").url == other_create
 
 
 def test_a_bad_token_is_a_clear_error(account):

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import urllib.parse
+from html import escape
 from typing import Any
 
 from smugdesk.core.accounts import Account
@@ -76,6 +77,16 @@ def _categories(payload: Payload) -> list[str]:
             seen.add(name.casefold())
             found.append(name)
     return found
+
+
+def _content_html(content: Any) -> str:
+    """Micropub content is ``{"html": …}``, ``{"value": …}`` (plain text) or a string."""
+    if isinstance(content, dict):
+        if isinstance(content.get("html"), str):
+            return content["html"]
+        content = content.get("value", "")
+    text = str(content or "")
+    return "".join(f"<p>{escape(part)}</p>" for part in re.split(r"\n\s*\n", text) if part.strip())
 
 
 def _recent_enough(published: dt.datetime | None, asked: dt.datetime | None) -> bool:
@@ -317,7 +328,7 @@ class MicropubPublisher:
         if not isinstance(properties, dict):
             raise PublishError(f"the post from {self._host} has no properties")
         content = _first(properties.get("content"), "")
-        html = content.get("html", "") if isinstance(content, dict) else str(content)
+        html = _content_html(content)
         published = _first(properties.get("published"))
         try:
             date = dt.datetime.fromisoformat(published) if published else None

@@ -157,6 +157,20 @@ def test_a_download_brings_back_the_embed_and_the_categories(micropub_site, acco
     assert placement(draft, "Notes").url == first.remote.url
 
 
+def test_an_entry_with_plain_text_content_comes_home_as_text(micropub_site, account):
+    """A note made by another client: ``content`` as text (``{"value": …}``), no html."""
+    text = "Fish & chips on Friday.\n\nBring cash."
+    properties = {"content": [{"value": text}], "category": ["food"]}
+    status, headers, _t = micropub_site.call(
+        "POST", body={"type": ["h-entry"], "properties": properties}
+    )
+    assert status == 201
+    remote = make_publisher(account, mp.TOKEN).by_url(headers["Location"])
+    draft = remote_to_post(remote, account)
+    assert draft.body == "Fish & chips on Friday.\n\nBring cash.\n"
+    assert list(draft.meta["tags"]) == ["food"]
+
+
 def test_a_400_on_reading_back_after_a_201_is_not_a_failed_create(micropub_site, tmp_path):
     """The package's own example handler (the user 'example') answers 201 to the create and
     400 to q=source for the new entry, like a blog that builds the page after answering."""

@@ -156,6 +156,11 @@ def test_a_download_brings_back_the_embed_and_the_categories(micropub_site, acco
     assert _between_tags(back) == _between_tags(sent_html)  # published back: the same
     assert placement(draft, "Notes").url == first.remote.url
 
+    # Downloaded from the list (download --count): the same conflict stamp as q=source, so
+    # the first publish after a download is not taken for a conflict.
+    [listed] = [p for p in make_publisher(account, mp.TOKEN).recent(50) if p.id == remote.id]
+    assert listed.modified == remote.modified and listed.html == remote.html
+
 
 def test_an_entry_with_plain_text_content_comes_home_as_text(micropub_site, account):
     """A note made by another client: ``content`` as text (``{"value": …}``), no html."""

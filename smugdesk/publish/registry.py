@@ -1,16 +1,21 @@
 """Discovery of exporters through the ``smugdesk.exporters`` entry-point group.
 
-Discovery runs once and is cached. A plug-in that fails to import or to construct is
-reported by name with its error and skipped; a second exporter with a name already taken is
-reported and refused rather than silently shadowing the first.
+Discovery runs once and is cached. A plug-in that fails to import or to construct, or
+takes too long to, is reported by name with its reason and skipped (see ``plugins``); a
+second exporter with a name already taken is reported and refused rather than silently
+shadowing the first. A third-party exporter is kept behind ``GuardedExporter``, so that
+its ``available()`` or ``export()`` going wrong is a message, not the end of the app.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from smugdesk.publish.base import Exporter, ExportError
+from smugdesk.publish.plugins import PluginError, PluginRefusedError, guarded, load_group
 
 GROUP = "smugdesk.exporters"
 
@@ -28,39 +33,56 @@ class Registry:
             raise ExportError(f"no exporter called {name!r} (installed: {known})") from None
 
 
-def _discovery_order(point) -> tuple[bool, str, str]:
-    """smugdesk's own exporters first, so no plug-in can take a built-in's name."""
-    dist = point.dist.name if point.dist else ""
-    return (dist != "smugdesk", dist, point.name)
+class GuardedExporter:
+    """A third-party exporter: its name, label and options read once when loaded, its
+    calls made under guard. Anything else is looked up on the plug-in itself."""
+
+    def __init__(self, inner: Any, name: str, label: str, options: tuple) -> None:
+        self._inner = inner
+        self.name = name
+        self.label = label
+        self.options = options
+
+    def available(self) -> tuple[bool, str]:
+        try:
+            answer = guarded(self._inner.available)
+        except PluginError as failure:
+            return False, f"its availability check failed ({failure})"
+        if not (isinstance(answer, tuple) and len(answer) == 2):
+            return False, f"its availability check answered {answer!r}"
+        return bool(answer[0]), str(answer[1])
+
+    def export(self, post: Any, destination: Path, options: dict[str, Any], progress: Any):
+        try:
+            return guarded(lambda: self._inner.export(post, destination, options, progress))
+        except PluginError as failure:
+            raise ExportError(f"the {self.name} exporter failed: {failure}") from None
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._inner, attribute)
+
+
+def _make_exporter(factory: Any, point: Any) -> Exporter:
+    """The exporter an entry point names, checked (under the plug-in guard)."""
+    from smugdesk.publish.plugins import is_builtin
+
+    exporter = factory()
+    if not isinstance(exporter, Exporter):
+        raise PluginRefusedError(
+            "it is not an exporter (it needs name, label, options, available and export)"
+        )
+    if exporter.name != point.name:
+        raise PluginRefusedError(
+            f"it calls itself {exporter.name!r}, not {point.name!r} as it is registered"
+        )
+    if is_builtin(point):
+        return exporter
+    return GuardedExporter(
+        exporter, str(exporter.name), str(exporter.label), tuple(exporter.options)
+    )
 
 
 @lru_cache(maxsize=1)
 def registry() -> Registry:
-    from importlib.metadata import entry_points  # 30 ms: only when exporters are wanted
-
-    exporters: dict[str, Exporter] = {}
-    problems: list[str] = []
-    for point in sorted(entry_points(group=GROUP), key=_discovery_order):
-        source = f"{point.name} ({point.value})"
-        if point.name in exporters:
-            problems.append(f"exporter {source} refused: the name {point.name!r} is already taken")
-            continue
-        try:
-            exporter = point.load()()
-        except Exception as error:  # a broken plug-in must never take the app down
-            problems.append(f"exporter {source} could not be loaded: {error!r}")
-            continue
-        if not isinstance(exporter, Exporter):
-            problems.append(
-                f"exporter {source} is not an exporter (it needs name, label, options, "
-                "available and export)"
-            )
-            continue
-        if exporter.name != point.name:
-            problems.append(
-                f"exporter {source} refused: it calls itself {exporter.name!r}, "
-                f"not {point.name!r} as it is registered"
-            )
-            continue
-        exporters[point.name] = exporter
-    return Registry(exporters, tuple(problems))
+    found, problems = load_group(GROUP, "exporter", _make_exporter)
+    return Registry({item.name: item.obj for item in found}, tuple(problems))

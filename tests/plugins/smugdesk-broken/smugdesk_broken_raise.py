@@ -1,0 +1,3 @@
+"""A plug-in whose import fails."""
+
+raise RuntimeError("cannot find its configuration file")

@@ -165,10 +165,12 @@ class MicropubPublisher:
     # -- what is sent ------------------------------------------------------------------
 
     def _properties(self, payload: Payload) -> dict:
+        # Micropub has no scheduling every server honours: a scheduled post goes as a draft
+        # with its date, never published before its time.
         properties: dict[str, list] = {
             "name": [payload.title],
             "content": [{"html": payload.html}],
-            "post-status": ["draft" if payload.status == "draft" else "published"],
+            "post-status": ["published" if payload.status == "publish" else "draft"],
         }
         categories = _categories(payload)
         if categories:
@@ -243,7 +245,7 @@ class MicropubPublisher:
             url=url,
             title=payload.title,
             html=payload.html,
-            status="draft" if payload.status == "draft" else "publish",
+            status="publish" if payload.status == "publish" else "draft",
             excerpt=payload.excerpt,
             date=payload.date,
             tags=_categories(payload),

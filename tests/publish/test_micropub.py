@@ -119,6 +119,16 @@ def test_a_draft_stays_a_draft_on_the_blog(micropub_site, account, tmp_path):
     assert outcome.remote.status == "draft" and "status" not in outcome.front
 
 
+def test_a_scheduled_post_is_a_dated_draft_not_published_early(micropub_site, account, tmp_path):
+    text, path = _draft(tmp_path, "next-month", "Next month", "Coming soon.\n")
+    text = text.replace("status: published", "status: scheduled\ndate: 2099-01-05 09:00:00+00:00")
+    outcome = _publish(text, path, account)
+    stored = _source(micropub_site, outcome.remote.url)[1]
+    assert stored["post-status"] == ["draft"]
+    assert stored["published"] == ["2099-01-05T09:00:00+00:00"]
+    assert outcome.remote.status == "draft"
+
+
 def test_tags_and_categories_arrive_as_category_values(micropub_site, account):
     publisher = make_publisher(account, mp.TOKEN)
     remote = publisher.create(

@@ -100,15 +100,15 @@ def _report(problem: str) -> str:
     return problem
 
 
-def is_builtin(point: Any) -> bool:
+def _dist_name(point: Any) -> str:
     dist = getattr(point, "dist", None)
-    return dist is not None and dist.name == "smugdesk" and point.value.startswith("smugdesk.")
+    return dist.name if dist is not None else ""  # reads the METADATA file: ask once
 
 
-def _builtin_first(point: Any) -> tuple[bool, str, str]:
-    """smugdesk's own plug-ins first, so no plug-in can take a built-in's name."""
-    dist = point.dist.name if point.dist else ""
-    return (not is_builtin(point), dist, point.name)
+def is_builtin(point: Any, dist_name: str | None = None) -> bool:
+    """One of smugdesk's own: from its distribution and its package."""
+    name = _dist_name(point) if dist_name is None else dist_name
+    return name == "smugdesk" and point.value.startswith("smugdesk.")
 
 
 def _in_worker(work: Callable[[], Any], seconds: float, name: str) -> Any:
@@ -149,9 +149,15 @@ def load_group(
     found: list[Loaded] = []
     problems_here: list[str] = []
     taken: set[str] = set()
-    for point in sorted(points, key=_builtin_first):
+    # smugdesk's own plug-ins first, so no plug-in can take a built-in's name.
+    listed = []
+    for point in points:
+        dist = _dist_name(point)
+        listed.append((not is_builtin(point, dist), dist, point.name, point))
+    listed.sort(key=lambda item: item[:3])
+    for third_party, _dist, _name, point in listed:
         source = f"{kind} {point.name} ({point.value})"
-        builtin = is_builtin(point)
+        builtin = not third_party
         module = point.value.partition(":")[0].strip()
         if point.name in taken:
             problem = f"{source} refused: the name {point.name!r} is already taken"

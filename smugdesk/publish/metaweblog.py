@@ -189,7 +189,7 @@ class MetaWeblogPublisher:
                 continue
             try:
                 self._call("wp.newCategory", self.blog_id, self.user, self.secret, {"name": name})
-            except RefusedError as error:
+            except (RefusedError, AuthError) as error:  # WordPress: 401 "not allowed to add"
                 refused.append(f"{name} ({error})")
                 continue
             known[_name_key(name)] = name

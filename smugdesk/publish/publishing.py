@@ -289,7 +289,15 @@ def _create_once(job: _Job, payload: Payload) -> RemotePost:
     if earlier is not None:
         payload.marker = earlier
         job.check_cancel()
-        found = _look(publisher, payload)
+        try:
+            found = _look(publisher, payload, quiet=False)
+        except PublishError as error:
+            # Creating without knowing could make the twin this note exists to prevent.
+            said = (
+                "an earlier publish of this post may have made it on the blog, and smugdesk "
+                f"cannot check: {error}"
+            )
+            raise _same_kind(error, said) from None
         if found is not None:
             job.pending.settled(key)
             job.notes.append(FOUND_NOTE.format(why="at an earlier publish"))
@@ -311,17 +319,22 @@ def _create_once(job: _Job, payload: Payload) -> RemotePost:
             f"{error}. The post may have been made anyway: the next publish looks for it "
             "on the blog before creating it again"
         )
-        try:
-            again = type(error)(said)  # the same kind: an OfflineError still queues the post
-        except TypeError:
-            again = PublishError(said)
-        raise again from None
+        raise _same_kind(error, said) from None
     job.pending.settled(key)
     return made
 
 
-def _look(publisher: Publisher, payload: Payload) -> RemotePost | None:
-    """The post a lost create made, if the blog has it; None when it cannot be asked."""
+def _same_kind(error: PublishError, message: str) -> PublishError:
+    """``message`` as the same kind of error: an OfflineError still queues the post."""
+    try:
+        return type(error)(message)
+    except TypeError:
+        return PublishError(message)
+
+
+def _look(publisher: Publisher, payload: Payload, quiet: bool = True) -> RemotePost | None:
+    """The post a lost create made, if the blog has it; None when it cannot be asked (or the
+    error, unless ``quiet``)."""
     try:
         accepts = inspect.signature(publisher.find).parameters
         extra: dict[str, Any] = {}
@@ -331,4 +344,6 @@ def _look(publisher: Publisher, payload: Payload) -> RemotePost | None:
             extra["date"] = payload.date
         return publisher.find(payload.slug, payload.title, **extra)
     except PublishError:
+        if not quiet:
+            raise
         return None

@@ -123,6 +123,7 @@ def atomic_write(path: Path, data: bytes, *, private: bool = False) -> None:
         handle, temp = _create_temp(folder, target, mode, inplace)
     except OSError as error:
         raise SaveError(f"cannot write in {folder}: {error.strerror or error}") from None
+    rewriting = False
     try:
         with os.fdopen(handle, "wb") as stream:
             if old is not None and not private:
@@ -131,20 +132,23 @@ def atomic_write(path: Path, data: bytes, *, private: bool = False) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if inplace:
-            _rewrite_in_place(target, data)
+            descriptor = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+            rewriting = True  # from here on the copy may be the only whole new text
+            _rewrite_in_place(descriptor, data)
             os.unlink(temp)
         else:
             os.replace(temp, target)
     except OSError as error:
-        if not inplace:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        raise SaveError(f"could not save {target.name}: {error.strerror or error}") from None
+        why = f"could not save {target.name}: {error.strerror or error}"
+        if rewriting:
+            raise SaveError(f"{why}; the new text is kept in {temp.name}") from None
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise SaveError(why) from None
     _fsync_folder(folder)
 
 
-def _rewrite_in_place(target: Path, data: bytes) -> None:
-    descriptor = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+def _rewrite_in_place(descriptor: int, data: bytes) -> None:
     try:
         os.ftruncate(descriptor, 0)
         view = memoryview(data)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from smugdesk.core.errors import ConflictError
+from smugdesk.core.errors import ConflictError, SaveError
 from smugdesk.core.library import duplicate_post, restore_post, trash_post, trashed_posts
 from smugdesk.core.store import (
     PostFile,
@@ -261,3 +261,21 @@ def test_a_name_taken_during_the_restore_is_not_overwritten(drafts, monkeypatch)
     monkeypatch.undo()
     assert restored == drafts / "note-2.md" and restored.read_text() == "the trashed one\n"
     assert note.read_text() == "written by the sync tool just now\n"
+
+
+def test_a_failed_in_place_rewrite_keeps_the_new_text_and_says_where(drafts, monkeypatch):
+    """The disk fills up (simulated: os.write fails) while a hard-linked post is rewritten."""
+    path = drafts / "ward.md"
+    path.write_text(POST, encoding="utf-8")
+    os.link(path, drafts / "twin.md")
+    binding, text = PostFile.read(path)
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(SaveError, match=r"No space left.*the new text is kept in \.ward\.md"):
+        binding.save_text(text + "New.\n")
+    monkeypatch.undo()
+    (kept,) = [p for p in drafts.iterdir() if p.name.endswith(".inplace.tmp")]
+    assert kept.read_text(encoding="utf-8") == text + "New.\n"

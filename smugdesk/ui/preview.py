@@ -11,7 +11,12 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
+from PySide6.QtWebEngineCore import (
+    QWebEngineLoadingInfo,
+    QWebEnginePage,
+    QWebEngineScript,
+    QWebEngineSettings,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
@@ -163,7 +168,7 @@ class PreviewView(QWebEngineView):
         self._last: RenderResult | None = None
         self._parts: tuple[str, ...] = ()  # the body's parts the page shows now
         self._shell_pending = False
-        self.loadFinished.connect(self._on_load_finished)
+        self.page().loadingChanged.connect(self._on_loading_changed)
 
     def set_base_folder(
         self, folder: Path, *, reload: bool = False, remote: bool = False, scripts: bool = False
@@ -251,6 +256,15 @@ class PreviewView(QWebEngineView):
                 self.shown.emit(generation)
 
         self.page().runJavaScript(script, WORLD, done)
+
+    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        # Only the load of the current shell counts: a navigation the page refused (a post's
+        # script) also reports a failed load, and the shell is still there.
+        if info.url() != self._shell_url:
+            return
+        status = QWebEngineLoadingInfo.LoadStatus
+        if info.status() in (status.LoadSucceededStatus, status.LoadFailedStatus):
+            self._on_load_finished(info.status() == status.LoadSucceededStatus)
 
     def _on_load_finished(self, ok: bool) -> None:
         self._ready = ok

@@ -17,12 +17,13 @@ import threading
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWebEngineCore import QWebEngineScript
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from qt_helpers import real_click, run_js, wait_preview
 
 from smugdesk.core.post_scripts import scripts_allowed
 from smugdesk.ui import preview_sandbox
+from smugdesk.ui.preview import PreviewPage
 from smugdesk.ui.preview_sandbox import (
     AssetRefusedError,
     PreviewSandbox,
@@ -397,7 +398,27 @@ def test_the_scheme_handler_refuses_paths_that_leave_the_folder(tmp_path, secret
 # ----- scripts ----------------------------------------------------------------------------
 
 
-def test_a_posts_scripts_do_not_run_unless_the_writer_turns_them_on(qtbot, window, tmp_path):
+@pytest.fixture(params=["both walls", "setting alone", "policy alone"])
+def script_guarded_window(request, monkeypatch, make_window):
+    """A real window whose preview keeps the post's JavaScript off by both walls (the page's
+    JavascriptEnabled setting and the policy's script-src), or by one of them alone."""
+    if request.param == "setting alone":
+        monkeypatch.setattr(preview_sandbox, "content_security_policy", lambda **_: "")
+    elif request.param == "policy alone":
+        prepare = PreviewPage.prepare
+
+        def scripts_always_on(page, shell, *, remote, scripts):
+            prepare(page, shell, remote=remote, scripts=scripts)
+            page.settings().setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, True)
+
+        monkeypatch.setattr(PreviewPage, "prepare", scripts_always_on)
+    return make_window()
+
+
+def test_a_posts_scripts_do_not_run_unless_the_writer_turns_them_on(
+    qtbot, script_guarded_window, tmp_path
+):
+    window = script_guarded_window
     body = """
 <script>document.body.dataset.ran = "script";</script>
 
@@ -517,6 +538,11 @@ document.getElementById("form").submit();
     assert run_js(qtbot, window, "document.body.dataset.popup") == "null"
     assert window.preview.page().url().scheme() == preview_sandbox.SCHEME
     assert listener.received == []
+    # A refused navigation reports a failed load; the preview still follows the editor.
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.insertPlainText("\n\nStill live after the attempts.\n")
+    wait_preview(qtbot, window)
+    assert "Still live after the attempts." in run_js(qtbot, window, "document.body.innerText")
 
 
 # ----- the pieces, one by one -------------------------------------------------------------
@@ -568,3 +594,20 @@ def test_the_interceptor_lets_through_only_players_and_only_when_allowed(qtbot, 
     policy = content_security_policy(remote=False, scripts=False)
     assert "script-src 'none'" in policy and "frame-src 'none'" in policy
     assert "https://www.youtube-nocookie.com" in content_security_policy(remote=True, scripts=False)
+
+
+def test_link_navigations_need_a_real_click_and_a_web_scheme(window, desktop):
+    page = window.preview.page()
+    clicked = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+    web = QUrl("https://example.org/story")
+    assert page.acceptNavigationRequest(web, clicked, True) is False
+    assert desktop == []  # no real input: a script's click
+    page.note_real_input()
+    for url in ("file:///etc/passwd", "javascript:alert(1)", "smb://host/share", "post:flu"):
+        assert page.acceptNavigationRequest(QUrl(url), clicked, True) is False
+    assert desktop == []
+    assert page.acceptNavigationRequest(web, clicked, True) is False  # never inside the preview
+    assert desktop == ["https://example.org/story"]
+    redirected = QWebEnginePage.NavigationType.NavigationTypeRedirect
+    assert page.acceptNavigationRequest(QUrl("https://example.org/x"), redirected, True) is False
+    assert desktop == ["https://example.org/story"]

@@ -272,7 +272,10 @@ def read_post(text: str, path: Path | None = None) -> Post:
     front, body, _closing = split_front_matter(text.replace("\r\n", "\n").removeprefix("\ufeff"))
     if front is None:
         return Post(body=body, path=path)
-    meta = read_plain_front(front)
+    try:
+        meta = read_plain_front(front)
+    except ValueError:  # e.g. a number past Python's 4,300 digits: let the parser say so
+        meta = None
     if meta is None:
         return parse_post(text, path)
     return Post(body=body, meta=meta, path=path)  # type: ignore[arg-type]
@@ -308,6 +311,7 @@ def parse_post(text: str, path: Path | None = None) -> Post:
         ) from None
     if loaded is None:
         loaded = CommentedMap()
+    _check_values(loaded)
     if not isinstance(loaded, CommentedMap):
         raise FrontMatterError(
             f"the front matter must be a list of 'key: value' lines, not a {type(loaded).__name__}"
@@ -320,6 +324,31 @@ def parse_post(text: str, path: Path | None = None) -> Post:
         _raw_front=f"{raw_front}\n{closing}" if raw_front else closing,
         _meta_as_read=_plain(loaded),
     )
+
+
+# Python refuses to turn an int of more than 4,300 digits into text (a guard against
+# quadratic conversion); such a value would raise wherever a title or tag is shown.
+_MAX_INT_BITS = 14_000
+
+
+def _check_values(loaded: Any) -> None:
+    """Refuse values that parse but cannot be shown. The walk is bounded: the composer
+    already refused documents of more than MAX_YAML_NODES values."""
+    pending, seen = [loaded], set()
+    while pending:
+        value = pending.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, (list, tuple, set)):
+            pending.extend(value)
+        elif isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+            raise FrontMatterError(
+                "a number in the front matter has more than 4,000 digits; put it in quotes"
+            )
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")

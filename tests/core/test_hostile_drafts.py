@@ -37,6 +37,7 @@ DEEP_LISTS = "---\ntitle: " + "[" * 10_000 + "\n---\nBody\n"
 DEEP_MAPS = "---\ntitle: " + "{a: " * 10_000 + "\n---\nBody\n"
 DEEP_BLOCKS = "---\nt:\n" + "".join(" " * i + "a:\n" for i in range(300)) + "---\nBody\n"
 SELF_ALIAS = "---\ntitle: &me [1, *me]\n---\nBody\n"
+LONG_NUMBER = "---\ntitle: !!int 0x" + "f" * 5000 + "\n---\nBody\n"  # str() of it raises
 GOOD = "---\ntitle: Night shift diaries\ntags: [ward]\n---\nThe ward at night, quiet.\n"
 
 
@@ -111,6 +112,16 @@ def test_deep_nesting_and_loops_are_refused_quickly_without_recursion_errors(tex
     assert "refused" in str(error) and "\n" not in str(error)
 
 
+@pytest.mark.parametrize("number", ["1" * 5000, "!!int 0x" + "f" * 5000, "[1, " + "9" * 5000 + "]"])
+def test_a_number_too_long_to_show_is_refused_not_a_traceback(tmp_path, number):
+    path = tmp_path / "number.md"
+    path.write_text(f"---\ntitle: {number}\n---\nBody\n", encoding="utf-8")
+    for read in (lambda: read_post(path.read_text(encoding="utf-8")), lambda: load_post(path)):
+        with pytest.raises(FrontMatterError, match="digits") as caught:
+            read()
+        assert "\n" not in str(caught.value)
+
+
 def test_a_50_mb_file_is_refused_from_its_size_without_being_read(tmp_path):
     huge = tmp_path / "huge.md"
     with huge.open("wb") as stream:  # sparse: 50 MB to stat, nothing on the disk
@@ -183,6 +194,7 @@ def hostile(tmp_path) -> Path:
     (drafts / "laughs.md").write_text(BILLION_LAUGHS, encoding="utf-8")
     (drafts / "lists.md").write_text(DEEP_LISTS, encoding="utf-8")
     (drafts / "maps.md").write_text(DEEP_MAPS, encoding="utf-8")
+    (drafts / "number.md").write_text(LONG_NUMBER, encoding="utf-8")
     (drafts / "latin1.md").write_bytes(b"---\ntitle: caf\xe9\n---\nroot\n")
     (drafts / "binary.md").write_bytes(b"\x7fELF\x00\x00root" * 100)
     with (drafts / "huge.md").open("wb") as stream:
@@ -199,6 +211,7 @@ EXPECTED_PROBLEMS = {
     "laughs.md": "aliases are expanded",
     "lists.md": "nested more than 40 levels",
     "maps.md": "nested more than 40 levels",
+    "number.md": "more than 4,000 digits",
     "latin1.md": "not valid UTF-8",
     "binary.md": "binary file",
     "huge.md": "50.0 MB, larger than the 8 MB",
@@ -255,7 +268,7 @@ def test_the_command_line_lists_and_searches_without_a_traceback(hostile, tmp_pa
     assert (search.returncode, search.stdout, search.stderr) == (0, "", "")
     text = smugdesk("list", "--drafts", str(hostile))
     assert "UNREADABLE" in text.stdout and "Traceback" not in text.stderr
-    for name in ("laughs.md", "lists.md", "huge.md", "pipe.md", "binary.md"):
+    for name in ("laughs.md", "lists.md", "number.md", "huge.md", "pipe.md", "binary.md"):
         export = smugdesk("export", str(hostile / name), "--to", "html", "--out", str(tmp_path))
         assert export.returncode == 1, export
         assert export.stderr.startswith(f"smugdesk: {name}") or name in export.stderr

@@ -78,7 +78,7 @@ class WordPressSite:
             env=_env(self.folder),
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=600,  # seconds alone, minutes when eight test runs share two cores
             check=False,
         )
         if done.returncode:
@@ -127,13 +127,43 @@ def _stop(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)  # workers that outlived their parent
 
 
-def _wait_for(check, what: str, seconds: float = 30) -> None:
+class StartError(RuntimeError):
+    """A server exited while starting (its port taken by another run, most often)."""
+
+
+def _wait_for(check, what: str, process: subprocess.Popen, log: Path, seconds: float = 180) -> None:
+    """Polls ``check`` until it holds. Under load (eight test runs on two cores) a server
+    can take far longer than usual, so the deadline is generous; it only matters when the
+    server is broken, and a server that exits is reported at once, with its log."""
     deadline = time.monotonic() + seconds
+    pause = 0.02
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise StartError(f"{what} exited while starting ({process.returncode}):\n{_tail(log)}")
         if check():
             return
-        time.sleep(0.1)
-    raise RuntimeError(f"{what} did not start within {seconds:.0f} s")
+        time.sleep(pause)
+        pause = min(pause * 1.5, 0.5)
+    raise RuntimeError(f"{what} did not start within {seconds:.0f} s:\n{_tail(log)}")
+
+
+def _tail(log: Path) -> str:
+    try:
+        return log.read_text(encoding="utf-8", errors="replace")[-2000:]
+    except OSError:
+        return "(no log)"
+
+
+def _retrying_ports(start_one, attempts: int = 4):
+    """Starts a server on a free port, again on another if its port was taken between
+    choosing it and binding it (free_port cannot reserve it)."""
+    for attempt in range(attempts):
+        try:
+            return start_one(free_port())
+        except StartError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _port_open(port: int) -> bool:
@@ -148,10 +178,46 @@ def _start_database(folder: Path) -> tuple[subprocess.Popen, int, Path]:
         ["mariadb-install-db", f"--datadir={data}", "--user=root", "--skip-test-db"],
         capture_output=True,
         check=True,
+        timeout=600,
+    )
+    process, port = _retrying_ports(lambda port: _start_mariadbd(folder, port))
+    _sql(
+        socket_path,
+        "CREATE DATABASE wordpress;"
+        "CREATE USER 'wordpress'@'127.0.0.1' IDENTIFIED BY 'wordpress';"
+        "GRANT ALL ON wordpress.* TO 'wordpress'@'127.0.0.1';",
+    )
+    return process, port, socket_path
+
+
+def _sql(socket_path: Path, statements: str) -> str:
+    done = subprocess.run(
+        ["mariadb", f"--socket={socket_path}", "-uroot", "--batch", "--skip-column-names"],
+        input=statements,
+        text=True,
+        check=True,
+        capture_output=True,
         timeout=120,
     )
-    port = free_port()
-    log = open(folder / "mariadb.log", "wb")  # noqa: SIM115 (lives as long as the server)
+    return done.stdout
+
+
+def _database_ready(socket_path: Path, port: int) -> bool:
+    """The server answers on its private socket and listens on the port given to it (so
+    the port is ours, not another run's)."""
+    if not socket_path.exists():
+        return False
+    try:
+        return _sql(socket_path, "SELECT @@port;").strip() == str(port) and _port_open(port)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        return False
+
+
+def _start_mariadbd(folder: Path, port: int) -> tuple[subprocess.Popen, int]:
+    data = folder / "db"
+    socket_path = folder / "mysql.sock"
+    log_path = folder / "mariadb.log"
+    log = open(log_path, "ab")  # noqa: SIM115 (lives as long as the server)
     process = subprocess.Popen(
         [
             shutil.which("mariadbd") or "/usr/sbin/mariadbd",
@@ -168,20 +234,12 @@ def _start_database(folder: Path) -> tuple[subprocess.Popen, int, Path]:
         stderr=log,
         start_new_session=True,
     )
-    _wait_for(lambda: socket_path.exists() and _port_open(port), "MariaDB")
-    subprocess.run(
-        ["mariadb", f"--socket={socket_path}", "-uroot"],
-        input=(
-            "CREATE DATABASE wordpress;"
-            "CREATE USER 'wordpress'@'127.0.0.1' IDENTIFIED BY 'wordpress';"
-            "GRANT ALL ON wordpress.* TO 'wordpress'@'127.0.0.1';"
-        ),
-        text=True,
-        check=True,
-        capture_output=True,
-        timeout=30,
-    )
-    return process, port, socket_path
+    try:
+        _wait_for(lambda: _database_ready(socket_path, port), "MariaDB", process, log_path)
+    except BaseException:
+        _stop(process)
+        raise
+    return process, port
 
 
 def _write_config(folder: Path, db_port: int) -> None:
@@ -208,7 +266,8 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
 
 
 def _start_php(folder: Path, port: int) -> subprocess.Popen:
-    log = open(folder / "php.log", "ab")  # noqa: SIM115 (lives as long as the server)
+    log_path = folder / "php.log"
+    log = open(log_path, "ab")  # noqa: SIM115 (lives as long as the server)
     process = subprocess.Popen(
         ["php", "-S", f"127.0.0.1:{port}", "-t", str(WORDPRESS)],
         env={**_env(folder), "PHP_CLI_SERVER_WORKERS": "4"},
@@ -217,8 +276,22 @@ def _start_php(folder: Path, port: int) -> subprocess.Popen:
         cwd=folder,
         start_new_session=True,
     )
-    _wait_for(lambda: _port_open(port), "PHP's web server")
+    try:
+        _wait_for(lambda: _serves(port) and process.poll() is None, "PHP", process, log_path)
+    except BaseException:
+        _stop(process)
+        raise
     return process
+
+
+def _serves(port: int) -> bool:
+    """A file of the site comes back: the server reads its folder, not only listens. (A
+    server that lost the port to another run has exited by the time this answers.)"""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readme.html", timeout=2) as reply:
+            return reply.status == 200
+    except (OSError, ValueError):
+        return False
 
 
 def _install(url: str) -> None:
@@ -235,7 +308,7 @@ def _install(url: str) -> None:
         }
     ).encode()
     request = urllib.request.Request(url + "wp-admin/install.php?step=2", data=form)
-    with urllib.request.urlopen(request, timeout=120) as response:
+    with urllib.request.urlopen(request, timeout=600) as response:
         page = response.read().decode("utf-8", "replace")
     if "Success!" not in page and "already installed" not in page:
         raise RuntimeError("WordPress did not install:\n" + page[:2000])
@@ -252,9 +325,9 @@ def start(folder: Path) -> WordPressSite:
     site = WordPressSite("", USER, PASSWORD, "", folder, [database])
     try:
         _write_config(folder, db_port)
-        port = free_port()
+        web, port = _retrying_ports(lambda port: (_start_php(folder, port), port))
         site.url = f"http://127.0.0.1:{port}/"
-        site.processes.append(_start_php(folder, port))
+        site.processes.append(web)
         _install(site.url)
         site.app_password = site.php(
             "$user = get_user_by('login', '" + USER + "');\n"

@@ -240,6 +240,9 @@ def test_the_library_lists_each_hostile_file_with_its_reason_and_the_rest_as_bef
 
 def test_the_link_search_and_opening_a_good_post_work_beside_hostile_files(hostile):
     assert ("Night shift diaries", "good") in in_time(lambda: list_drafts(hostile))
+    scanned = dict(in_time(lambda: list_drafts_by_scan(hostile), seconds=10))
+    assert scanned["Night shift diaries"] in ("good", "sibling")
+    assert not {"passwd", "etc-passwd"} & set(scanned.values())  # links out are not read
     assert load_post(hostile / "good.md").title == "Night shift diaries"
     for name in EXPECTED_PROBLEMS:
         if "link" not in EXPECTED_PROBLEMS[name]:  # opening a link by hand follows it

@@ -1,0 +1,24 @@
+"""pytest plug-in for mutation runs (``-p scripts.mutation_pytest_plugin``, see docs/testing.md).
+
+mutmut runs the tests that cover a mutated function once per mutant, each time in a new
+pytest session: a test that starts WordPress, the Micropub server or Qt would start it for
+every mutant (seconds to a minute each). Those tests are left out here, by the fixtures they
+use, so a new test file needs no list kept up to date. The full suite still runs them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SERVER_FIXTURES = frozenset({"wordpress", "micropub_site", "qapp", "qtbot"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept: list[pytest.Item] = []
+    left_out: list[pytest.Item] = []
+    for item in items:
+        needs = SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        (left_out if needs else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept

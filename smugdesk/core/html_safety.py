@@ -100,6 +100,11 @@ def dangerous_url(value: str, *, image: bool = False) -> bool:
 def dangerous_attribute(tag: str, name: str, value: str | None) -> bool:
     """Whether one attribute of a start tag (names lowercased, value entity-decoded, as
     ``html.parser`` gives them) carries a blocked address."""
+    if value and name == "srcdoc":  # a whole page in an attribute: its links count too
+        return disarm_html(value) != value
+    if value and name == "content" and tag == "meta":  # <meta http-equiv=refresh>
+        found = re.search(r"url\s*=\s*['\"]?([^'\"]*)", value, re.IGNORECASE)
+        return bool(found) and dangerous_url(found.group(1))
     if not value or name in _TEXT_ATTRIBUTES or name.startswith(("on", "aria-")):
         # on*: script, not an address (scripts are the preview's sandbox's business)
         return False
@@ -143,7 +148,16 @@ _ANY_BLOCKED = re.compile(
 
 
 def _blocked_anywhere(raw: str) -> bool:
-    return bool(_ANY_BLOCKED.search(html.unescape(raw)))
+    """Whether a blocked scheme may be in ``raw``, read through up to three layers of
+    entities (an attribute holding a page, ``srcdoc``, is decoded twice by a browser)."""
+    for _ in range(3):
+        decoded = html.unescape(raw)
+        if _ANY_BLOCKED.search(decoded):
+            return True
+        if decoded == raw:
+            return False
+        raw = decoded
+    return False
 
 
 def _safe_tag(tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> str:

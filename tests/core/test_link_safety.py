@@ -252,3 +252,26 @@ def test_markdown_backslash_escapes_in_a_destination_are_seen_through(markdown):
     plain = python_markdown.Markdown(extensions=["extra"])
     for page in (permissive.render(disarmed), plain.convert(disarmed), Renderer().render(markdown)):
         assert live_dangerous_attributes(page) == [], page
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<iframe srcdoc="&lt;a href=&quot;&amp;#106;avascript:alert(1)&quot;&gt;x&lt;/a&gt;">'
+        "</iframe>",
+        "<iframe srcdoc=\"<a href='javascript:alert(1)'>x</a>\"></iframe>",
+        '<meta http-equiv="refresh" content="0; URL=\'javascript:alert(1)\'">',
+        '<meta http-equiv="refresh" content="0;url=data:text/html,<script>alert(1)</script>">',
+    ],
+)
+def test_pages_and_redirects_inside_attributes_are_disarmed_too(html):
+    for page in (Renderer().render(html), disarm_markdown(html)):
+        assert "srcdoc" not in page and "content=" not in page, page
+
+
+def test_a_harmless_srcdoc_and_refresh_stay():
+    html = (
+        '<iframe srcdoc="&lt;p&gt;hello&lt;/p&gt;"></iframe>'
+        '<meta http-equiv="refresh" content="30; url=https://example.org/">'
+    )
+    assert disarm_html(html) == html

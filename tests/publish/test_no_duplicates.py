@@ -122,7 +122,8 @@ def test_three_publishes_through_a_lossy_gateway_make_one_post(wordpress, kind, 
             text = set_values(text, outcome.front).text  # what the app saves after a publish
         assert creates_seen(proxy, kind) == 1, "the create reached the server once"
     assert len(posts_titled(wordpress, title)) == 1, errors
-    assert outcomes and outcomes[0].created
+    assert not errors, "a create that worked is not reported as failed"
+    assert outcomes[0].created
     assert any("found the post" in note for note in outcomes[0].notes), outcomes[0].notes
 
 

@@ -142,9 +142,8 @@ class _StartTag(HTMLParser):
 
 # A blocked scheme anywhere in a text, with whatever a browser skips between its letters.
 _SKIPPED = r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]*"
-_ANY_BLOCKED = re.compile(
-    "|".join(_SKIPPED.join([*scheme, ":"]) for scheme in BLOCKED_SCHEMES), re.IGNORECASE
-)
+# Searched in lower-cased text: a case-sensitive pattern is several times faster.
+_ANY_BLOCKED = re.compile("|".join(_SKIPPED.join([*scheme, ":"]) for scheme in BLOCKED_SCHEMES))
 
 
 def _blocked_anywhere(raw: str) -> bool:
@@ -152,7 +151,7 @@ def _blocked_anywhere(raw: str) -> bool:
     entities (an attribute holding a page, ``srcdoc``, is decoded twice by a browser)."""
     for _ in range(3):
         decoded = html.unescape(raw)
-        if _ANY_BLOCKED.search(decoded):
+        if _ANY_BLOCKED.search(decoded.lower()):
             return True
         if decoded == raw:
             return False

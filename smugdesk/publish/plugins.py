@@ -101,8 +101,13 @@ def _report(problem: str) -> str:
 
 
 def _dist_name(point: Any) -> str:
-    dist = getattr(point, "dist", None)
-    return dist.name if dist is not None else ""  # reads the METADATA file: ask once
+    """The name of the distribution that declares ``point`` (reads its METADATA file: ask
+    once); "" when it has none or its metadata cannot be read."""
+    try:
+        dist = getattr(point, "dist", None)
+        return str(dist.name) if dist is not None else ""
+    except Exception:  # a damaged dist-info is the plug-in's problem, not discovery's
+        return ""
 
 
 def is_builtin(point: Any, dist_name: str | None = None) -> bool:

@@ -43,7 +43,15 @@ class StagedStart:
         self.preview.start()
         start_temp_cleanup(self.drafts)
         self.start_library()
-        add_exporters(self)
+        if self._staged:
+            # Discovery imports every exporter and waits up to a deadline for a slow
+            # third-party one: off the UI thread, the menu filled when it is done.
+            from smugdesk.publish.registry import registry
+            from smugdesk.ui.background import run_later
+
+            run_later(self, lambda _progress: registry(), lambda _found: add_exporters(self))
+        else:
+            add_exporters(self)
         if self._staged:
             # Spelling (a dictionary to load, every line checked again) once the first
             # preview is up; the preview is what a writer waits for.

@@ -23,6 +23,7 @@ from smugdesk.publish.remote import (
     PublishError,
     RefusedError,
     RemotePost,
+    lost_create_matches,
 )
 
 _AUTH_CODES = (401, 403)
@@ -280,17 +281,15 @@ class MetaWeblogPublisher:
     def find(
         self, slug: str, title: str, marker: str = "", date: dt.datetime | None = None
     ) -> RemotePost | None:
-        """The post a create whose answer was lost may have made: by the marker sent with it
-        (a custom field), else its slug, else its exact title (and date, when given)."""
+        """The post a create whose answer was lost may have made: the one with the marker
+        sent with it (a custom field WordPress keeps), else one that matches by name and
+        date and carries no other create's marker (``lost_create_matches``)."""
         posts = self.recent(20)
-        if marker:
-            for post in posts:
-                if post.marker == marker:
-                    return post
         for post in posts:
-            if slug and post.slug == slug:
+            if marker and post.marker == marker:
                 return post
-            if not slug and post.title == title and (date is None or post.date == date):
+        for post in posts:
+            if lost_create_matches(post, slug, title, marker, date):
                 return post
         return None
 

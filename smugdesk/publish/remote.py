@@ -5,6 +5,8 @@ back, and the errors a person can act on. WordPress REST, MetaWeblog and Micropu
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -101,6 +103,43 @@ class RemotePost:
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     marker: str = ""  # the create's marker, where the server keeps one
+
+
+def _stamp(post: RemotePost) -> dt.datetime | None:
+    """When the server says the post was dated, or else last modified."""
+    if post.date is not None:
+        return post.date
+    text = post.modified.replace("-", "").replace(":", "").rstrip("Z")
+    try:
+        return dt.datetime.strptime(text[:15], "%Y%m%dT%H%M%S").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+
+
+def lost_create_matches(
+    post: RemotePost,
+    slug: str,
+    title: str,
+    marker: str = "",
+    date: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+) -> bool:
+    """Whether ``post`` can be the one a create whose answer was lost made, and not an older
+    post of the same name (adopting that would let the next publish overwrite it): its marker
+    if it carries one; else the exact title, the slug (or the one the blog made unique from
+    it, ``slug-2``), and the date sent — or, without one, made in the last day."""
+    if post.marker:
+        return bool(marker) and post.marker == marker
+    if html.unescape(post.title) != html.unescape(title):
+        return False
+    if slug and not re.fullmatch(re.escape(slug) + r"(-\d+)?", post.slug):
+        return False
+    when = _stamp(post)
+    if when is None:
+        return True  # the blog keeps no date to tell by
+    if date is not None and post.date is not None:
+        return abs(post.date - date) <= dt.timedelta(minutes=2)
+    return abs((now or dt.datetime.now(dt.UTC)) - when) <= dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from smugdesk.publish.remote import (
     PublishError,
     RefusedError,
     RemotePost,
+    lost_create_matches,
 )
 
 _ANY_STATUS = "publish,future,draft,pending,private"
@@ -231,21 +232,16 @@ class WordPressPublisher:
     def find(
         self, slug: str, title: str, marker: str = "", date: dt.datetime | None = None
     ) -> RemotePost | None:
-        """The post a create whose answer was lost may have made: its exact title with our
-        slug (or the slug WordPress made unique from it, ``slug-2``), else the exact title and
-        date. The REST API keeps no marker of ours without a plug-in."""
+        """The post a create whose answer was lost may have made, and not an older post of
+        the same name (``lost_create_matches``). The REST API keeps no marker of ours without
+        a plug-in, so title, slug and date decide."""
         params = {"context": "edit", "status": _ANY_STATUS, "per_page": 20}
         found = self.call("GET", "/wp/v2/posts", params={**params, "slug": slug}) if slug else []
         if title:
             found += self.call("GET", "/wp/v2/posts", params={**params, "search": title})
-        same_slug = re.compile(re.escape(slug) + r"(-\d+)?") if slug else None
         for item in found:
             post = self._remote(item)
-            if html.unescape(post.title) != html.unescape(title):
-                continue
-            if same_slug is not None and same_slug.fullmatch(post.slug):
-                return post
-            if same_slug is None and (date is None or post.date == date):
+            if lost_create_matches(post, slug, title, marker, date):
                 return post
         return None
 

@@ -240,3 +240,27 @@ def test_metaweblog_names_categories_it_could_not_make(wordpress, tmp_path):
         outcome = publish_post(parse_post(text, path), account, publisher)
     assert outcome.created
     assert any(fresh in note and "not assigned" in note for note in outcome.notes)
+
+
+def test_a_create_that_never_arrived_does_not_adopt_an_older_post(wordpress, kind, tmp_path):
+    """An older post with the same slug and title is someone else's: the look for a lost
+    create must not take it (the next publish would overwrite it)."""
+    title = f"Visiting hours {kind}"
+    slug = f"visiting-hours-{kind}"
+    old = wordpress.php(
+        f"echo wp_insert_post(['post_title' => '{title}', 'post_name' => '{slug}', "
+        "'post_status' => 'publish', 'post_date' => '2019-03-04 10:00:00', "
+        "'post_content' => 'Written in 2019.']);"
+    ).strip()
+    path = tmp_path / f"{slug}.md"
+    text = f"---\ntitle: {title}\nstatus: published\n---\n\nWritten today.\n"
+    with FaultProxy(wordpress.url) as proxy:
+        proxy.add(create_rule(kind, "drop_before", times=1))  # the create never arrives
+        account, publisher = publisher_through(proxy, wordpress, kind)
+        with pytest.raises(PublishError, match="may have been made anyway"):
+            publish_post(parse_post(text, path), account, publisher)
+        outcome = publish_post(parse_post(text, path), account, publisher)
+    assert outcome.created and outcome.remote.id != old
+    older = rest(wordpress, "GET", f"/wp/v2/posts/{old}", context="edit")
+    assert older["content"]["raw"] == "Written in 2019."
+    assert len(posts_titled(wordpress, title)) == 2

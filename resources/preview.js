@@ -40,6 +40,7 @@ window.smugdesk = (function () {
     for (const html of insert) {
       const marker = document.createComment(MARK);
       template.innerHTML = html;
+      disarm(template.content);
       const scripts = postScripts(template.content);
       container.insertBefore(marker, end);
       container.insertBefore(template.content, end);
@@ -98,6 +99,17 @@ window.smugdesk = (function () {
     if (block) send("goto-line", lineOf(block));
   });
 
+  // A post's HTML is inert until it is inserted: before that, take out what would reach
+  // the network without a request either wall sees (<link rel=preconnect> opens a socket),
+  // or change the page itself (<meta http-equiv>, <base>). Stylesheets stay.
+  function disarm(root) {
+    for (const node of Array.from(root.querySelectorAll("link, meta[http-equiv], base"))) {
+      const rel = (node.getAttribute("rel") || "").toLowerCase().split(/\s+/);
+      if (node.localName === "link" && rel.includes("stylesheet") && rel.every((r) => r === "stylesheet" || r === "alternate")) continue;
+      node.remove();
+    }
+  }
+
   // Scripts parsed by innerHTML never run. When the writer turned this post's scripts on,
   // each is replaced by a fresh copy once it is in the page, which runs in the page's own
   // world (never in this one), under the page's policy.
@@ -136,6 +148,7 @@ window.smugdesk = (function () {
     }
     const template = document.createElement("template");
     template.innerHTML = html;
+    disarm(template.content);
     const next = Array.from(template.content.childNodes);
     const current = Array.from(container.childNodes);
     let start = 0;

@@ -143,8 +143,14 @@ class Attempts:
 
 
 def markup_attacks(base: str) -> tuple[str, list[str]]:
-    """Raw HTML in a post that loads from the network without any script."""
+    """Raw HTML in a post that loads from the network without any script. (Resource hints
+    and <meta http-equiv> are taken out before the HTML enters the page: no wall ever sees
+    them, so they are not among the markers; the listener shows they did nothing.)"""
     html = f"""
+<link rel="preconnect" href="{base}"><link rel="dns-prefetch" href="{base}">
+
+<meta http-equiv="refresh" content="0;url={base}/refresh">
+
 <img src="{base}/img" alt="">
 
 <img srcset="{base}/srcset 2x" alt="">
@@ -181,7 +187,6 @@ def markup_attacks(base: str) -> tuple[str, list[str]]:
         "/poster",
         "/audio",
         ("/frame", "frame-src"),
-        "/prefetch",
         ("/object", "object-src"),
         "/svgimage",
     ]
@@ -199,10 +204,20 @@ try {{ new WebSocket("{ws}/websocket"); }} catch (e) {{}}
 try {{ navigator.sendBeacon("{base}/beacon", "x"); }} catch (e) {{}}
 try {{ new EventSource("{base}/eventsource"); }} catch (e) {{}}
 new Image().src = "{base}/newimage";
+const hint = document.createElement("link");
+hint.rel = "prefetch"; hint.href = "{base}/scriptprefetch"; document.head.append(hint);
 document.body.dataset.attacked = "yes";
 </script>
 """
-    markers = ["/fetch", "/xhr", "/websocket", "/beacon", "/eventsource", "/newimage"]
+    markers = [
+        "/fetch",
+        "/xhr",
+        "/websocket",
+        "/beacon",
+        "/eventsource",
+        "/newimage",
+        "/scriptprefetch",
+    ]
     return html, markers
 
 
@@ -257,6 +272,26 @@ def test_markup_reaches_no_network(qtbot, guarded_window, listener):
     html, markers = markup_attacks(listener.base)
     show(qtbot, window, html)
     attempts.wait_for(markers)
+    assert listener.received == []
+
+
+def test_resource_hints_never_enter_the_page(qtbot, window, listener):
+    """<link rel=preconnect> opens a socket without a request: neither the interceptor nor
+    the policy sees it (tried: the listener got a bare connection a moment later). So it is
+    taken out of the post's HTML before that HTML enters the page, as are <meta http-equiv>
+    (refresh) and <base>; a stylesheet link stays."""
+    base = listener.base
+    show(
+        qtbot,
+        window,
+        f'<link rel="preconnect" href="{base}"><link rel="dns-prefetch" href="{base}">\n\n'
+        f'<link rel="prefetch" href="{base}/p"><link rel="preload" href="{base}/l" as="image">\n\n'
+        f'<meta http-equiv="refresh" content="0;url={base}/r"><base href="{base}/">\n\n'
+        '<link rel="stylesheet" href="own.css">\n\nText.\n',
+    )
+    left = "JSON.stringify(Array.from(document.querySelectorAll('#sd-body link, #sd-body meta,"
+    left += " #sd-body base')).map((e) => e.outerHTML))"
+    assert json.loads(run_js(qtbot, window, left)) == ['<link rel="stylesheet" href="own.css">']
     assert listener.received == []
 
 

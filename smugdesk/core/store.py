@@ -17,6 +17,7 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,23 @@ from smugdesk.core.post_bytes import read_post_bytes
 _TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.smugdesk-[0-9a-f]{8}(?P<inplace>\.inplace)?\.tmp$")
 _NAME_ROOM = 120  # of the file's name kept in a temp name: NAME_MAX is 255 bytes
 STALE_TEMP_SECONDS = 60  # a save takes milliseconds; an older temp file is a killed save's
+
+
+# Told of every post saved through PostFile/save_post: (file, LF text, cause). The version
+# history listens here (core/history.py install()); a listener never fails a save.
+SaveListener = Callable[[Path, str, str], None]
+_save_listeners: list[SaveListener] = []
+
+
+def add_save_listener(listener: SaveListener) -> None:
+    if listener not in _save_listeners:
+        _save_listeners.append(listener)
+
+
+def _tell_listeners(path: Path, text: str, cause: str) -> None:
+    for listener in list(_save_listeners):
+        with contextlib.suppress(Exception):  # the file is safe already; nothing to undo
+            listener(path, text, cause)
 
 
 class ReadOnlyError(ConflictError):
@@ -237,7 +255,14 @@ class PostFile:
             return False
         return DiskSignature.of(self.path) != self.signature
 
-    def save_text(self, text: str, path: Path | None = None, *, overwrite: bool = False) -> Path:
+    def save_text(
+        self,
+        text: str,
+        path: Path | None = None,
+        *,
+        overwrite: bool = False,
+        cause: str = "save",
+    ) -> Path:
         """Write ``text`` atomically. Saving over its own file after another program changed
         it raises ConflictError, and over its own file marked read-only ReadOnlyError (a
         ConflictError: the same question, "overwrite?"), unless ``overwrite``; a Save As
@@ -255,9 +280,8 @@ class PostFile:
                 raise ReadOnlyError(
                     f"{target.name} is marked read-only; saving would overwrite it anyway"
                 )
-        if self.newline != "\n":
-            text = text.replace("\n", self.newline)
-        data = text.encode("utf-8")
+        written = text.replace("\n", self.newline) if self.newline != "\n" else text
+        data = written.encode("utf-8")
         atomic_write(target, data)
         self.path = target
         try:
@@ -265,6 +289,7 @@ class PostFile:
         except OSError:
             mtime_ns = 0
         self.signature = DiskSignature(len(data), mtime_ns, content_digest(data))
+        _tell_listeners(target, text, cause)
         return target
 
 
@@ -278,12 +303,14 @@ def _read_only(path: Path) -> bool:
     return not status.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
 
 
-def save_post(post: Post, path: Path | None = None, *, overwrite: bool = False) -> Path:
+def save_post(
+    post: Post, path: Path | None = None, *, overwrite: bool = False, cause: str = "save"
+) -> Path:
     """Save a Post object (exporters, tests, headless tools) to ``path`` or its own file."""
     binding = PostFile(post.path, "\n", DiskSignature.of(post.path) if post.path else None)
     text = serialize_post(post).replace("\r\n", "\n")
     binding.newline = post.newline
-    target = binding.save_text(text, path, overwrite=overwrite)
+    target = binding.save_text(text, path, overwrite=overwrite, cause=cause)
     post.path = target
     mark_saved(post, text)
     return target

@@ -302,17 +302,22 @@ def _track_html(line: str, depth: Counter[str], in_comment: bool, in_html: bool)
 
 
 def _count_tags(text: str, depth: Counter[str]) -> None:
-    """Tags opened and closed in ``text``. A quoted attribute value left open runs on to
-    the next line, as Python-Markdown's HTML parser reads it (a writer typing ``class="``):
-    it is kept in ``depth`` under the quote and the tag's name, so the block goes on."""
+    """Tags opened and closed in ``text``. A tag still open at the end of the line (a quoted
+    value not closed, or no ``>`` yet, as while a writer types ``class="``) runs on to the
+    next lines as Python-Markdown's HTML parser reads it, blank lines and all: it is kept in
+    ``depth`` under what it waits for (a quote or ">") and its name, so the block goes on."""
     pos = 0
-    pending = next((key for key, count in depth.items() if count and key[:1] in "\"'"), None)
+    pending = next((key for key, count in depth.items() if count and key[:1] in "\"'>"), None)
     if pending is not None:
-        close = text.find(pending[0])
-        if close < 0:
-            return
         del depth[pending]
-        pos = _tag_end(text, close + 1, pending[1:], False, depth)
+        pos = 0
+        if pending[0] != ">":
+            close = text.find(pending[0])
+            if close < 0:
+                depth[pending] = 1
+                return
+            pos = close + 1
+        pos = _tag_end(text, pos, pending[1:], False, depth)
     while pos >= 0:
         head = _TAG_HEAD.search(text, pos)
         if head is None:
@@ -321,14 +326,13 @@ def _count_tags(text: str, depth: Counter[str]) -> None:
 
 
 def _tag_end(text: str, start: int, name: str, closing: bool, depth: Counter[str]) -> int:
-    """Where the tag whose attributes start at ``start`` ends (counting it), or -1 when a
-    quoted value is still open at the end of the line."""
+    """Where the tag whose attributes start at ``start`` ends (counting it), or -1 when it
+    is still open at the end of the line."""
     end = _ATTRIBUTES.match(text, start).end()
-    if end < len(text) and text[end] in "\"'":
-        depth[text[end] + ("" if closing else name)] = 1
+    if end >= len(text) or text[end] in "\"'":
+        waits = ">" if end >= len(text) else text[end]
+        depth[waits + ("" if closing else name)] = 1
         return -1
-    if end >= len(text):
-        return end  # a tag going on to the next line: not counted, as before
     if name in _VOID or text[end - 1] == "/" or not name:
         return end + 1
     if closing:

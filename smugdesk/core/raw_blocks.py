@@ -144,9 +144,9 @@ class _KeptAndRaw(Preprocessor):
                 end = next(
                     (j for j in range(i + 1, len(lines)) if lines[j].rstrip() == RAW_CLOSE), -1
                 )
-                if end > 0:
-                    html = "\n".join(lines[i + 1 : end])
-                    out += ["", self.verbatim.store(html), ""] if html.strip() else [""]
+                html = "\n".join(lines[i + 1 : end]) if end > 0 else ""
+                if html.strip():  # (an empty fence stays two comments: they part lists)
+                    out += ["", self.verbatim.store(html), ""]
                     i = end + 1
                     continue
             kept = _KEPT_START.match(line)

@@ -107,3 +107,13 @@ def test_block_comments_let_a_block_post_be_cut_into_chunks():
     incremental.render(text)
     incremental.render(text.replace("Paragraph 20.", "Paragraph twenty."))
     assert incremental.rendered_chunks == 1
+
+
+def test_a_quote_left_open_while_typing_renders_as_a_whole_render_does():
+    """Typing ``class="`` in a figure leaves a quote open: Python-Markdown reads on to the
+    next quote, blank lines and all, and so must the chunks."""
+    text = "\n\n".join([IMAGE, "<!-- wp:paragraph -->\nward\n<!-- /wp:paragraph -->", IMAGE])
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    incremental.render(text)
+    typed = text.replace('class="wp-image-12"/>', 'class="wp-image-/>', 1)
+    assert chunked(incremental, typed) == whole(typed)

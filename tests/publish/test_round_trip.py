@@ -1,0 +1,257 @@
+"""Round trips lose nothing: a post downloaded from a blog and published back unedited is the
+same HTML (whitespace between tags aside), an edit changes only the part edited, and the
+preview shows what the blog has. Over a corpus of real-world post bodies
+(``round_trip_corpus/``: classic editor, block editor, block footnotes, images with sizes, raw
+iframes and scripts, a Blogger post read over MetaWeblog, a Micropub entry), then against the
+real WordPress over REST and XML-RPC."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from smugdesk.core.accounts import Account
+from smugdesk.core.post import parse_post, serialize_post
+from smugdesk.core.preview_text import preview_renderer, render_text
+from smugdesk.core.raw_blocks import RAW_OPEN
+from smugdesk.core.render import Renderer
+from smugdesk.publish.download import remote_to_post, save_downloads
+from smugdesk.publish.publishing import publish_post
+from smugdesk.publish.remote import Capabilities, RemotePost, make_publisher
+from smugdesk.publish.wp_markup import normalise, split_parts
+
+CORPUS = Path(__file__).parent / "round_trip_corpus"
+BODIES = sorted(CORPUS.glob("*.html"))
+
+
+def body_of(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+class RecordingBlog:
+    """Keeps what publishing sends, in-process (no server: what is checked here is the HTML
+    publishing makes; the real WordPress tests below check what a blog keeps of it)."""
+
+    kind = "recording"
+    label = "Recording blog"
+    capabilities = Capabilities()
+
+    def __init__(self, embed_style: str) -> None:
+        self.embed_style = embed_style
+        self.sent: list[str] = []
+
+    def create(self, payload):
+        self.sent.append(payload.html)
+        return RemotePost(id=str(len(self.sent)), url="https://blog.example/p", html=payload.html)
+
+    def find(self, *args, **kwargs):
+        return None
+
+
+def downloaded(html: str, folder: Path) -> Path:
+    """The draft a download writes for a post with this body, saved as a file."""
+    remote = RemotePost(id="41", url="https://wardnotes.example/?p=41", title="Ward notes",
+                        html=html, status="publish")  # fmt: skip
+    path = folder / "ward-notes.md"
+    path.write_text(serialize_post(remote_to_post(remote, None)), encoding="utf-8")
+    return path
+
+
+def published_html(path: Path, embed_style: str = "url", text: str | None = None) -> str:
+    """What publishing sends for the draft at ``path`` (``text``: the draft as edited)."""
+    blog = RecordingBlog(embed_style)
+    post = parse_post(path.read_text(encoding="utf-8") if text is None else text, path)
+    account = Account("Recording", "recording", "https://blog.example/", "me")
+    publish_post(post, account, blog, media_folder=path.parent / "media")
+    return blog.sent[-1]
+
+
+@pytest.mark.parametrize("embed_style", ["url", "iframe"])
+@pytest.mark.parametrize("source", BODIES, ids=lambda p: p.stem)
+def test_an_unedited_download_publishes_the_same_html(source, embed_style, tmp_path):
+    original = source.read_text(encoding="utf-8")
+    sent = published_html(downloaded(original, tmp_path), embed_style)
+    assert normalise(sent) == normalise(original)
+
+
+def test_the_corpus_is_mostly_markdown_where_markdown_can_say_it(tmp_path):
+    """Lossless is easy if everything stays HTML: plain parts must become plain Markdown."""
+    text = downloaded(body_of("plain-block-post.html"), tmp_path).read_text(encoding="utf-8")
+    assert "## How to join" in text
+    assert "Book through [the classes page](https://wardnotes.example/classes)." in text
+    assert "- Tuesdays, 6 pm: labour and birth" in text
+    assert "**Cameras off is fine.**" in text
+    assert "<p" not in re.sub(r"<!-- smugdesk:kept .*-->", "", text)
+    assert RAW_OPEN not in text and "<ul>" not in text
+
+
+def test_what_markdown_cannot_say_stays_as_the_blog_wrote_it(tmp_path):
+    text = downloaded(body_of("block-editor.html"), tmp_path).read_text(encoding="utf-8")
+    for kept in (
+        '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=8YkbeycRa2A","type":"video",',
+        '<!-- wp:image {"id":12,"sizeSlug":"large","linkDestination":"none"} -->',
+        '<td class="has-text-align-right" data-align="right">1,204</td>',
+        '<code lang="python" class="language-python">import csv',
+        "<li>the senior therapist on the day,</li>",
+    ):
+        assert kept in text
+    classic = downloaded(body_of("classic-editor.html"), tmp_path).read_text(encoding="utf-8")
+    assert '[gallery ids="418,419,420" columns="3" link="file"]' in classic
+    assert '[caption id="attachment_412" align="aligncenter" width="640"]' in classic
+    assert "[embed]https://www.youtube.com/watch?v=Xw3kP9aQ_lM[/embed]" in classic
+
+
+def _edit_one_paragraph(text: str) -> tuple[str, str, str] | None:
+    """The draft with the first Markdown paragraph's first word changed: (draft, new word,
+    the line as it was); None if the draft has no Markdown paragraph."""
+    lines = text.split("\n")
+    verbatim = False
+    for i, line in enumerate(lines[lines.index("---", 1) + 1 :], start=lines.index("---", 1) + 1):
+        verbatim = (verbatim or line == RAW_OPEN) and line != "<!-- /smugdesk:html -->"
+        if not verbatim and re.match(r"[A-Z][\w-]+ ", line):
+            word = line.split(" ", 1)[0]
+            lines[i] = "Reworded" + line[len(word) :]
+            return "\n".join(lines), "Reworded", line
+    return None
+
+
+EDITABLE = ["block-editor.html", "block-footnotes.html", "classic-editor.html",
+            "plain-block-post.html", "metaweblog-blogger.html", "images.html",
+            "micropub-entry.html", "raw-scripts.html"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", EDITABLE)
+def test_an_edit_changes_only_the_part_edited(name, tmp_path):
+    original = body_of(name)
+    path = downloaded(original, tmp_path)
+    edited = _edit_one_paragraph(path.read_text(encoding="utf-8"))
+    assert edited is not None, "the corpus post has a paragraph to edit"
+    text, word, _line = edited
+    sent = published_html(path, text=text)
+    before = [normalise(part.text) for part in split_parts(original)]
+    after = [normalise(part.text) for part in split_parts(sent)]
+    assert len(before) == len(after)
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert len(changed) == 1 and word in after[changed[0]], (before, after)
+
+
+def test_a_stale_kept_marker_never_hides_an_edit(tmp_path):
+    """The kept HTML goes out only while its block is as downloaded."""
+    path = downloaded(body_of("block-editor.html"), tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "<!-- smugdesk:kept" in text and "## Before the session" in text
+    sent = published_html(path, text=text.replace("## Before the session", "## Before we go live"))
+    assert 'id="before-we-go-live"' in sent and "Before the session" not in sent
+
+
+def test_parts_that_interfere_leave_the_whole_post_verbatim(monkeypatch):
+    """Each part is checked alone, then the whole draft: if the parts read differently
+    together, the post is kept as it is rather than sent back changed."""
+    from smugdesk.publish import wp_markup
+
+    html = "<p>One part.</p>\n<p>Another part.</p>"
+    monkeypatch.setattr(wp_markup.Converter, "part", lambda self, part: "[x]: https://a.example")
+    body = wp_markup.post_body(html)
+    assert body.startswith(RAW_OPEN)
+    assert normalise(Renderer(embeds="iframe").render(body)) == normalise(html)
+
+
+def test_shortcodes_are_never_smartened_or_linked():
+    html = Renderer(embeds="iframe").render(
+        'Our "open day" -- photos:\n\n[gallery ids="418,419" link="file"]\n\n'
+        "Watch [embed]https://www.youtube.com/watch?v=Xw3kP9aQ_lM[/embed] and "
+        '[caption id="attachment_9" width="300"]<img src="a.jpg"> The "stand"[/caption]'
+    )
+    assert "&ldquo;open day&rdquo; &ndash;" in html  # prose is still typeset
+    assert '\n[gallery ids="418,419" link="file"]\n' in html  # alone: no <p> around it
+    assert "[embed]https://www.youtube.com/watch?v=Xw3kP9aQ_lM[/embed]" in html
+    assert '<img src="a.jpg"> The "stand"[/caption]' in html
+
+
+def test_the_preview_shows_the_kept_html_in_chunks(tmp_path):
+    text = downloaded(body_of("block-editor.html"), tmp_path).read_text(encoding="utf-8")
+    renderer = preview_renderer("placeholder")
+    result = render_text(1, text, renderer)
+    assert not result.problem and not result.whole and len(result.parts) > 5
+    html = result.body_html
+    assert '<figure class="wp-block-table">' in html and "<!-- wp:embed" in html
+    # A kept block shows the blog's own HTML (straight quotes, as WordPress stores them).
+    assert '"can I drive after a stroke?"' in html
+    assert 'data-line="' in html  # Markdown blocks keep their scroll-sync marks
+    # Typing in the last paragraph re-renders one chunk, and the page is what a whole
+    # render gives.
+    edited = text.replace("We export the viewer counts", "We export the counts")
+    again = render_text(2, edited, renderer)
+    assert renderer.rendered_chunks == 1
+    whole = Renderer(embeds="placeholder", source_lines=True).render(parse_post(edited).body)
+    strip = re.compile(r' data-line="\d+"')
+    assert strip.sub("", again.body_html) == strip.sub("", whole)
+
+
+# -- against the real WordPress --------------------------------------------------------------
+
+
+def _rest(site, method: str, route: str, body: dict | None = None, **params) -> dict:
+    query = "&".join(f"{key}={value}" for key, value in {"rest_route": route, **params}.items())
+    request = urllib.request.Request(
+        f"{site.url}?{query}",
+        data=json.dumps(body).encode() if body is not None else None,
+        method=method,
+    )
+    token = base64.b64encode(f"{site.user}:{site.app_password}".encode()).decode()
+    request.add_header("Authorization", f"Basic {token}")
+    request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.loads(answer.read())
+
+
+def _raw_content(site, post_id: str) -> str:
+    return _rest(site, "GET", f"/wp/v2/posts/{post_id}", context="edit")["content"]["raw"]
+
+
+def _round_trip_on(site, account: Account, name: str, tmp_path: Path) -> tuple[str, str]:
+    made = _rest(
+        site,
+        "POST",
+        "/wp/v2/posts",
+        {"title": f"Round trip: {name}", "content": body_of(name), "status": "publish"},
+    )
+    before = _raw_content(site, str(made["id"]))
+    secret = site.app_password if account.kind == "wordpress" else site.password
+    publisher = make_publisher(account, secret, timeout=30)
+    remote = publisher.by_url(f"{site.url}?p={made['id']}")
+    written, _existing = save_downloads([remote], account, tmp_path / "drafts")
+    post = parse_post(written[0].read_text(encoding="utf-8"), written[0])
+    outcome = publish_post(post, account, publisher, media_folder=tmp_path / "media")
+    assert not outcome.created and outcome.remote.id == str(made["id"])
+    return before, _raw_content(site, str(made["id"]))
+
+
+@pytest.mark.parametrize(
+    "name", ["block-editor.html", "classic-editor.html", "raw-scripts.html", "images.html"]
+)
+def test_wordpress_rest_keeps_an_unedited_post_as_it_was(wordpress, rest_account, name, tmp_path):
+    before, after = _round_trip_on(wordpress, rest_account, name, tmp_path)
+    assert "<!-- wp:" in before or "[caption" in before or "<script" in before or "srcset" in before
+    assert normalise(after) == normalise(before)
+
+
+def test_wordpress_xmlrpc_keeps_an_unedited_post_as_it_was(wordpress, xmlrpc_account, tmp_path):
+    before, after = _round_trip_on(wordpress, xmlrpc_account, "block-editor.html", tmp_path)
+    assert normalise(after) == normalise(before)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="metaweblog.py joins description and mt_text_more without the <!--more--> that "
+    "WordPress split them at (a change asked of its owner); strict: remove when fixed",
+)
+def test_wordpress_xmlrpc_keeps_the_more_tag(wordpress, xmlrpc_account, tmp_path):
+    before, after = _round_trip_on(wordpress, xmlrpc_account, "classic-editor.html", tmp_path)
+    assert "<!--more-->" in before
+    assert normalise(after) == normalise(before)

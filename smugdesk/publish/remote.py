@@ -183,16 +183,11 @@ PublisherFactory = Callable[[Account, str, float], Publisher]
 
 @cache
 def publisher_kinds() -> dict[str, PublisherFactory]:
-    """Kind → factory(account, secret, timeout), from the ``smugdesk.publishers`` group."""
-    found: dict[str, PublisherFactory] = {}
-    from importlib.metadata import entry_points  # 30 ms: only when publishing
+    """Kind → factory(account, secret, timeout), from the ``smugdesk.publishers`` group; a
+    plug-in that cannot load is skipped and reported (``plugins.problems()``)."""
+    from smugdesk.publish.plugins import load_group
 
-    for point in entry_points(group=GROUP):
-        try:
-            found.setdefault(point.name, point.load())
-        except Exception:
-            continue
-    return found
+    return {item.name: item.obj for item in load_group(GROUP, "publisher")[0]}
 
 
 # Capability → the post-details field it governs (the rest have no field in the form).

@@ -31,6 +31,7 @@ from smugdesk.publish.published_state import KEY, Placement, now_stamp, placemen
 from smugdesk.publish.remote import (
     AuthError,
     CancelledError,
+    OfflineError,
     Payload,
     Publisher,
     PublishError,
@@ -310,16 +311,22 @@ def _create_once(job: _Job, payload: Payload) -> RemotePost:
         job.pending.settled(key)  # refused outright: nothing was made
         raise
     except PublishError as error:
-        found = _look(publisher, payload)
+        lost = error
+        try:
+            found = _look(publisher, payload, quiet=False)
+        except PublishError as look_error:
+            found = None
+            if isinstance(look_error, OfflineError):
+                lost = look_error  # the site is gone now: the post can wait in the queue
         if found is not None:
             job.pending.settled(key)
-            job.notes.append(FOUND_NOTE.format(why=error))
+            job.notes.append(FOUND_NOTE.format(why=lost))
             return found
         said = (
-            f"{error}. The post may have been made anyway: the next publish looks for it "
+            f"{lost}. The post may have been made anyway: the next publish looks for it "
             "on the blog before creating it again"
         )
-        raise _same_kind(error, said) from None
+        raise _same_kind(lost, said) from None
     job.pending.settled(key)
     return made
 

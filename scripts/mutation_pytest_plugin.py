@@ -22,3 +22,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # tests/conftest.py leaves with os._exit once PySide6 is loaded (its teardown can crash
+    # the interpreter); mutmut calls pytest.main in its own process and must live on after it.
+    if hasattr(config, "_smugdesk_exit_status"):
+        del config._smugdesk_exit_status

@@ -288,7 +288,13 @@ class Client:
         end = time.monotonic() + (self.deadline if deadline is None else deadline)
         self._check_origin(url, url)
         for _hop in range(_MAX_HOPS + 1):
-            response = self._exchange(method, url, head, data, end)
+            try:
+                response = self._exchange(method, url, head, data, end)
+            except AnswerLostError:
+                if method not in ("GET", "HEAD"):
+                    raise  # a POST is never sent twice by the client: it may have arrived
+                # A pooled connection the server had closed: a read is safe to ask again.
+                response = self._exchange(method, url, head, data, end)
             if response.status not in _REDIRECTS or "location" not in response.headers:
                 break
             target = urllib.parse.urljoin(url, response.headers["location"])

@@ -337,3 +337,22 @@ def test_a_plain_xmlrpc_answer_still_works():
     with hostile_blog('<?xml version="1.0"?>' + BLOGS.format(name="Plain blog")) as blog:
         publisher = make_publisher(Account("Plain", "metaweblog", blog.url, "me"), SECRET, 5)
         assert publisher.verify() == "Plain blog, signed in as me"
+
+
+def test_a_dropped_read_is_asked_again_but_a_post_is_never_resent():
+    """Stand-in: the first request of each kind is dropped after it arrived."""
+    dropped: set[str] = set()
+
+    def once_dropped(seen):
+        if seen.method not in dropped:
+            dropped.add(seen.method)
+            return "drop"
+        return json_answer("{}")
+
+    with ScriptedServer(once_dropped) as blog:
+        client = http.Client(blog.url)
+        assert client.request("GET", blog.url).json_object() == {}
+        with pytest.raises(PublishError, match="dropped before it answered"):
+            client.request("POST", blog.url, data=b"metaWeblog.newPost")
+        assert blog.count(method="POST") == 1
+        assert blog.count(method="GET") == 2

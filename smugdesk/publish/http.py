@@ -190,6 +190,11 @@ def origin(url: str) -> tuple[str, str, int]:
     return scheme, (parts.hostname or "").lower(), port or (443 if scheme == "https" else 80)
 
 
+def _short(url: str, limit: int = 120) -> str:
+    """A URL for a one-line message (a hostile Location may be long)."""
+    return url if len(url) <= limit else url[:limit] + "…"
+
+
 def _show(where: tuple[str, str, int]) -> str:
     scheme, host, port = where
     default = 443 if scheme == "https" else 80
@@ -297,12 +302,13 @@ class Client:
                 response = self._exchange(method, url, head, data, end)
             if response.status not in _REDIRECTS or "location" not in response.headers:
                 break
-            target = urllib.parse.urljoin(url, response.headers["location"])
+            target = urllib.parse.urljoin(url, response.headers["location"][:2000])
             self._check_origin(target, url)
             if method not in ("GET", "HEAD") and response.status not in (307, 308):
                 # Browsers would turn a POST into a GET here: the post would be lost.
                 raise PublishError(
-                    f"the blog redirected the request to {target}; update the account's address?"
+                    f"the blog redirected the request to {_short(target)}; update the account's "
+                    "address?"
                 )
             url = target
         else:
@@ -317,16 +323,16 @@ class Client:
             return
         if self.origin[0] == "https" and where[0] == "http":
             raise PublishError(
-                f"the blog sent smugdesk from https to plain http ({target}): refused, the "
+                f"the blog sent smugdesk from https to plain http ({_short(target)}): refused, the "
                 "password would travel unencrypted; check the account's address"
             )
         if target == came_from:
             raise PublishError(
-                f"{target} is not on the account's site ({_show(self.origin)}): "
+                f"{_short(target)} is not on the account's site ({_show(self.origin)}): "
                 "smugdesk sends the account's password only there"
             )
         raise PublishError(
-            f"the blog redirected to {target}; update the account's address? "
+            f"the blog redirected to {_short(target)}; update the account's address? "
             f"(smugdesk sends the password only to {_show(self.origin)})"
         )
 

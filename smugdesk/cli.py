@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from smugdesk.cli_history import add_parser as add_history_parser
 from smugdesk.cli_publish import add_parsers
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.index import SORTS
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         verb.add_argument("--tag")
         verb.add_argument("--json", action="store_true", help="machine-readable output")
     add_parsers(verbs)
+    add_history_parser(verbs)
     listing.add_argument("--sort", choices=sorted(SORTS), default="date")
     search.add_argument("--sort", choices=["relevance", *sorted(SORTS)], default="relevance")
     return parser
@@ -62,8 +64,15 @@ def _options(pairs: list[str]) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     if args.verb in ("list", "search"):
         return library_verb(args)
+    if args.verb == "history":
+        from smugdesk import cli_history
+
+        return cli_history.run(args)
     if args.verb in PUBLISH_VERBS:
         from smugdesk import cli_publish
+        from smugdesk.core import history
+
+        history.install()  # what a publish writes back into the post becomes a version
 
         return cli_publish.run(args)
     if args.verb == "render":

@@ -271,8 +271,8 @@ class HistoryStore:
 
     @property
     def db(self) -> sqlite3.Connection:
-        if self._db is None:
-            raise HistoryError("the history store is closed")
+        if self._db is None:  # closed to spare file handles: opened again when needed
+            self._open()
         return self._db
 
     def close(self) -> None:
@@ -417,7 +417,7 @@ class HistoryStore:
             ).fetchone()
             if latest is not None and latest[1] == digest:
                 version_id = latest[0]
-                if kept and not latest[2]:
+                if kept:  # a save, then a publish of the same text: the later says more
                     db.execute(
                         "UPDATE versions SET kept = 1, cause = ? WHERE id = ?", (cause, version_id)
                     )
@@ -651,7 +651,8 @@ class HistoryStore:
 
 
 # ----- the process's stores, and recording every save --------------------------------------
-_stores: dict[Path, HistoryStore] = {}
+_stores: dict[Path, HistoryStore] = {}  # most recently used last
+_OPEN_STORES = 8  # each open store holds three file handles
 _stores_lock = threading.Lock()
 _roots: list[Path] = []
 
@@ -684,9 +685,12 @@ def store_for(path: Path) -> HistoryStore:
     """The (shared) history store of the drafts folder ``path`` belongs to."""
     drafts = drafts_for(path)
     with _stores_lock:
-        store = _stores.get(drafts)
+        store = _stores.pop(drafts, None)
         if store is None:
-            store = _stores[drafts] = HistoryStore.for_drafts(drafts)
+            store = HistoryStore.for_drafts(drafts)
+        _stores[drafts] = store
+        for other in list(_stores.values())[:-_OPEN_STORES]:
+            other.close()  # reopens by itself if used again
         return store
 
 

@@ -16,6 +16,7 @@ class Actions:
     open: QAction
     save: QAction
     save_as: QAction
+    history: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -74,6 +75,9 @@ def build_actions(window: QWidget) -> Actions:
         open=_action(window, tr("&Open…"), Key.Open, tr("Open a post file")),
         save=_action(window, tr("&Save"), Key.Save, tr("Save the post")),
         save_as=_action(window, tr("Save &As…"), Key.SaveAs, tr("Save the post under a new name")),
+        history=_action(
+            window, tr("&History…"), "Ctrl+Shift+H", tr("Earlier versions of this post")
+        ),
         close=_action(window, tr("&Close Post"), Key.Close, tr("Close the post")),
         # Key.Quit is empty on some platforms (offscreen, Windows); Ctrl+Q is what users know.
         quit=_action(window, tr("&Quit"), "Ctrl+Q", tr("Quit smugdesk")),

@@ -78,6 +78,7 @@ class DiskWatch:
         self.editor.verticalScrollBar().setValue(scroll)
         self.editor.document().setModified(False)
         self._autosave_timer.stop()
+        self.note_loaded(binding, text)  # their version joins the post's history
         self.statusBar().showMessage(
             self.tr("Reloaded %s: it was changed by another program") % binding.path.name, 6000
         )

@@ -32,6 +32,7 @@ from smugdesk.ui.download_actions import DownloadActions
 from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
+from smugdesk.ui.history_actions import HistoryActions
 from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.library_actions import LibraryActions
 from smugdesk.ui.menus import build_menus
@@ -54,6 +55,7 @@ AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 class MainWindow(
     StagedStart,
+    HistoryActions,  # before Publish/DownloadActions: it extends their outcome handlers
     ExportActions,
     PublishActions,
     DownloadActions,
@@ -139,6 +141,7 @@ class MainWindow(
         self._init_export()
         self._init_publish()
         self._init_watch()
+        self._init_history()
         self.apply_settings(self.settings)
         QGuiApplication.styleHints().colorSchemeChanged.connect(
             lambda _scheme: self.apply_settings(self.settings)
@@ -188,6 +191,8 @@ class MainWindow(
         self.refresh_metadata(fresh=True)
         self._update_title()
         self.watch_current_file()
+        self.recovery.clear()
+        self.note_loaded(binding, text)
 
     def may_discard_changes(self) -> bool:
         """True when the current post may be replaced: saved, discarded, or unchanged."""
@@ -197,7 +202,11 @@ class MainWindow(
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unsaved changes"))
         box.setText(self.tr("Save the changes to “%s”?") % (self._title or self.tr("Untitled")))
-        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
+        box.setInformativeText(
+            self.tr("If you don't save, the text is kept in the trash for a while.")
+            if self.file.path is None
+            else self.tr("If you don't save, your changes are kept in the post's history.")
+        )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -207,7 +216,10 @@ class MainWindow(
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.keep_discarded()  # in the trash or the history: a way back for a while
+            return True
+        return False
 
     # ----- saving ----------------------------------------------------------------------
     def save(self) -> bool:
@@ -230,11 +242,12 @@ class MainWindow(
             path = path.with_suffix(".md")
         return self.save_to(path)
 
-    def save_to(self, path: Path | None, *, overwrite: bool = False) -> bool:
+    def save_to(self, path: Path | None, *, overwrite: bool = False, cause: str = "manual") -> bool:
         """Save to ``path`` (None: the post's own file). Asks before overwriting a file that
-        another program changed; never loses the text in the editor."""
+        another program changed; never loses the text in the editor. ``cause`` goes into
+        the post's history with the version."""
         try:
-            self.file.save_text(self.editor.toPlainText(), path, overwrite=overwrite)
+            self.file.save_text(self.editor.toPlainText(), path, overwrite=overwrite, cause=cause)
         except ConflictError as error:
             return self._resolve_conflict(str(error))
         except SmugdeskError as error:
@@ -242,6 +255,7 @@ class MainWindow(
             return False
         self._autosave_timer.stop()
         self.editor.document().setModified(False)
+        self.recovery.clear()
         self.library_saw_save(self.file.path)
         self.preview.set_base_folder(self.file.path.parent)
         self._update_title()
@@ -268,8 +282,12 @@ class MainWindow(
         return False
 
     def autosave(self) -> None:
-        """Quietly save a post that has a file; never over another program's changes."""
-        if self.file.path is None or not self.editor.document().isModified():
+        """Quietly save a post that has a file; never over another program's changes. A post
+        with no file yet is kept in its recovery copy."""
+        if not self.editor.document().isModified():
+            return
+        if self.file.path is None:
+            self.keep_untitled()
             return
         if not self.file.path.exists():
             return  # deleted on disk: only an explicit Save writes it again
@@ -280,7 +298,7 @@ class MainWindow(
             )
             return
         try:
-            self.file.save_text(self.editor.toPlainText())
+            self.file.save_text(self.editor.toPlainText(), cause="autosave")
         except SmugdeskError as error:
             self.statusBar().showMessage(self.tr("Autosave failed: %s") % error)
             return
@@ -295,7 +313,8 @@ class MainWindow(
             self._render_timer.start()
         # Started by the first unsaved change, not restarted by later ones: a pause saves
         # within AUTOSAVE_DELAY_MS, and so does every stretch of non-stop typing.
-        if self.file.path is not None and not self._autosave_timer.isActive():
+        # Untitled work goes to its recovery copy on the same clock.
+        if not self._autosave_timer.isActive():
             self._autosave_timer.start()
 
     def _render_now(self) -> None:
@@ -391,6 +410,7 @@ class MainWindow(
             return
         self.worker.stop()
         self.stop_library()
+        self.recovery.clear()  # saved, unchanged, or kept by keep_discarded
         event.accept()
         self.closed.emit(self.open_post_state())
 

@@ -33,7 +33,7 @@ def build_menus(window) -> None:
     window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
     window._fill_recent_menu()
     menu.addSeparator()
-    menu.addActions([a.save, a.save_as])
+    menu.addActions([a.save, a.save_as, a.history])
     export_menu = menu.addMenu(window.tr("&Export"))
     export_menu.addAction(a.export_again)
     a.export_again.triggered.connect(window.export_again)

@@ -281,3 +281,35 @@ def test_the_background_recorder_records_in_order(drafts):
 
 def test_sqlite_error_type_is_what_the_store_catches():
     assert issubclass(sqlite3.DatabaseError, sqlite3.Error)
+
+
+def test_cli_lists_shows_and_restores_versions(drafts, capsys):
+    from smugdesk import cli
+
+    post = drafts / "c.md"
+    first = "---\ntitle: C\n---\n\nFirst draft of the paragraph.\n"
+    post.write_text(first, encoding="utf-8")
+    history.use_drafts(drafts)
+    store = history.store_for(post)
+    one = store.record(post, first, "manual")
+    binding, _text = PostFile.read(post)
+    binding.save_text(first.replace("First", "Second"), cause="autosave")
+    store.record(post, post.read_text(encoding="utf-8"), "autosave")
+
+    assert cli.main(["history", str(post)]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert len(listing) == 2 and "Autosaved" in listing[0] and "Saved" in listing[1]
+    assert str(one.id) in listing[1] and "5 words" in listing[1]
+
+    assert cli.main(["history", str(post), "--show", str(one.id)]) == 0
+    assert capsys.readouterr().out == first
+
+    assert cli.main(["history", str(post), "--restore", str(one.id)]) == 0
+    assert post.read_text(encoding="utf-8") == first
+    newest = store.versions(post)[0]
+    assert newest.cause == "restore" and store.text(newest.id) == first
+
+    assert cli.main(["history", str(post), "--show", "99999"]) == 1
+    assert "has no version 99999" in capsys.readouterr().err
+    assert cli.main(["history", str(drafts / "none.md")]) == 1
+    assert "no versions" in capsys.readouterr().err

@@ -1,0 +1,189 @@
+"""The window's part in keeping every version: recording saves, publishes and downloads in
+the history, the recovery copy of untitled work, and File → History."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from smugdesk.core import history, recovery
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.post_bytes import read_post_bytes
+from smugdesk.core.store import PostFile
+
+
+class _Bridge(QObject):
+    """Brings the history thread's messages to the UI thread (a queued signal)."""
+
+    problem = Signal(str)
+
+
+_replayed: set[Path] = set()  # drafts folders whose recovery slots this process replayed
+
+
+def _bridge() -> _Bridge:
+    app = QApplication.instance()
+    bridge = app.findChild(_Bridge, "smugdesk-history-bridge")
+    if bridge is None:
+        bridge = _Bridge(app)
+        bridge.setObjectName("smugdesk-history-bridge")
+        history.install(background=True).on_problem = bridge.problem.emit
+    return bridge
+
+
+class HistoryActions:
+    """Mixed into MainWindow, before PublishActions and DownloadActions (it extends their
+    outcome handlers)."""
+
+    def _init_history(self) -> None:
+        history.use_drafts(self.drafts)
+        _bridge().problem.connect(self._history_problem)
+        self.recovery = recovery.RecoverySlot(self.drafts)
+        self.commands.history.triggered.connect(self.show_history)
+        if self.drafts.absolute() not in _replayed:
+            _replayed.add(self.drafts.absolute())
+            QTimer.singleShot(0, self.recover_untitled_work)
+
+    def _history_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
+    # ----- untitled work ------------------------------------------------------------------
+    def keep_untitled(self) -> None:
+        """Autosave for a post with no file: its recovery copy."""
+        try:
+            self.recovery.write(self.editor.toPlainText())
+        except SmugdeskError as error:
+            self.statusBar().showMessage(self.tr("Recovery copy failed: %s") % error)
+            return
+        self.statusBar().showMessage(self.tr("Kept safe (not saved yet)"), 2000)
+
+    def keep_discarded(self) -> None:
+        """The writer chose Discard: untitled text goes to the trash, a post's unsaved
+        changes into its history. Either way there is a way back for a while."""
+        text = self.editor.toPlainText()
+        try:
+            if self.file.path is None:
+                where = recovery.keep_in_trash(self.drafts, text)
+                self.library_saw_save(where)
+            else:
+                history.record(self.file.path, text, "discarded")
+        except SmugdeskError as error:
+            self.statusBar().showMessage(str(error), 8000)
+        self.recovery.clear()
+
+    def recover_untitled_work(self) -> list[recovery.Recovered]:
+        """At start: the untitled work of a smugdesk that was killed becomes posts, and the
+        writer is told which."""
+        try:
+            found = recovery.recover(self.drafts)
+        except OSError as error:
+            self.statusBar().showMessage(self.tr("Could not look for lost work: %s") % error)
+            return []
+        if not found:
+            return found
+        for item in found:
+            self.library_saw_save(item.path)
+        lines = [
+            self.tr("“%s”, %s words, last kept %s → %s")
+            % (
+                item.title or self.tr("Untitled"),
+                f"{item.words:,}",
+                item.written_at,
+                item.path.name,
+            )
+            for item in found
+        ]
+        if not self.editor.document().isModified() and self.file.path is None:
+            self.open_path(found[0].path)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Recovered unsaved work"))
+        box.setText(
+            self.tr(
+                "smugdesk stopped before %n unsaved post(s) were saved. They are back:",
+                "",
+                len(found),
+            )
+        )
+        box.setInformativeText("\n".join(lines))
+        box.setObjectName("recovered-work")
+        box.open()  # not modal: the writer can go on at once
+        self.statusBar().showMessage(
+            self.tr("Recovered %n post(s) from before smugdesk stopped", "", len(found)), 15000
+        )
+        return found
+
+    # ----- recording what the file commands do not see ---------------------------------------
+    def note_loaded(self, binding: PostFile, text: str) -> None:
+        """A post opened or reloaded: a change made while it was closed, or by another
+        program, becomes a version (the same text adds none)."""
+        if binding.path is not None:
+            history.record(binding.path, text, "external")
+
+    def _published(self, account, status, result) -> None:
+        super()._published(account, status, result)
+        from smugdesk.publish.publishing import Outcome
+
+        if isinstance(result, Outcome) and self.file.path is not None:
+            history.record(self.file.path, self.editor.toPlainText(), "publish", account.name)
+
+    def _downloaded(self, result) -> None:
+        if not isinstance(result, SmugdeskError):
+            for path in result[0]:
+                try:
+                    data, _status = read_post_bytes(path)
+                    history.record(path, data.decode("utf-8"), "download")
+                except (SmugdeskError, UnicodeDecodeError):
+                    continue
+        super()._downloaded(result)
+
+    # ----- File → History ----------------------------------------------------------------------
+    def show_history(self) -> None:
+        from smugdesk.ui.history_dialog import HistoryDialog
+
+        if self.file.path is None:
+            QMessageBox.information(
+                self,
+                self.tr("History"),
+                self.tr(
+                    "This post has no versions yet: it is kept safe as you type, and its "
+                    "history starts when you save it."
+                ),
+            )
+            return
+        history.recorder().flush()
+        try:
+            store = history.store_for(self.file.path)
+        except SmugdeskError as error:
+            QMessageBox.warning(self, self.tr("History"), str(error))
+            return
+        notice = store.take_notice()
+        if notice:
+            self.statusBar().showMessage(notice, 15000)
+        dialog = HistoryDialog(store, self.file.path, self.editor.toPlainText, self)
+        dialog.restore_requested.connect(self.restore_version)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def restore_version(self, text: str, version) -> None:
+        """The version's text replaces the editor's in one undo step, then is saved as a new
+        version (the one replaced is in the history too)."""
+        self.autosave()  # what is in the editor now becomes a version first
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        if self.file.path is not None and self.file.path.exists():
+            self.save_to(None, cause="restore")
+        from smugdesk.ui.history_dialog import when_label
+
+        day, clock = when_label(version.time) if version is not None else ("", "")
+        self.statusBar().showMessage(
+            self.tr("Restored the version of %s %s. Edit → Undo brings back what you had.")
+            % (day.lower() if day in ("Today", "Yesterday") else day, clock),
+            8000,
+        )

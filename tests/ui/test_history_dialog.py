@@ -1,0 +1,153 @@
+"""File → History in the real window: versions of each cause on the timeline, the word
+diff beside the current text, Restore as one undo step, Copy, and untitled work kept safe
+(recovery copy while typing, the trash after Discard)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+from qt_helpers import answer_dialog
+
+from smugdesk.core import history
+from smugdesk.core.library import trashed_posts
+from smugdesk.ui.history_dialog import VERSION_ROLE, HistoryDialog
+
+POST = "---\ntitle: Night shift\n---\n\nThe ward was quiet at night.\n\nRain on the roof.\n"
+
+
+def _open_history(qtbot, window) -> HistoryDialog:
+    window.commands.history.trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "history_dialog", None), HistoryDialog))
+    dialog = window.history_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _versions(dialog: HistoryDialog):
+    return [
+        dialog.timeline.item(row).data(VERSION_ROLE)
+        for row in range(dialog.timeline.count())
+        if dialog.timeline.item(row).data(VERSION_ROLE) is not None
+    ]
+
+
+def _type_at_end(qtbot, window, text: str) -> None:
+    window.editor.setFocus()
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, text)
+
+
+def test_history_shows_each_save_and_restores_one_as_an_undoable_edit(qtbot, window, tmp_path):
+    post = tmp_path / "drafts" / "night.md"
+    post.parent.mkdir(exist_ok=True)
+    post.write_text(POST, encoding="utf-8")
+    assert window.open_path(post)  # opening records the text found on disk
+    _type_at_end(qtbot, window, "The nurse wrote her notes.")
+    assert window.save()  # manual
+    found = window.editor.document().find("quiet")
+    found.insertText("loud")
+    assert window.editor.document().isModified()
+    window.autosave()
+    assert window.commands.history.shortcut() == QKeySequence("Ctrl+Shift+H")
+
+    dialog = _open_history(qtbot, window)
+    versions = _versions(dialog)
+    assert [v.cause for v in versions] == ["autosave", "manual", "external"]
+    assert "Autosaved" in dialog.timeline.item(1).text()
+
+    oldest_row = next(
+        row
+        for row in range(dialog.timeline.count())
+        if dialog.timeline.item(row).data(VERSION_ROLE) == versions[-1]
+    )
+    dialog.timeline.setCurrentRow(oldest_row)
+    old_html = dialog.version_view.toHtml()
+    new_html = dialog.current_view.toHtml()
+    # Word level: "quiet" is marked in the version, "loud" and the new sentence in the text now.
+    assert "quiet" in dialog.version_view.toPlainText()
+    assert "#fbd3d0" in old_html and "#cdeccf" in new_html
+    marked_new = [part for part in new_html.split("#cdeccf")[1:]]
+    assert any("loud" in part.split("</span>")[0] for part in marked_new)
+    assert not any("ward" in part.split("</span>")[0] for part in marked_new)
+    assert "1 words removed" in dialog.summary.text() or "removed" in dialog.summary.text()
+
+    # Copy: the selection, or the whole version when nothing is selected.
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == POST
+    cursor = dialog.version_view.textCursor()
+    cursor.setPosition(dialog.version_view.toPlainText().index("Rain"))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+    dialog.version_view.setTextCursor(cursor)
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "Rain"
+
+    before = window.editor.toPlainText()
+    dialog.restore_button.click()
+    assert window.editor.toPlainText() == POST
+    assert post.read_text(encoding="utf-8") == POST  # saved as a new version
+    history.recorder().flush()
+    newest = history.store_for(post).versions(post)[0]
+    assert newest.cause == "restore"
+    window.editor.undo()
+    assert window.editor.toPlainText() == before  # one undo step brings back what was there
+
+
+def test_a_publish_to_a_real_wordpress_marks_the_version_it_sent(
+    qtbot, window, wordpress, tmp_path
+):
+    from smugdesk.core.accounts import Account, save_accounts
+    from smugdesk.core.credentials import store_secret
+    from smugdesk.publish.publishing import Outcome
+
+    account = Account("SMUG blog", "wordpress", wordpress.url, wordpress.user)
+    save_accounts([account])
+    store_secret(account.name, wordpress.app_password)
+    post = tmp_path / "drafts" / "sent.md"
+    post.parent.mkdir(exist_ok=True)
+    post.write_text(POST.replace("Night shift", "History mark test"), encoding="utf-8")
+    assert window.open_path(post)
+    with qtbot.waitSignal(window.published, timeout=60000) as done:
+        window.publish_to("SMUG blog", "draft")
+    assert isinstance(done.args[0], Outcome), done.args[0]
+    window.publish_result_box.close()
+    history.recorder().flush()
+    sent = history.store_for(post).versions(post)[0]
+    assert sent.marks == ("SMUG blog",)
+    assert history.store_for(post).text(sent.id) == post.read_text(encoding="utf-8")
+    dialog = _open_history(qtbot, window)
+    assert "Published to SMUG blog" in dialog.timeline.item(1).text()
+
+
+def test_untitled_work_is_kept_in_a_recovery_copy_until_saved(qtbot, window, tmp_path):
+    _type_at_end(qtbot, window, "Typed before any save")
+    window.autosave()
+    slot = window.recovery.path
+    assert slot is not None and slot.exists()
+    assert not slot.is_relative_to(tmp_path / "drafts")
+    assert "Typed before any save" in json.loads(slot.read_text(encoding="utf-8"))["text"]
+    target = tmp_path / "drafts" / "kept.md"
+    assert window.save_to(target)
+    assert not slot.exists()
+
+
+def test_untitled_work_closed_without_saving_goes_to_the_trash(qtbot, window, tmp_path):
+    window.editor.selectAll()
+    window.editor.insertPlainText("---\ntitle: Second thoughts\n---\n\nDo not lose me")
+    seen: list[str] = []
+    answer_dialog(QMessageBox.StandardButton.Discard, seen)
+    assert window.close_post()
+    assert seen and "Save the changes" in seen[0]
+    [trashed] = trashed_posts(tmp_path / "drafts")
+    assert trashed.path.name.startswith("second-thoughts")
+    assert "Do not lose me" in trashed.path.read_text(encoding="utf-8")
+
+
+def test_history_of_an_untitled_post_says_there_is_none_yet(qtbot, window):
+    seen: list[str] = []
+    answer_dialog(QMessageBox.StandardButton.Ok, seen)
+    window.commands.history.trigger()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "no versions yet" in seen[0]
+    assert QApplication.activeModalWidget() is None

@@ -49,11 +49,16 @@ _ESCAPED = re.compile(r"\\(.)")
 # WordPress's own shortcodes, which may stand alone; any other name only with its closing tag.
 CORE_SHORTCODES = ("caption", "wp_caption", "gallery", "embed", "audio", "video", "playlist")
 _SHORTCODE = re.compile(
-    r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"  # a code span: left alone
+    r"(?P<code>(?P<ticks>`+)(?:(?!\n[ \t]*\n).)+?(?P=ticks))"  # a code span: left alone
     r"|(?<!\\)\[(?P<name>[a-z][a-z0-9_-]*)(?P<attrs>[ \t][^\]\n]*)?\]"
-    r"(?:(?P<inner>(?:(?!\[/?(?P=name)[\s\]]).)*?)\[/(?P=name)\])?"
+    # enclosing: up to its closing tag, within the paragraph
+    r"(?:(?P<inner>(?:(?!\[/?(?P=name)[\s\]]|\n[ \t]*\n).)*?)\[/(?P=name)\])?"
     r"(?![(\[:])",
     re.DOTALL,
+)
+# A quick look before the full pattern: a closing tag, or a core shortcode's opening one.
+_CANDIDATE = re.compile(
+    r"\[/[a-z]|\[(?:" + "|".join(CORE_SHORTCODES) + r")(?:[ \t][^\]\n]*)?\](?![(\[:])"
 )
 _INDENTED = ("    ", "\t")
 # Ends like a block (WordPress's wpautop needs no paragraph break after it).
@@ -176,8 +181,9 @@ class _Shortcodes(Preprocessor):
         self.verbatim = verbatim
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any("[" in line for line in lines):
-            return lines
+        text = "\n".join(lines)
+        if not self._may_hold_shortcodes(text):
+            return lines  # most posts: no shortcode, nothing to scan
         out: list[str] = []
         prose: list[str] = []
         previous_blank, in_code = True, False
@@ -198,15 +204,17 @@ class _Shortcodes(Preprocessor):
             out.extend(self._protect("\n".join(prose)).split("\n"))
         return out
 
+    @staticmethod
+    def _may_hold_shortcodes(text: str) -> bool:
+        return "[" in text and _CANDIDATE.search(text) is not None
+
     def _protect(self, text: str) -> str:
-        if "[" not in text:
+        if not self._may_hold_shortcodes(text):
             return text
 
         def stash(match: re.Match) -> str:
             if match["code"] or (match["inner"] is None and match["name"] not in CORE_SHORTCODES):
                 return match[0]
-            if "\n\n" in match[0] or re.search(r"\n\s*\n", match[0]):
-                return match[0]  # a closing tag a paragraph away is not this shortcode's
             return self.verbatim.store(match[0])
 
         return _SHORTCODE.sub(stash, text)

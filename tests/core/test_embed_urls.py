@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -323,3 +324,123 @@ def test_embeds_render_by_mode_and_refuse_unknown_modes():
     assert frame.get("allow") == "encrypted-media; picture-in-picture; fullscreen"
     assert frame.get("referrerpolicy") == "strict-origin-when-cross-origin"
     assert frame.get("loading") == "lazy"
+
+
+# --- Found by mutation testing (docs/testing.md): each a difference a reader would see.
+
+
+@pytest.mark.parametrize(
+    ("url", "start"),
+    [
+        (f"https://www.youtube.com/watch?v={ID}&start=90", 90),  # the embed form's own name
+        (f"https://www.youtube.com/v/{ID}", 0),  # the old Flash-era address
+        (f"https://www.youtube-nocookie.com/embed/{ID}", 0),  # pasted from a privacy embed
+        (f"http://youtu.be/{ID}", 0),  # plain http still plays (over the no-cookie https host)
+    ],
+)
+def test_more_youtube_forms(url, start):
+    embed = parse_embed(url)
+    assert (embed.provider, embed.kind, embed.ref, embed.start) == ("youtube", "video", ID, start)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/user/NurseTVshow",  # a channel whose name is 11 characters
+        "https://www.youtube.com/c/NurseTVshow",
+        "https://www.youtube.com/results?search_query=a&list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs",
+    ],
+)
+def test_youtube_pages_that_only_look_like_a_video_or_playlist(url):
+    assert parse_embed(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "ref"),
+    [
+        ("https://www.instagram.com/tv/CxYz123AbC/", "tv/CxYz123AbC"),
+        ("https://open.spotify.com/album/4rOoJ6Egrf8K2IrywzwOMk", "album/4rOoJ6Egrf8K2IrywzwOMk"),
+        (
+            "https://open.spotify.com/playlist/4rOoJ6Egrf8K2IrywzwOMk",
+            "playlist/4rOoJ6Egrf8K2IrywzwOMk",
+        ),
+        ("https://open.spotify.com/artist/4rOoJ6Egrf8K2IrywzwOMk", "artist/4rOoJ6Egrf8K2IrywzwOMk"),
+        (
+            "https://soundcloud.com/ward-band/sets/night-shift/s-Secret",
+            "ward-band/sets/night-shift",
+        ),
+    ],
+)
+def test_more_provider_forms(url, ref):
+    assert parse_embed(url).ref == ref
+
+
+def test_a_vimeo_video_without_a_time_starts_at_the_beginning():
+    assert parse_embed("https://vimeo.com/123456").start == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/playlist?list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs",
+        "https://vimeo.com/123456",
+        "https://www.instagram.com/p/CxYz123AbC/",
+        "https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk",
+    ],
+)
+def test_the_offline_card_links_to_what_the_writer_pasted(url):
+    assert parse_embed(url).url == url
+    html = Renderer(embeds="placeholder").render(url)
+    assert f'<a class="embed-url" href="{url}">{url}</a>' in html
+
+
+def _card_parts(html: str) -> dict:
+    """The parts of a card the page shows (styled by resources/preview.css)."""
+    found = {}
+    for part in ("embed-provider", "embed-note"):
+        match = re.search(rf'<span class="{part}">([^<]*)</span>', html)
+        found[part] = match.group(1) if match else None
+    label = re.search(r'aria-label="([^"]*)"', html)
+    found["label"] = label.group(1) if label else None
+    found["tag"] = re.match(r"<(\w+)", html).group(1)
+    return found
+
+
+def test_an_offline_player_card_names_the_provider_and_why_it_is_not_playing():
+    html = Renderer(embeds="placeholder").render(f"https://youtu.be/{ID}")
+    assert _card_parts(html) == {
+        "embed-provider": "YouTube",
+        "embed-note": "YouTube video — plays here when remote content is allowed",
+        "label": "YouTube video",
+        "tag": "div",
+    }
+
+
+def test_a_post_card_is_a_quote_and_never_promises_to_play():
+    for render in (Renderer().render, Renderer(embeds="placeholder").render):
+        html = render("https://x.com/someone/status/987654321")
+        assert _card_parts(html) == {
+            "embed-provider": "X (Twitter)",
+            "embed-note": None,
+            "label": "X (Twitter) post",
+            "tag": "blockquote",
+        }
+
+
+def test_a_link_card_shows_the_site_it_leads_to():
+    html = Renderer().render("https://www.latimes.com/a-story")
+    assert _card_parts(html) == {
+        "embed-provider": "www.latimes.com",
+        "embed-note": None,
+        "label": "Link to www.latimes.com",
+        "tag": "div",
+    }
+
+
+def test_the_extension_plays_videos_by_default():
+    import markdown
+
+    from smugdesk.core.embeds import EmbedExtension
+
+    html = markdown.markdown(f"https://youtu.be/{ID}", extensions=[EmbedExtension()])
+    assert f'src="https://www.youtube-nocookie.com/embed/{ID}"' in html

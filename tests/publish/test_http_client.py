@@ -133,6 +133,7 @@ def test_a_server_dripping_its_answer_ends_at_the_deadline():
 
 
 def test_a_server_that_stays_silent_ends_at_the_deadline():
+    """Stand-in: a server that takes the request and never says a word."""
     with ScriptedServer(lambda seen: "hold") as blog:
         client = http.Client(blog.url, deadline=0.5)
         started = time.monotonic()
@@ -153,6 +154,7 @@ def test_an_endless_answer_is_cut_at_the_cap():
 
 
 def test_an_answer_longer_than_the_cap_is_refused():
+    """Stand-in: an answer with an honest length above the (lowered) cap."""
     with ScriptedServer(lambda seen: Answer(200, {}, b"x" * 5000)) as blog:
         client = http.Client(blog.url, max_bytes=1000)
         with pytest.raises(PublishError, match="larger than"):

@@ -54,6 +54,8 @@ def _blocked(tag: str, name: str, value: str | None) -> bool:
     if not value or name in ("alt", "title") or name.startswith("on"):
         return False
     parts = re.split(r"[\s,]+", value) if name.endswith("srcset") else [value]
+    if name == "values":  # SVG animation: each value in turn
+        parts = value.split(";")
     for part in parts:
         seen = _as_browser_reads(part)
         if seen.startswith(_BLOCKED) and not (
@@ -110,6 +112,9 @@ def attack_contexts(payload: str) -> list[str]:
         f'<img srcset="a.png 1x, {payload} 2x">',
         f'<table background="{payload}"><tr><td>x</td></tr></table>',
         f'<svg><animate attributeName="href" values="{payload}"/></svg>',
+        f'<svg><animate attributeName="href" values="https://a.example/;{payload}"/></svg>',
+        f"[spaced]( {payload})",
+        f"[on the next line](\n{payload})",
         f'[attr list](https://example.org/){{: href="{payload}"}}',
         f'<a/href="{payload}">slash</a>',
         f'<!--> <a href="{payload}">after a short comment</a> -->',

@@ -63,6 +63,7 @@ def test_ordinary_links_and_raw_html_are_left_exactly_as_written():
         '<img src="pic.png" alt="Data: the figures" title="javascript: a talk">'
         '<img src="data:image/png;base64,iVBORw0KGgo=">'
         '<button onclick="go()">a script is not an address</button>'
+        '<button onclick="javascript:go()">a label in a script: kept with it</button>'
         '<a href="mailto:me@example.org">mail</a> <a href="post:other">draft</a></p>'
     )
     assert disarm_html(html) == html
@@ -275,3 +276,19 @@ def test_a_harmless_srcdoc_and_refresh_stay():
         '<meta http-equiv="refresh" content="30; url=https://example.org/">'
     )
     assert disarm_html(html) == html
+
+
+def test_a_disarmed_self_closing_tag_stays_self_closing():
+    """In SVG, a tag that lost its "/>" would swallow what follows as its children."""
+    out = disarm_html('<svg><animate attributeName="href" to="javascript:x()"/><circle/></svg>')
+    assert '<animate attributename="href" title="' in out
+    assert out.endswith('" /><circle/></svg>')
+
+
+def test_when_rewriting_does_not_settle_the_tag_is_shown_as_text(monkeypatch):
+    from smugdesk.core import html_safety
+
+    monkeypatch.setattr(html_safety, "_MAX_PASSES", 0)  # no rewriting pass left: the last
+    out = html_safety.disarm_html('<p><a href="javascript:x()">x</a></p>')
+    assert out == '<p>&lt;a href="javascript:x()">x</a></p>'
+    assert live_dangerous_attributes(out) == []

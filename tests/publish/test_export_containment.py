@@ -58,9 +58,13 @@ def hostile(tmp_path) -> Path:
         "![parent](../parent.png)\n\n"
         "![linked](night.assets/linked.png)\n\n"
         "![words](night.assets/words.png)\n\n"
-        "![drawing](night.assets/drawing.svg)\n",
+        "![drawing](night.assets/drawing.svg)\n\n"
+        "[the report](../report.pdf) and [my notes](night.assets/notes.txt)\n\n"
+        "![remote](https://example.org/etc/passwd) ![site path](/assets/logo-not-here.png)\n",
         encoding="utf-8",
     )
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7 SECRET-report")
+    (assets / "notes.txt").write_text("my notes\n", encoding="utf-8")
     return drafts / "night.md"
 
 
@@ -98,6 +102,14 @@ def test_only_the_posts_own_images_are_copied_and_the_rest_is_reported(name, hos
         assert re.search(rf"{re.escape(reference)}: [^\n]*{reason}", notes), notes
     absolute = str(hostile.parent.parent / "elsewhere" / "absolute.png")
     assert f"{absolute}: outside the post's folder" in notes
+    if name != "html":  # the page exporter copies images only; the sites copy linked files
+        assert "../report.pdf: outside the post's folder" in notes
+    # Left as written without a word: a text file linked (not an image), a web address, a
+    # site path that is no file here.
+    for quiet in ("notes.txt", "example.org", "logo-not-here"):
+        assert quiet not in notes
+    written = Path(result.location).read_text(encoding="utf-8")
+    assert "https://example.org/etc/passwd" in written and "/assets/logo-not-here.png" in written
 
 
 def test_a_post_folder_that_is_itself_a_link_still_finds_its_own_images(tmp_path):
@@ -163,6 +175,20 @@ def test_a_linked_folder_in_the_site_cannot_take_the_export_elsewhere(name, host
     with pytest.raises(ExportError, match="out of the site"):
         export(name, hostile, site, **{OPTION[name]: "linked"})
     assert list(away.iterdir()) == []
+
+
+def test_a_linked_images_folder_cannot_take_the_images_elsewhere(hostile, tmp_path):
+    """Pelican's post goes to content/, its images to content/images/: only the images'
+    folder is a link here."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    away = tmp_path / "away"
+    away.mkdir()
+    (site / "content" / "images").symlink_to(away)
+    with pytest.raises(ExportError, match="out of the site"):
+        export("pelican", hostile, site)
+    assert list(away.rglob("*")) == []
+    assert not (site / "content" / "night.md").exists()
 
 
 @pytest.mark.parametrize("folder", ["_posts", "content"])

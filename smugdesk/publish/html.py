@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from dataclasses import replace
@@ -59,6 +60,22 @@ def copy_images(
     return _IMG_SRC.sub(place, body_html), written
 
 
+def _adopt_earlier_page(manifest: Manifest, export: SiteExport, post: Post) -> None:
+    """A page this exporter wrote before it kept a record (smugdesk's generator tag, this
+    post's title) is taken as this post's, so exporting again still replaces it."""
+    relative = export.target.relative_to(export.site).as_posix()
+    if relative in manifest.entries or not export.target.is_file():
+        return
+    try:
+        with export.target.open(encoding="utf-8", errors="replace") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return
+    title = f"<title>{html.escape(post.title or 'Untitled')}</title>"
+    if '<meta name="generator" content="smugdesk">' in head and title in head:
+        manifest.entries[relative] = {"source": Manifest.identity(post), "images": []}
+
+
 class HtmlExporter:
     name = "html"
     label = "Standalone HTML page"
@@ -88,6 +105,7 @@ class HtmlExporter:
         # refused, not overwritten.
         export = SiteExport(destination, target)
         manifest = Manifest(destination)
+        _adopt_earlier_page(manifest, export, post)
         old = manifest.check(export, post)
         progress(0, 3, "Rendering")
         # Other drafts exported the same way sit beside this page as <slug>.html.

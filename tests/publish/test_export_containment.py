@@ -303,3 +303,23 @@ def test_pelican_metadata_holds_what_the_writer_typed_and_nothing_more(tmp_path)
     assert "template" not in meta and "save_as" not in meta
     assert meta["note"] == "two lines: here"
     assert "Body." in content
+
+
+def test_a_page_an_earlier_smugdesk_wrote_for_this_post_is_replaced(tmp_path):
+    """Pages exported before the record existed: smugdesk's own page with this title."""
+    from smugdesk.core.render import render_page, render_post
+
+    post = tmp_path / "drafts" / "p.md"
+    post.parent.mkdir()
+    post.write_text("---\ntitle: Q&A night\n---\n\nnew text\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    earlier = render_page(render_post(parse_post("---\ntitle: Q&A night\n---\n\nold\n")))
+    (site / "p.html").write_text(earlier, encoding="utf-8")
+    export("html", post, site)
+    assert "new text" in (site / "p.html").read_text(encoding="utf-8")
+    other = render_page(render_post(parse_post("---\ntitle: Another post\n---\n\nx\n")))
+    (site / "q.html").write_text(other, encoding="utf-8")
+    post.rename(post.with_name("q.md"))
+    with pytest.raises(ExportError, match="already exists"):
+        export("html", post.with_name("q.md"), site)

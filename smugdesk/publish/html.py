@@ -19,6 +19,7 @@ from smugdesk.publish.site import (
     Manifest,
     SiteExport,
     Skipped,
+    check_inside,
     inside_site,
     own_file,
     skipped_notes,
@@ -50,6 +51,7 @@ def copy_images(
             inside = not relative.is_absolute() and ".." not in relative.parts
             target_rel = relative.as_posix() if inside else f"{assets}/{found.name}"
             target = out_dir / target_rel
+            check_inside(out_dir, target)  # a linked folder where the page goes
             if target.resolve() != found:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(found, target)

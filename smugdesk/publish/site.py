@@ -225,7 +225,7 @@ def inside_site(site: Path, value: str, option: str) -> str:
     return relative.as_posix().strip("/") if text.strip("/") else ""
 
 
-def _check_inside(site: Path, path: Path) -> None:
+def check_inside(site: Path, path: Path) -> None:
     """Refuse to write where a linked folder in the site would take the file elsewhere."""
     real = Path(os.path.realpath(path.parent))
     if not real.is_relative_to(os.path.realpath(site)):
@@ -313,7 +313,7 @@ class Manifest:
 def write_site_files(export: SiteExport, text: str, post: Post, progress) -> list[Path]:
     """Copy images, write the post, record it; remove what an earlier export left behind."""
     for path in (export.target, *export.images.values()):
-        _check_inside(export.site, path)
+        check_inside(export.site, path)
     manifest = Manifest(export.site)
     old = manifest.check(export, post)
     written = []

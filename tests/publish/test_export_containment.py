@@ -191,6 +191,17 @@ def test_a_linked_images_folder_cannot_take_the_images_elsewhere(hostile, tmp_pa
     assert not (site / "content" / "night.md").exists()
 
 
+def test_a_linked_folder_where_the_page_puts_its_images_is_refused(hostile, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    away = tmp_path / "away"
+    away.mkdir()
+    (out / "night.assets").symlink_to(away)  # the image keeps its path beside the page
+    with pytest.raises(ExportError, match="out of the site"):
+        export("html", hostile, out)
+    assert list(away.iterdir()) == []
+
+
 @pytest.mark.parametrize("folder", ["_posts", "content"])
 def test_a_linked_posts_folder_is_refused_too(folder, hostile, tmp_path):
     name = "jekyll" if folder == "_posts" else "hugo"

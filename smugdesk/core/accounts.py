@@ -117,7 +117,7 @@ def save_accounts(accounts: list[Account], path: Path | None = None) -> None:
     path = path or accounts_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps([asdict(account) for account in accounts], indent=2) + "\n"
-    atomic_write(path, data.encode("utf-8"))
+    atomic_write(path, data.encode("utf-8"), private=True)
 
 
 def find_account(accounts: list[Account], name: str) -> Account:

@@ -40,4 +40,6 @@ def load_session(path: Path | None = None) -> list[OpenPost]:
 
 def save_session(entries: list[OpenPost], path: Path | None = None) -> None:
     data = {"open": [asdict(entry) for entry in entries]}
-    atomic_write(path or session_file(), (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+    atomic_write(
+        path or session_file(), (json.dumps(data, indent=2) + "\n").encode("utf-8"), private=True
+    )

@@ -45,4 +45,6 @@ class PendingCreates:
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, (json.dumps(self.entries, indent=1) + "\n").encode("utf-8"))
+        atomic_write(
+            self.path, (json.dumps(self.entries, indent=1) + "\n").encode("utf-8"), private=True
+        )

@@ -202,12 +202,15 @@ class _Job:
         return Payload(
             title=self.post.title,
             html=self.html(sent),
-            status=status if caps.scheduled or status != "future" else "publish",
+            # A blog that cannot schedule gets a draft: never more public, nor sooner, than asked.
+            status=status if caps.scheduled or status != "future" else "draft",
             slug=self.post.slug if caps.slug else "",
             excerpt=_first_text(self.post, EXCERPT_KEYS) if caps.excerpt else "",
             date=date,
             tags=self.post.tags if caps.tags else [],
-            categories=self.post.categories if caps.categories else [],
+            # A blog without categories of its own may still take them (Micropub: in its one
+            # category list, with the tags); the publisher decides.
+            categories=self.post.categories,
             featured_media=sent[featured].id if featured in sent else "",
         )
 

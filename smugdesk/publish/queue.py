@@ -41,7 +41,7 @@ class PublishQueue:
     def _write(self, items: list[Waiting]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps([asdict(item) for item in items], indent=1) + "\n"
-        atomic_write(self.path, data.encode("utf-8"))
+        atomic_write(self.path, data.encode("utf-8"), private=True)
 
     def add(self, path: Path, account: str, status: str = "", reason: str = "") -> Waiting:
         """Queue a post for an account; queued again, it keeps one place with the newest ask."""

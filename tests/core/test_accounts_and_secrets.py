@@ -98,3 +98,27 @@ def test_a_plaintext_keyring_is_not_used_unasked(tmp_path, monkeypatch):
     assert "plain text" in credentials.keyring_problem()
     assert credentials.store_secret("Ward Notes", "s3cret") is False
     assert not (tmp_path / "keyring.cfg").exists()
+
+
+def test_the_files_that_name_blogs_and_users_are_for_the_user_alone(tmp_path):
+    """Saves follow the umask (an exported site must be readable by a web server), but the
+    accounts list, the session and the publish queue say which blogs and users exist: a new
+    one is created 0600 whatever the umask."""
+    import os
+    import stat
+
+    from smugdesk.core.session import OpenPost, save_session
+    from smugdesk.publish.queue import PublishQueue
+
+    old = os.umask(0o022)
+    try:
+        save_accounts(
+            [Account("Ward Notes", "wordpress", "blog.example.org", "ed")], tmp_path / "a.json"
+        )
+        save_session([OpenPost(str(tmp_path / "post.md"))], tmp_path / "session.json")
+        queue = PublishQueue(tmp_path / "queue.json")
+        queue.add(tmp_path / "post.md", "Ward Notes")
+    finally:
+        os.umask(old)
+    for name in ("a.json", "session.json", "queue.json"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name

@@ -389,3 +389,15 @@ def test_a_bad_token_is_a_clear_error(account):
     with pytest.raises(AuthError, match=r"\(401\)"):
         make_publisher(account, "wrong").verify()
     assert isinstance(make_publisher(account, mp.TOKEN), MicropubPublisher)
+
+
+def test_a_posts_categories_reach_the_blog_with_its_tags(micropub_site, account, tmp_path):
+    text, path = _draft(
+        tmp_path,
+        "board",
+        "Board minutes",
+        "Minutes.\n",
+        "tags: [board]\ncategories: [Governance]\n",
+    )
+    outcome = _publish(text, path, account)
+    assert _source(micropub_site, outcome.remote.url)[1]["category"] == ["board", "Governance"]

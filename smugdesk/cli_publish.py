@@ -211,6 +211,8 @@ def publish_file(path: Path, account_name: str, status: str | None, args) -> str
         ) from None
     except RemoteMissingError as error:
         raise SmugdeskError(f"{error} (--recreate)") from None
+    for note in outcome.notes:  # categories not kept, a lost create found, images sent again
+        print(f"smugdesk: note: {note}", file=sys.stderr)
     return outcome.remote.url
 
 

@@ -119,6 +119,7 @@ class MicropubPublisher:
         self._host = urllib.parse.urlsplit(self.endpoint).netloc or self.endpoint
         # Bound to the endpoint's origin: the token goes nowhere else through it.
         self.client = http.Client(self.endpoint, self.headers, deadline=timeout)
+        self.notes: list[str] = []  # what the writer should know, taken by ``publishing``
 
     # -- talking to the endpoint ---------------------------------------------------------
 
@@ -186,6 +187,13 @@ class MicropubPublisher:
             properties[MARKER] = [marker]
         return properties
 
+    def _found(self, found: RemotePost, why: str) -> RemotePost:
+        self.notes.append(
+            f"The blog's answer to the create was lost ({why}); smugdesk found the post it "
+            "had made and recorded it instead of creating another."
+        )
+        return found
+
     def create(self, payload: Payload) -> RemotePost:
         """Create the entry. Once the server said where it is, the create has worked,
         whatever reading it back then answers. An answer lost after sending (5xx, timeout,
@@ -195,15 +203,15 @@ class MicropubPublisher:
             answer = self._call("POST", json_body=body)
         except AuthError:
             raise
-        except PublishError:
+        except PublishError as error:
             found = self._look_for(payload)
             if found is not None:
-                return found
+                return self._found(found, str(error))
             raise
         if answer.status >= 500:
             found = self._look_for(payload)
             if found is not None:
-                return found
+                return self._found(found, f"the server answered {answer.status}")
             raise self._refused(answer, "the new post; it may have been made: look on the blog")
         if answer.status not in _CREATED:
             raise self._refused(answer, "the new post")
@@ -211,7 +219,7 @@ class MicropubPublisher:
         if not location:
             found = self._look_for(payload)
             if found is not None:
-                return found
+                return self._found(found, "the server did not say where the post is")
             raise PublishError(
                 f"{self._host} accepted the post but did not say where it is (no Location): "
                 "look on the blog before publishing again"

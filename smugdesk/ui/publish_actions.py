@@ -329,8 +329,12 @@ class PublishActions:
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(verb)
         box.setText(self.tr("%s at:\n%s") % (verb, url))
-        if outcome.uploaded:
-            box.setInformativeText(self.tr("%n image(s) uploaded.", "", outcome.uploaded))
+        details = (
+            [self.tr("%n image(s) uploaded.", "", outcome.uploaded)] if outcome.uploaded else []
+        )
+        details += outcome.notes  # categories not kept, a lost create found, images sent again
+        if details:
+            box.setInformativeText("\n".join(details))
         browser = box.addButton(self.tr("Open in Browser"), QMessageBox.ButtonRole.ActionRole)
         browser.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(url)))
         box.addButton(QMessageBox.StandardButton.Close)

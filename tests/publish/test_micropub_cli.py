@@ -88,6 +88,8 @@ def test_publish_run_three_times_through_a_502_after_the_create_leaves_one_entry
         for take in (1, 2, 3):
             done = cli("publish", str(path), "--account", "Notes")
             assert done.returncode == 0, done.stderr  # a create that worked is not a failure
+            if take == 1:  # the writer is told why nothing went wrong
+                assert "note: " in done.stderr and "found the post" in done.stderr
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace(f"Take {take}.", f"Take {take + 1}."), encoding="utf-8")
         assert proxy.count(method="POST", body=b'"h-entry"') == 1

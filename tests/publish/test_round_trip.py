@@ -18,7 +18,7 @@ import pytest
 from smugdesk.core.accounts import Account
 from smugdesk.core.post import parse_post, serialize_post
 from smugdesk.core.preview_text import preview_renderer, render_text
-from smugdesk.core.raw_blocks import RAW_OPEN
+from smugdesk.core.raw_blocks import RAW_OPEN, kept_block, raw_block
 from smugdesk.core.render import Renderer
 from smugdesk.publish.download import remote_to_post, save_downloads
 from smugdesk.publish.publishing import publish_post
@@ -159,6 +159,28 @@ def test_parts_that_interfere_leave_the_whole_post_verbatim(monkeypatch):
     body = wp_markup.post_body(html)
     assert body.startswith(RAW_OPEN)
     assert normalise(Renderer(embeds="iframe").render(body)) == normalise(html)
+
+
+def test_kept_html_cannot_end_its_marker_early():
+    """A post's HTML with "--" and "-->" in it stays inside its marker: nothing of it is
+    rendered as Markdown or leaks out when the block is edited."""
+    original = "<p>Night shift -- 20:00 --> 08:00 <!-- rota --></p>"
+    draft = kept_block(original, "Night shift -- 20:00 --> 08:00")
+    first_line = draft.split("\n")[0]
+    assert first_line.count("-->") == 1 and first_line.endswith("-->")
+    renderer = Renderer(embeds="iframe")
+    assert renderer.render(draft) == original
+    edited = renderer.render(draft.replace("20:00", "21:00"))
+    assert "rota" not in edited and "<!--" not in edited
+
+
+def test_kept_and_verbatim_html_are_still_disarmed():
+    """Kept HTML is no way around the renderer's link policy: a javascript: address in it is
+    disarmed as in any raw HTML."""
+    bad = '<p><a href="javascript:alert(1)">rota</a></p>'
+    for draft in (kept_block(bad, "[rota](https://a.example)"), raw_block(bad)):
+        html = Renderer(embeds="iframe").render(draft)
+        assert "javascript:" not in html and ">rota</a>" in html
 
 
 def test_shortcodes_are_never_smartened_or_linked():

@@ -45,7 +45,7 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from smugdesk.core.errors import SmugdeskError
@@ -89,6 +89,7 @@ class Version:
     size: int
     path: str
     marks: tuple[str, ...] = ()
+    digest: bytes = field(default=b"", repr=False)  # of its text (see text_digest)
 
     @property
     def label(self) -> str:
@@ -102,15 +103,18 @@ class Version:
 
 
 # ----- chunking ----------------------------------------------------------------------------
-def _pieces(text: str) -> list[str]:
-    """Paragraphs (each with the blank lines after it); a piece longer than a chunk is cut
+def _pieces(data: bytes) -> list[bytes]:
+    """Paragraphs (each with the blank line after it); a piece longer than a chunk is cut
     at line ends, and a line longer than a chunk into slices. Joined, they are the text."""
-    out: list[str] = []
-    for paragraph in re.split(r"(?<=\n\n)", text):
-        if len(paragraph) <= _MAX_CHUNK:
-            out.append(paragraph)
+    parts = data.split(b"\n\n")
+    out: list[bytes] = []
+    last = len(parts) - 1
+    for number, part in enumerate(parts):
+        piece = part + b"\n\n" if number < last else part
+        if len(piece) <= _MAX_CHUNK:
+            out.append(piece)
             continue
-        for line in paragraph.splitlines(keepends=True):
+        for line in piece.splitlines(keepends=True):
             if len(line) <= _MAX_CHUNK:
                 out.append(line)
             else:
@@ -118,25 +122,31 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-def split_chunks(text: str) -> list[bytes]:
-    """The text as chunks whose ends depend on the content around them, not on offsets: an
-    insertion early in a post leaves later chunks the same bytes."""
+def split_chunks(text: str | bytes) -> list[bytes]:
+    """The text (UTF-8) as chunks whose ends depend on the content around them, not on
+    offsets: an insertion early in a post leaves later chunks the same bytes."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     chunks: list[bytes] = []
-    current: list[str] = []
+    current: list[bytes] = []
     size = 0
-    for piece in _pieces(text):
+    for piece in _pieces(data):
         if size and size + len(piece) > _MAX_CHUNK:
-            chunks.append("".join(current).encode("utf-8"))
+            chunks.append(b"".join(current))
             current, size = [], 0
         current.append(piece)
         size += len(piece)
         # Ends where a piece's own hash says so: about one piece in four, past the minimum.
-        if size >= _MIN_CHUNK and zlib.crc32(piece.encode("utf-8")) & 3 == 0:
-            chunks.append("".join(current).encode("utf-8"))
+        if size >= _MIN_CHUNK and zlib.crc32(piece) & 3 == 0:
+            chunks.append(b"".join(current))
             current, size = [], 0
     if current or not chunks:
-        chunks.append("".join(current).encode("utf-8"))
+        chunks.append(b"".join(current))
     return chunks
+
+
+def text_digest(text: str) -> bytes:
+    """The digest a version of ``text`` is stored under."""
+    return _digest(text.replace("\r\n", "\n").encode("utf-8"))
 
 
 def _digest(data: bytes) -> bytes:
@@ -200,6 +210,10 @@ class HistoryStore:
         self.notice: str | None = None  # set when a damaged store was set aside
         self._lock = threading.RLock()
         self._last_thin = 0.0
+        # Per post, the chunks of its newest version as recorded by this process (bytes ->
+        # id): the unchanged chunks of the next save need no hashing and no lookup.
+        self._recent: dict[int, tuple[int, dict[bytes, int]]] = {}
+        self._words: dict[bytes, int] = {}  # words of a chunk, by its bytes
         self._db: sqlite3.Connection | None = None
         self._open()
 
@@ -219,8 +233,10 @@ class HistoryStore:
             self._set_aside(error)
 
     def _connect(self) -> None:
+        self._recent = {}
         db = sqlite3.connect(self.database, timeout=5, check_same_thread=False)
         try:
+            db.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect in a new file only
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives an app crash
             row = db.execute("PRAGMA quick_check").fetchone()
@@ -425,7 +441,13 @@ class HistoryStore:
                 previous = array("I")
                 if latest is not None:
                     previous.frombytes(latest[3])
-                ids = self._store_chunks(split_chunks(text), list(previous))
+                chunks = split_chunks(data)
+                # Trusted only while the newest version is the one this process recorded:
+                # its chunks exist as long as it does.
+                recorded, known = self._recent.get(post, (None, {}))
+                if latest is None or latest[0] != recorded:
+                    known = {}
+                ids = self._store_chunks(chunks, list(previous), known)
                 version_id = db.execute(
                     "INSERT INTO versions(post, time, cause, kept, words, size, digest, path, "
                     "chunks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -434,13 +456,14 @@ class HistoryStore:
                         when,
                         cause,
                         int(kept),
-                        word_count(body_of(text)),
+                        self._count_words(chunks),
                         len(data),
                         digest,
                         path,
                         array("I", ids).tobytes(),
                     ),
                 ).lastrowid
+                self._remember(post, version_id, chunks, ids)
             if target:
                 db.execute("INSERT INTO marks VALUES (?, ?, ?)", (version_id, target, when))
             db.execute(
@@ -449,13 +472,41 @@ class HistoryStore:
             )
         return self._version(version_id)
 
-    def _store_chunks(self, chunks: list[bytes], previous: list[int]) -> list[int]:
+    def _remember(self, post: int, version: int, chunks: list[bytes], ids: list[int]) -> None:
+        self._recent.pop(post, None)
+        self._recent[post] = (version, dict(zip(chunks, ids, strict=True)))
+        while len(self._recent) > 4:  # a few posts' worth (a manuscript is ~600 KB)
+            del self._recent[next(iter(self._recent))]
+
+    def _count_words(self, chunks: list[bytes]) -> int:
+        """Words below the front matter, counted per chunk (chunks end at paragraph ends,
+        so no word is split) and remembered: a save counts only the chunks it changed."""
+        if len(self._words) > 50_000:
+            self._words.clear()
+        total = 0
+        for number, chunk in enumerate(chunks):
+            count = self._words.get(chunk)
+            if count is None:
+                text = chunk.decode("utf-8", "replace")
+                count = word_count(body_of(text) if number == 0 else text)
+                self._words[chunk] = count
+            total += count
+        return total
+
+    def _store_chunks(
+        self, chunks: list[bytes], previous: list[int], known: dict[bytes, int]
+    ) -> list[int]:
         """Store the chunks not stored yet. A new chunk is compressed with the chunk at its
         place in the post's previous version as zlib's dictionary: typing into a paragraph
         then costs tens of bytes, not the paragraph again."""
         db = self.db
         ids: list[int] = []
         for place, chunk in enumerate(chunks):
+            same = known.get(chunk)
+            if same is not None:
+                db.execute("UPDATE chunks SET refs = refs + 1 WHERE id = ?", (same,))
+                ids.append(same)
+                continue
             digest = _digest(chunk)
             row = db.execute("SELECT id FROM chunks WHERE digest = ?", (digest,)).fetchone()
             if row is not None:
@@ -513,7 +564,8 @@ class HistoryStore:
     # ----- reading --------------------------------------------------------------------------------
     def _version(self, version_id: int) -> Version | None:
         row = self.db.execute(
-            "SELECT id, post, time, cause, kept, words, size, path FROM versions WHERE id = ?",
+            "SELECT id, post, time, cause, kept, words, size, path, digest FROM versions "
+            "WHERE id = ?",
             (version_id,),
         ).fetchone()
         if row is None:
@@ -524,7 +576,7 @@ class HistoryStore:
                 "SELECT target FROM marks WHERE version = ? ORDER BY time", (version_id,)
             )
         )
-        return Version(*row[:4], bool(row[4]), *row[5:], marks=marks)
+        return Version(*row[:4], bool(row[4]), *row[5:8], marks=marks, digest=row[8])
 
     def versions(self, path: Path) -> list[Version]:
         """The versions of the post at ``path``, newest first (empty if it has none)."""
@@ -541,12 +593,18 @@ class HistoryStore:
             ):
                 marks.setdefault(version, []).append(name)
             rows = self.db.execute(
-                "SELECT id, post, time, cause, kept, words, size, path FROM versions "
+                "SELECT id, post, time, cause, kept, words, size, path, digest FROM versions "
                 "WHERE post = ? ORDER BY time DESC, id DESC",
                 (post,),
             ).fetchall()
             return [
-                Version(*row[:4], bool(row[4]), *row[5:], marks=tuple(marks.get(row[0], ())))
+                Version(
+                    *row[:4],
+                    bool(row[4]),
+                    *row[5:8],
+                    marks=tuple(marks.get(row[0], ())),
+                    digest=row[8],
+                )
                 for row in rows
             ]
 
@@ -614,6 +672,9 @@ class HistoryStore:
             with db:
                 for version in doomed:
                     self._drop(version)
+            if doomed:
+                # Run to its end by sqlite3_exec: it frees one page per step.
+                db.executescript("PRAGMA incremental_vacuum;")
             return len(doomed)
 
         return self._guarded(work)

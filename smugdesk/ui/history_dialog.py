@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smugdesk.core.history import HistoryError, HistoryStore, Version
+from smugdesk.core.history import HistoryError, HistoryStore, Version, text_digest
 from smugdesk.core.history_diff import DELETE, EQUAL, INSERT, changed_words, word_diff
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
@@ -77,6 +77,7 @@ class HistoryDialog(QDialog):
         self.timeline = QListWidget()
         self.timeline.setAccessibleName(self.tr("Versions"))
         self.timeline.setMinimumWidth(260)
+        self.timeline.setSpacing(3)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -150,19 +151,27 @@ class HistoryDialog(QDialog):
             versions = []
             self.note.setText(str(error))
         day = None
-        for version in versions:
+        current = self.current()
+        current_digest = text_digest(current)
+        for number, version in enumerate(versions):
             heading, clock = when_label(version.time)
             if heading != day:
                 day = heading
                 header = QListWidgetItem(heading)
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
                 font = header.font()
                 font.setBold(True)
+                font.setPointSizeF(font.pointSizeF() * 1.1)
                 header.setFont(font)
                 self.timeline.addItem(header)
-            item = QListWidgetItem(
-                f"{clock}  {version.describe()}\n{version.words:,} " + self.tr("words")
-            )
+            older = versions[number + 1] if number + 1 < len(versions) else None
+            change = ""
+            if older is not None and older.words != version.words:
+                change = f" ({version.words - older.words:+,})"
+            details = f"{version.words:,} " + self.tr("words") + change
+            if version.digest == current_digest:
+                details += " · " + self.tr("as your text now")
+            item = QListWidgetItem(f"{clock}  {version.describe()}\n{details}")
             item.setData(VERSION_ROLE, version)
             if version.marks:
                 font = item.font()
@@ -182,6 +191,7 @@ class HistoryDialog(QDialog):
                 break
 
     def show_version(self, item: QListWidgetItem | None) -> None:
+        """Show the version of ``item`` beside the current text, the differences marked."""
         version: Version | None = item.data(VERSION_ROLE) if item is not None else None
         if version is None:
             return

@@ -138,7 +138,9 @@ def test_thinning_keeps_the_hour_then_hourly_then_daily_and_every_manual_save(
             manual.add(version.id)
     store.record(post, "a month ago", "autosave", when=now - 40 * DAY)  # out of order: older
     before = store.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    size_before = store.size_on_disk()
     store.thin(now=now)
+    assert store.size_on_disk() < size_before  # freed pages go back to the file system
     left = store.versions(post)
     auto = [v for v in left if v.cause == "autosave"]
     last_hour = [v for v in auto if now - v.time < HOUR]
@@ -173,6 +175,7 @@ def test_history_follows_a_rename_made_by_the_app(drafts):
     binding, text = PostFile.read(post)
     binding.save_text(text + "More.\n", cause="manual")
     renamed = rename_post(post, "Night shift notes")
+    history.recorder().flush()  # the app's recorder works in a thread
     versions = history.store_for(renamed).versions(renamed)
     assert [v.cause for v in versions] == ["save", "manual"]
     assert versions[1].path == str(post)
@@ -209,6 +212,7 @@ def test_every_save_through_the_store_records_a_version_once_installed(drafts):
     post = load_post_from(drafts, "---\ntitle: B\n---\n\nHello.\n")
     post.body += "Again.\n"
     save_post(post, cause="manual")
+    history.recorder().flush()
     [version] = history.store_for(post.path).versions(post.path)
     assert version.cause == "manual"
     assert history.store_for(post.path).text(version.id).endswith("Hello.\nAgain.\n")
@@ -294,6 +298,7 @@ def test_cli_lists_shows_and_restores_versions(drafts, capsys):
     one = store.record(post, first, "manual")
     binding, _text = PostFile.read(post)
     binding.save_text(first.replace("First", "Second"), cause="autosave")
+    history.recorder().flush()
     store.record(post, post.read_text(encoding="utf-8"), "autosave")
 
     assert cli.main(["history", str(post)]) == 0
@@ -313,3 +318,22 @@ def test_cli_lists_shows_and_restores_versions(drafts, capsys):
     assert "has no version 99999" in capsys.readouterr().err
     assert cli.main(["history", str(drafts / "none.md")]) == 1
     assert "no versions" in capsys.readouterr().err
+
+
+def test_word_diff_marks_words_and_rebuilds_both_texts():
+    from smugdesk.core.history_diff import DELETE, EQUAL, INSERT, changed_words, word_diff
+
+    old = prose(3000)
+    new = old.replace("quiet", "silent", 1)
+    lines = new.splitlines(keepends=True)
+    lines.insert(10, "A new line of words.\n")
+    del lines[40]
+    new = "".join(lines)
+    for a, b in ((old, new), (new, old), ("", old), (old, ""), (old, old)):
+        diff = word_diff(a, b)
+        assert "".join(t for op, t in diff if op in (EQUAL, DELETE)) == a
+        assert "".join(t for op, t in diff if op in (EQUAL, INSERT)) == b
+    diff = word_diff(old, new)
+    assert (DELETE, "quiet") in diff and (INSERT, "silent") in diff
+    removed, added = changed_words(diff)
+    assert added >= 6 and removed >= 1

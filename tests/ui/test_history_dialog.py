@@ -151,3 +151,58 @@ def test_history_of_an_untitled_post_says_there_is_none_yet(qtbot, window):
     qtbot.waitUntil(lambda: bool(seen))
     assert "no versions yet" in seen[0]
     assert QApplication.activeModalWidget() is None
+
+
+SHOT_V1 = """---
+title: Visiting hours change on Monday
+---
+
+From Monday the wards open at ten and close at eight. Two visitors at a bedside.
+
+Children are welcome on the children's ward at any time.
+"""
+
+SHOT_NOW = """---
+title: Visiting hours change on Monday
+---
+
+From Monday the wards open at nine and close at eight. Two visitors at a bedside,
+and one of them may stay overnight on the maternity ward.
+
+Children are welcome on every ward at any time.
+
+Parking is free after six.
+"""
+
+
+def test_screenshot_of_the_history_dialog(qtbot, window, tmp_path):
+    """Grabs the dialog as a writer sees it (saved where SMUGDESK_SHOTS points, to look at;
+    here checked to be a real picture)."""
+    import os
+    import time
+    from pathlib import Path
+
+    post = tmp_path / "drafts" / "visiting-hours.md"
+    post.parent.mkdir(exist_ok=True)
+    post.write_text(SHOT_NOW, encoding="utf-8")
+    store = history.store_for(post)
+    now = time.time()
+    middle = SHOT_V1.replace("ten", "nine")
+    store.record(post, SHOT_V1, "manual", when=now - 86400 - 3000)
+    store.record(post, SHOT_V1, "publish", when=now - 86400 - 2900, target="Ward Notes")
+    store.record(post, middle, "autosave", when=now - 5400)
+    store.record(post, SHOT_NOW, "autosave", when=now - 120)
+    assert window.open_path(post)
+    window.history_dialog = None
+    dialog = _open_history(qtbot, window)
+    published_row = next(
+        row
+        for row in range(dialog.timeline.count())
+        if (v := dialog.timeline.item(row).data(VERSION_ROLE)) is not None and v.marks
+    )
+    dialog.timeline.setCurrentRow(published_row)
+    QApplication.processEvents()
+    image = dialog.grab()
+    assert image.width() > 600 and image.height() > 300
+    folder = Path(os.environ.get("SMUGDESK_SHOTS") or tmp_path)
+    assert image.save(str(folder / "history-dialog.png"))

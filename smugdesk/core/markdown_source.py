@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from smugdesk.core.raw_blocks import RAW_CLOSE, RAW_OPEN
+
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # ![alt](target "title") and [text](target "title"); the target has no spaces or parentheses
 # unless <bracketed>, as CommonMark allows.
@@ -67,8 +69,20 @@ def rewrite_targets(text: str, rewrite: Callable[[str, bool], str | None]) -> st
 
 
 def replace_url_paragraphs(text: str, replace: Callable[[str], str | None]) -> str:
-    """Replace each paragraph that is only a URL (outside code) by ``replace(url)``, unless
-    it returns None."""
+    """Replace each paragraph that is only a URL (outside code and verbatim HTML fences) by
+    ``replace(url)``, unless it returns None."""
+    if RAW_OPEN in text:
+        # A fence holds a blog's HTML exactly as it was: a URL line in it is the blog's.
+        parts = re.split(f"^({re.escape(RAW_OPEN)}\n.*?^{re.escape(RAW_CLOSE)})$", text,
+                         flags=re.M | re.S)  # fmt: skip
+        return "".join(
+            part if i % 2 else _replace_url_paragraphs(part, replace)
+            for i, part in enumerate(parts)
+        )
+    return _replace_url_paragraphs(text, replace)
+
+
+def _replace_url_paragraphs(text: str, replace: Callable[[str], str | None]) -> str:
     out = []
     for code, part in _segments(text):
         if code:

@@ -161,6 +161,15 @@ def test_parts_that_interfere_leave_the_whole_post_verbatim(monkeypatch):
     assert normalise(Renderer(embeds="iframe").render(body)) == normalise(html)
 
 
+def test_a_url_line_in_verbatim_html_is_left_as_the_blog_had_it(tmp_path):
+    """Publishing turns a URL alone in a paragraph into the blog's embed form; not inside
+    a verbatim fence, whose text is the blog's own."""
+    original = "Our matron on video:\n\nhttps://www.youtube.com/watch?v=Xw3kP9aQ_lM\n\nMore soon."
+    path = tmp_path / "fenced.md"
+    path.write_text(f"---\ntitle: Fenced\n---\n\n{raw_block(original)}\n", encoding="utf-8")
+    assert normalise(published_html(path, "url")) == normalise(original)
+
+
 def test_kept_html_cannot_end_its_marker_early():
     """A post's HTML with "--" and "-->" in it stays inside its marker: nothing of it is
     rendered as Markdown or leaks out when the block is edited."""

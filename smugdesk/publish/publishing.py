@@ -40,7 +40,7 @@ from smugdesk.publish.remote import (
     RemotePost,
     guess_mime,
 )
-from smugdesk.publish.site import local_image
+from smugdesk.publish.site import local_image, skipped_images
 
 EXCERPT_KEYS = ("summary", "excerpt", "description")
 FEATURED_KEYS = ("image", "featured_image", "cover")
@@ -120,6 +120,10 @@ class _Job:
                 found.append(path)
 
         rewrite_targets(self.post.body, note)
+        # Files outside the post's folder, or not images, never leave the machine: say which.
+        self.notes.extend(
+            f"not uploaded: {item}" for item in skipped_images(self.post.body, self.base)
+        )
         featured = self.featured_path()
         if featured and featured not in found:
             found.append(featured)

@@ -401,3 +401,19 @@ def test_a_posts_categories_reach_the_blog_with_its_tags(micropub_site, account,
     )
     outcome = _publish(text, path, account)
     assert _source(micropub_site, outcome.remote.url)[1]["category"] == ["board", "Governance"]
+
+
+def test_an_image_from_outside_the_post_is_not_uploaded_and_the_writer_is_told(
+    micropub_site, account, tmp_path
+):
+    secret = tmp_path / "secret.png"  # beside the drafts folder, not inside the post's
+    secret.write_bytes(PNG)
+    before = set(micropub_site.media_files())
+    (tmp_path / "drafts").mkdir()
+    text, path = _draft(
+        tmp_path / "drafts", "leak", "No leak", f"![x]({secret})\n\n![y](../secret.png)\n"
+    )
+    outcome = _publish(text, path, account)
+    said = " ".join(outcome.notes)
+    assert "not uploaded" in said and str(secret) in said and "../secret.png" in said
+    assert outcome.uploaded == 0 and set(micropub_site.media_files()) == before

@@ -67,7 +67,7 @@ def _scalar(text: str) -> tuple[bool, Any]:
         return _date(text)
     if text[0] in _PLAIN_START_FORBIDDEN or ": " in text or text.endswith(":"):
         return False, None
-    if _TYPED.match(text) or "\t" in text:
+    if _TYPED.match(text):
         return False, None
     return True, text
 
@@ -77,15 +77,13 @@ def _date(text: str) -> tuple[bool, Any]:
     try:
         if hour is None:
             return True, dt.date.fromisoformat(day)
-        fraction = (fraction or "")[:7].ljust(7, "0") if fraction else ""
-        if zone in (None, ""):
-            zone = ""
-        elif zone == "Z":
+        if zone == "Z":
             zone = "+00:00"
-        else:
+        elif zone:
             hours, _, minutes = zone[1:].partition(":")
             zone = f"{zone[0]}{int(hours):02d}:{minutes or '00'}"
-        stamp = f"{day}T{int(hour):02d}:{minute}:{second}{fraction}{zone}"
+        # Python 3.11's fromisoformat takes 1-6 digits of a second as YAML does.
+        stamp = f"{day}T{int(hour):02d}:{minute}:{second}{fraction or ''}{zone or ''}"
         return True, dt.datetime.fromisoformat(stamp)
     except ValueError:
         return False, None
@@ -102,8 +100,8 @@ def _flow_list(text: str) -> tuple[bool, list | None]:
         part = part.strip()
         if not part:
             return False, None  # "[a,,b]" and trailing commas: let YAML decide
-        ok, value = _scalar(part)
-        if not ok or (part[0] not in "\"'" and ": " in part):
+        ok, value = _scalar(part)  # refuses ": " in a plain item, as YAML does
+        if not ok:
             return False, None
         items.append(value)
     return True, items

@@ -307,3 +307,47 @@ def test_answers_like_the_editor(front, expected):
 )
 def test_steps_aside_where_the_editor_differs(front):
     assert read_plain_front(front) is None
+
+
+# --- Found by mutation testing (docs/testing.md): what the library and the details form show.
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ('title: ""', {"title": ""}),
+        ("title: ''", {"title": ""}),
+        ("image: ~", {"image": None}),
+        ("image: null", {"image": None}),
+        ("title: Night shift #draft #late", {"title": "Night shift"}),
+        ("date: 2024-05-01", {"date": dt.date(2024, 5, 1)}),
+        ("date: 2024-05-01 10:00:00", {"date": dt.datetime(2024, 5, 1, 10)}),  # no zone: naive
+        ("tags: []", {"tags": []}),
+        ("tags: [X-ray, Xmas]", {"tags": ["X-ray", "Xmas"]}),
+        ("tags: ['a: b', c]", {"tags": ["a: b", "c"]}),
+        ("x-y: z\nX_url: w", {"x-y": "z", "X_url": "w"}),
+        ("# drafted on the ward\ntitle: a", {"title": "a"}),
+        ("title: a\n\nslug: b", {"title": "a", "slug": "b"}),  # a blank line ends nothing
+        ("tags: # the ward's\n  - a\n  - b", {"tags": ["a", "b"]}),
+        ("k" * 128 + ": x", {"k" * 128: "x"}),
+    ],
+)
+def test_answers_these_itself(front, expected):
+    assert read_plain_front(front) == expected
+    check_agreement(front)
+    assert dict(real_meta(front)) == expected
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        'title: "',  # YAML: an unterminated string
+        'title: "unterminated',
+        'title: "a"b"',
+        "title: Note:",
+        "- a\ntitle: x",  # an item before any key
+        "k" * 129 + ": x",
+    ],
+)
+def test_steps_aside_for_broken_or_odd_front_matter(front):
+    assert read_plain_front(front) is None

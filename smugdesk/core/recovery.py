@@ -190,10 +190,14 @@ def recover(drafts: Path) -> list[Recovered]:
             found.append(Recovered(target, title, body_words(text), str(entry.get("time", ""))))
         with contextlib.suppress(OSError):
             slot.unlink()
-    for owner in owners_seen:
-        if not any(folder.glob(f"{owner}-*.json")):
+    # The locks of processes that are gone and left nothing (a clean quit leaves its lock).
+    for lock in folder.glob("*.lock"):
+        owner = lock.stem
+        if owner == mine or any(folder.glob(f"{owner}-*.json")):
+            continue
+        if owner in owners_seen or not _alive(folder, owner):
             with contextlib.suppress(OSError):
-                (folder / f"{owner}.lock").unlink()
+                lock.unlink()
     return found
 
 

@@ -74,6 +74,12 @@ class HistoryActions:
             self.statusBar().showMessage(str(error), 8000)
         self.recovery.clear()
 
+    def history_at_close(self) -> None:
+        """The window closes: its untitled work was saved, unchanged or kept by
+        keep_discarded, and the versions still queued are written before the app may end."""
+        self.recovery.clear()
+        history.recorder().flush()
+
     def recover_untitled_work(self) -> list[recovery.Recovered]:
         """At start: the untitled work of a smugdesk that was killed becomes posts, and the
         writer is told which."""

@@ -410,7 +410,7 @@ class MainWindow(
             return
         self.worker.stop()
         self.stop_library()
-        self.recovery.clear()  # saved, unchanged, or kept by keep_discarded
+        self.history_at_close()
         event.accept()
         self.closed.emit(self.open_post_state())
 

@@ -206,3 +206,30 @@ def test_screenshot_of_the_history_dialog(qtbot, window, tmp_path):
     assert image.width() > 600 and image.height() > 300
     folder = Path(os.environ.get("SMUGDESK_SHOTS") or tmp_path)
     assert image.save(str(folder / "history-dialog.png"))
+
+
+def test_posts_downloaded_from_a_real_wordpress_start_their_history(
+    qtbot, window, make_window, wordpress, tmp_path
+):
+    from smugdesk.core.accounts import Account, save_accounts
+    from smugdesk.core.credentials import store_secret
+
+    account = Account("SMUG blog", "wordpress", wordpress.url, wordpress.user)
+    save_accounts([account])
+    store_secret(account.name, wordpress.app_password)
+    post = tmp_path / "drafts" / "to-fetch.md"
+    post.parent.mkdir(exist_ok=True)
+    post.write_text(POST.replace("Night shift", "Fetched back"), encoding="utf-8")
+    assert window.open_path(post)
+    with qtbot.waitSignal(window.published, timeout=60000):
+        window.publish_to("SMUG blog", "draft")
+    window.publish_result_box.close()
+
+    elsewhere = make_window(tmp_path / "laptop")
+    with qtbot.waitSignal(elsewhere.downloaded, timeout=60000) as done:
+        elsewhere.download_posts("SMUG blog", 1)
+    written, _existing = done.args[0]
+    assert written
+    history.recorder().flush()
+    [version] = history.store_for(written[0]).versions(written[0])
+    assert version.cause == "download" and version.label == "Downloaded"

@@ -19,6 +19,10 @@ from smugdesk.ui.translations import install_translations
 # QtWebEngine needs this before any QApplication exists. Importing it sets it too, but that
 # import costs ~50 ms the first paint need not wait for: the preview loads it afterwards.
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+# The preview's smugdesk-post: scheme is registered by ui/preview_sandbox.py, not here: Qt
+# takes a scheme until the first web engine object exists (later it says "Too late to
+# register scheme"), which is after the first paint; registering here would import
+# QtWebEngineCore (~25 ms) before it. Any other web view must use the sandbox's profile.
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

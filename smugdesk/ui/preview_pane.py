@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWebEngineCore import QWebEnginePage
@@ -39,6 +39,7 @@ class PreviewPane(QWidget):
         # knows the post and where the writer's choices are kept)
         self.scripts_allowed: Callable[[], bool] = lambda: False
         self._scripts = False
+        self._problem: QLabel | None = None
         self._dark = False
         self._waiting: RenderResult | None = None
         layout = QVBoxLayout(self)
@@ -51,13 +52,24 @@ class PreviewPane(QWidget):
     def started(self) -> bool:
         return self.view is not None
 
-    def start(self) -> PreviewView:
-        """Make the web view (once) and give it everything asked of the pane so far."""
+    def start(self) -> PreviewView | None:
+        """Make the web view (once) and give it everything asked of the pane so far; None
+        (and a line saying why) when the preview's sandbox cannot be made."""
         if self.view is not None:
             return self.view
         from smugdesk.ui.preview import PreviewView
+        from smugdesk.ui.preview_sandbox import SandboxUnavailableError
 
-        view = self.view = PreviewView(self)
+        try:
+            view = PreviewView(self)
+        except SandboxUnavailableError as error:
+            # No preview rather than one without its walls; the writer is told why.
+            if self._problem is None:
+                self._problem = QLabel(self.tr("No preview: %s") % error, self)
+                self._problem.setWordWrap(True)
+                self.layout().addWidget(self._problem)
+            return None
+        self.view = view
         view.shown.connect(self.shown)
         view.page().open_post.connect(self.open_post)
         view.page().goto_line.connect(self.goto_line)

@@ -153,6 +153,10 @@ def with_policy(shell: str, policy: str) -> str:
     return f"{shell[:at]}\n{meta}{shell[at:]}"
 
 
+class SandboxUnavailableError(RuntimeError):
+    """The preview's walls cannot be put up (its URL scheme could not be registered)."""
+
+
 class AssetRefusedError(Exception):
     """A request for a file the page may not have; ``missing`` when it simply is not there."""
 
@@ -307,8 +311,8 @@ class PreviewSandbox:
 
     def __init__(self) -> None:
         if not register_scheme():
-            raise RuntimeError(
-                "the preview's URL scheme could not be registered (a web view was made first)"
+            raise SandboxUnavailableError(
+                "its URL scheme could not be registered (a web view was made before it)"
             )
         # Off the record: nothing a post does (cookies, storage, cache) outlives the run.
         self.profile = QWebEngineProfile(QCoreApplication.instance())

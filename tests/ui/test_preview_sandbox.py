@@ -646,3 +646,16 @@ def test_link_navigations_need_a_real_click_and_a_web_scheme(window, desktop):
     redirected = QWebEnginePage.NavigationType.NavigationTypeRedirect
     assert page.acceptNavigationRequest(QUrl("https://example.org/x"), redirected, True) is False
     assert desktop == ["https://example.org/story"]
+
+
+def test_no_preview_rather_than_one_without_its_walls(qtbot, monkeypatch, tmp_path):
+    """If the scheme cannot be registered (a web view made before the preview), the window
+    still opens, without a preview and with a line saying why."""
+    from smugdesk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(preview_sandbox, "_SANDBOX", None)
+    monkeypatch.setattr(preview_sandbox, "register_scheme", lambda: False)
+    window = MainWindow(tmp_path / "drafts")
+    qtbot.addWidget(window)
+    assert window.preview.start() is None
+    assert "No preview: its URL scheme could not be registered" in window.preview._problem.text()

@@ -659,3 +659,12 @@ def test_no_preview_rather_than_one_without_its_walls(qtbot, monkeypatch, tmp_pa
     qtbot.addWidget(window)
     assert window.preview.start() is None
     assert "No preview: its URL scheme could not be registered" in window.preview._problem.text()
+
+
+def test_footnote_and_contents_links_still_jump_inside_the_page(qtbot, window, desktop):
+    filler = "\n\n".join(f"Paragraph {n} of filler text." for n in range(60))
+    show(qtbot, window, f"A claim.[^1]\n\n{filler}\n\n[^1]: The source.\n")
+    real_click(qtbot, window, 'a[href="#fn:1"]')
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "location.hash") == "#fn:1", timeout=5000)
+    assert run_js(qtbot, window, "window.scrollY > 0") is True
+    assert desktop == []

@@ -81,8 +81,9 @@ _EDGE_TAGS = (
     "p|div|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|th|td|figure|figcaption|blockquote|"
     "h[1-6]|hr|section|aside|header|footer|nav|iframe|script|style|video|audio"
 )
-_AFTER_BLOCK = re.compile(rf"(</?(?:{_EDGE_TAGS})\b[^>]*>|-->)[ \t]*\n\s*", re.IGNORECASE)
-_BEFORE_BLOCK = re.compile(rf"\s*\n[ \t]*(</?(?:{_EDGE_TAGS})\b|<!--)", re.IGNORECASE)
+# (Outside a <pre> only: before its opening tag and after its closing one.)
+_AFTER_BLOCK = re.compile(rf"(</?(?:{_EDGE_TAGS})\b[^>]*>|</pre\s*>|-->)[ \t]*\n\s*", re.IGNORECASE)
+_BEFORE_BLOCK = re.compile(rf"\s*\n[ \t]*(</?(?:{_EDGE_TAGS})\b|<pre\b|<!--)", re.IGNORECASE)
 
 
 def normalise(html: str) -> str:
@@ -241,11 +242,28 @@ class Converter:
     def body(self, html: str) -> str:
         if not html.strip():
             return ""
-        pieces = [self.part(part) for part in split_parts(html)]
+        parts = split_parts(html)
+        pieces = [self.part(part) for part in parts]
+        body = "\n\n".join(pieces).strip() + "\n"
+        if self.same(body, html):
+            return body
+        # Neighbours that read differently together (two lists a blank line apart are one
+        # list in Markdown): the second keeps its HTML.
+        for i in range(1, len(parts)):
+            pair = f"{pieces[i - 1]}\n\n{pieces[i]}"
+            if not self.same(pair, f"{parts[i - 1].text}\n\n{parts[i].text}"):
+                pieces[i] = self.verbatim(parts[i])
         body = "\n\n".join(pieces).strip() + "\n"
         if self.same(body, html):
             return body
         return raw_block(html.strip()) + "\n"  # the parts interfered: keep it all verbatim
+
+    def verbatim(self, part: Part) -> str:
+        """The part as the blog wrote it: as it is where Python-Markdown passes it through
+        unchanged (HTML blocks, a lone shortcode), else fenced."""
+        if self.same(part.text, part.text):
+            return part.text
+        return raw_block(part.text)
 
     def part(self, part: Part) -> str:
         if part.kind == "block":
@@ -256,9 +274,7 @@ class Converter:
             found = self._markdown(part.text)
             if found is not None:
                 return found
-        if part.text.startswith("<") and self.same(part.text, part.text):
-            return part.text
-        return raw_block(part.text)
+        return self.verbatim(part)
 
     def _markdown(self, original: str) -> str | None:
         """The part as Markdown (kept or plain), or None if Markdown would lose something."""

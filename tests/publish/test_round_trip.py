@@ -14,6 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from smugdesk.core.accounts import Account
 from smugdesk.core.post import parse_post, serialize_post
@@ -23,7 +25,7 @@ from smugdesk.core.render import Renderer
 from smugdesk.publish.download import remote_to_post, save_downloads
 from smugdesk.publish.publishing import publish_post
 from smugdesk.publish.remote import Capabilities, RemotePost, make_publisher
-from smugdesk.publish.wp_markup import normalise, split_parts
+from smugdesk.publish.wp_markup import normalise, post_body, split_parts
 
 CORPUS = Path(__file__).parent / "round_trip_corpus"
 BODIES = sorted(CORPUS.glob("*.html"))
@@ -77,6 +79,54 @@ def test_an_unedited_download_publishes_the_same_html(source, embed_style, tmp_p
     original = source.read_text(encoding="utf-8")
     sent = published_html(downloaded(original, tmp_path), embed_style)
     assert normalise(sent) == normalise(original)
+
+
+TEXT = st.sampled_from(
+    ['Ward "seven"', "it's late", "nurses -- and doctors", "a_b_c", "*stars*", "x < y & z",
+     '[gallery ids="1,2"]', "[embed]https://youtu.be/a_b[/embed]", "100%", "Dr. Who...",
+     "#hashtag", "1. not a list", "- dash", "`tick`", "back\\slash", "<b>bold</b>",
+     '<a href="https://x.example/a_b">link</a>', "&amp; &nbsp;", "caf\u00e9"]
+)  # fmt: skip
+LINE = st.lists(TEXT, min_size=1, max_size=4).map(" ".join)
+ITEMS = st.lists(LINE, min_size=1, max_size=3)
+PART = st.one_of(
+    LINE,
+    LINE.map(lambda t: f"{t}\n{t}"),
+    LINE.map(lambda t: f"<p>{t}</p>"),
+    LINE.map(lambda t: f"<p>{t}<br />\n{t}</p>"),
+    LINE.map(lambda t: f"<!-- wp:paragraph -->\n<p>{t}</p>\n<!-- /wp:paragraph -->"),
+    LINE.map(lambda t: f"<h2>{t}</h2>"),
+    LINE.map(lambda t: f'<!-- wp:heading {{"level":3}} -->\n<h3>{t}</h3>\n<!-- /wp:heading -->'),
+    ITEMS.map(lambda items: "<ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul>"),
+    ITEMS.map(lambda items: "<ol>\n" + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ol>"),
+    LINE.map(lambda t: f"<blockquote><p>{t}</p></blockquote>"),
+    LINE.map(lambda t: f"<pre><code>{t}\n\nmore</code></pre>"),
+    LINE.map(lambda t: f'[caption id="a" width="3"]<img src="a.jpg" /> {t}[/caption]'),
+    LINE.map(lambda t: f'<table><tr><td style="text-align:right">{t}</td></tr></table>'),
+    st.sampled_from(["<!--more-->", "<hr />", "<!-- wp:footnotes /-->",
+                     "https://www.youtube.com/watch?v=Xw3kP9aQ_lM"]),
+)  # fmt: skip
+POST = st.lists(st.tuples(PART, st.sampled_from(["\n\n", "\n"])), min_size=1, max_size=8).map(
+    lambda parts: "".join(part + gap for part, gap in parts)
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(POST)
+def test_any_post_made_of_these_parts_comes_back_the_same(html):
+    """Beyond the corpus: random posts mixing classic text, block markup, shortcodes and
+    HTML (quotes, entities, Markdown-looking text) come back the same."""
+    body = post_body(html)
+    assert normalise(Renderer(embeds="iframe").render(body)) == normalise(html), body
+
+
+def test_two_lists_a_blank_line_apart_stay_two_lists():
+    """In Markdown they would be one list: the second keeps its HTML, the first stays
+    Markdown (not the whole post turned into HTML)."""
+    html = "<ul><li>Masks</li></ul>\n\n<ul><li>Gloves</li></ul>"
+    body = post_body(html)
+    assert body.startswith("- Masks\n")
+    assert normalise(Renderer(embeds="iframe").render(body)) == normalise(html)
 
 
 def test_the_corpus_is_mostly_markdown_where_markdown_can_say_it(tmp_path):

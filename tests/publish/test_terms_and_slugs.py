@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from smugdesk.core.post import Post, parse_post
-from smugdesk.publish.intent import blog_slug, latin_slug, own_status, schedule_problem
-from smugdesk.publish.published_state import Placement, with_placement
+from smugdesk.publish.intent import own_status, schedule_problem
+from smugdesk.publish.published_state import Placement, placement, with_placement
 from smugdesk.publish.publishing import publish_post
 from smugdesk.publish.remote import Payload, make_publisher
+from smugdesk.publish.slugs import blog_slug, latin_slug
 from smugdesk.publish.wordpress import term_key
 
 
@@ -190,6 +191,8 @@ def test_publishing_keeps_the_first_slug_after_the_title_and_file_change(
     first = publish_post(parse_post(path.read_text("utf-8"), path), rest_account, publisher)
     assert first.remote.slug == "ward-move"
     text = set_values(path.read_text("utf-8"), first.front).text
+    recorded = placement(parse_post(text), "Ward Notes")
+    assert (recorded.status, recorded.slug) == ("publish", "ward-move")
     renamed = tmp_path / "the-ward-moved-to-level-3.md"
     renamed.write_text(text.replace("The ward moves", "The ward moved to level 3"), "utf-8")
     second = publish_post(parse_post(renamed.read_text("utf-8"), renamed), rest_account, publisher)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -105,11 +106,22 @@ class HistoryDialog(QDialog):
             column.addWidget(heading)
             column.addWidget(view)
             panes.addWidget(box)
+        # The version as the blog would show it: the app's own sandboxed preview, made the
+        # first time the tab is opened (a web view is not free).
+        self.preview = None
+        self._worker = None
+        self._generation = 0
+        self._preview_holder = QWidget()
+        QVBoxLayout(self._preview_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(panes, self.tr("&Differences"))
+        self.tabs.addTab(self._preview_holder, self.tr("&Preview of This Version"))
+        self.tabs.currentChanged.connect(lambda _index: self._render_preview())
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(self.summary)
-        right_column.addWidget(panes, 1)
+        right_column.addWidget(self.tabs, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.timeline)
         split.addWidget(right)
@@ -140,6 +152,7 @@ class HistoryDialog(QDialog):
         layout.addLayout(bottom)
 
         self._text: str | None = None
+        self.finished.connect(lambda _result: self._stop_preview())
         self.timeline.currentItemChanged.connect(lambda item, _old: self.show_version(item))
         self.fill()
 
@@ -220,6 +233,28 @@ class HistoryDialog(QDialog):
         self.summary.setText(f"<b>{html.escape(version.describe())}</b> — {day} {clock}. {change}")
         self.restore_button.setEnabled(self._text != current)
         self.copy_button.setEnabled(True)
+        self._render_preview()
+
+    def _render_preview(self) -> None:
+        if self.tabs.currentWidget() is not self._preview_holder or self._text is None:
+            return
+        if self.preview is None:
+            from smugdesk.ui.preview_pane import PreviewPane
+            from smugdesk.ui.render_worker import RenderWorker
+
+            self.preview = PreviewPane()
+            self._preview_holder.layout().addWidget(self.preview)
+            self.preview.set_base_folder(self.path.parent)  # the post's own images
+            self.preview.start()
+            self._worker = RenderWorker(self)
+            self._worker.finished.connect(self.preview.show_result)
+        self._generation += 1
+        self._worker.submit(self._generation, self._text)
+
+    def _stop_preview(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
 
     @property
     def selected_version(self) -> Version | None:

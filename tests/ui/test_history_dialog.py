@@ -207,6 +207,26 @@ def test_screenshot_of_the_history_dialog(qtbot, window, tmp_path):
     folder = Path(os.environ.get("SMUGDESK_SHOTS") or tmp_path)
     assert image.save(str(folder / "history-dialog.png"))
 
+    from qt_helpers import PREVIEW_WORLD
+
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.preview.view is not None, timeout=15000)
+    box: dict = {}
+
+    def shown() -> bool:
+        dialog.preview.page().runJavaScript(
+            "document.getElementById('sd-body') ? document.getElementById('sd-body').innerText"
+            " : ''",
+            PREVIEW_WORLD,
+            lambda value: box.__setitem__("text", value or ""),
+        )
+        return "open at ten" in box.get("text", "")
+
+    qtbot.waitUntil(shown, timeout=20000)
+    qtbot.wait(200)  # the page paints after its DOM changes
+    image = dialog.grab()
+    assert image.save(str(folder / "history-dialog-preview.png"))
+
 
 def test_posts_downloaded_from_a_real_wordpress_start_their_history(
     qtbot, window, make_window, wordpress, tmp_path
@@ -233,3 +253,40 @@ def test_posts_downloaded_from_a_real_wordpress_start_their_history(
     history.recorder().flush()
     [version] = history.store_for(written[0]).versions(written[0])
     assert version.cause == "download" and version.label == "Downloaded"
+
+
+def test_the_preview_tab_shows_the_version_in_the_apps_own_preview(qtbot, window, tmp_path):
+    from qt_helpers import PREVIEW_WORLD
+
+    post = tmp_path / "drafts" / "preview.md"
+    post.parent.mkdir(exist_ok=True)
+    older = POST.replace("Rain on the roof.", "Snow on the **roof**.")
+    post.write_text(older, encoding="utf-8")
+    assert window.open_path(post)
+    window.editor.selectAll()
+    window.editor.insertPlainText(POST)
+    assert window.save()
+    dialog = _open_history(qtbot, window)
+    rows = [
+        row
+        for row in range(dialog.timeline.count())
+        if dialog.timeline.item(row).data(VERSION_ROLE) is not None
+    ]
+    dialog.timeline.setCurrentRow(rows[-1])  # the oldest: the one with snow
+    dialog.tabs.setCurrentIndex(1)
+    assert dialog.preview is not None
+    qtbot.waitUntil(lambda: dialog.preview.view is not None, timeout=15000)
+    box: dict = {}
+
+    def body_has_snow() -> bool:
+        dialog.preview.page().runJavaScript(
+            "document.getElementById('sd-body') ? "
+            "document.getElementById('sd-body').innerHTML : ''",
+            PREVIEW_WORLD,
+            lambda value: box.__setitem__("html", value or ""),
+        )
+        return "<strong>roof</strong>" in box.get("html", "")
+
+    qtbot.waitUntil(body_has_snow, timeout=20000)
+    assert "Snow on the" in box["html"]
+    dialog.close()

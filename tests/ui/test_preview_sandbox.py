@@ -270,8 +270,10 @@ def test_markup_reaches_no_network(qtbot, guarded_window, listener):
     window = guarded_window
     attempts = Attempts(qtbot, window)
     html, markers = markup_attacks(listener.base)
-    show(qtbot, window, html)
+    scripts, _ = script_attacks(listener.base)  # scripts are off: these never run
+    show(qtbot, window, html + scripts)
     attempts.wait_for(markers)
+    assert run_js(qtbot, window, "document.body.dataset.attacked || 'no'") == "no"
     assert listener.received == []
 
 

@@ -162,6 +162,10 @@ class PreviewView(QWebEngineView):
         self._base: Path | None = None
         self._policy = (False, False)  # (remote content, the post's scripts) of the page
         self._shell_url = QUrl()
+        # The grant goes with the view (a closed window's origin reaches nothing either).
+        granted: list[QUrl] = []
+        self._granted = granted
+        self.destroyed.connect(lambda _=None: [sandbox().revoke(url) for url in granted])
         self._dark = False
         self._ready = False
         self._waiting: RenderResult | None = None
@@ -200,6 +204,7 @@ class PreviewView(QWebEngineView):
         if not self._shell_url.isEmpty():
             sandbox().revoke(self._shell_url)  # the old page's origin reaches nothing now
         self._shell_url = sandbox().grant(self._base, shell, remote=remote, scripts=scripts)
+        self._granted[:] = [self._shell_url]
         self.page().prepare(self._shell_url, remote=remote, scripts=scripts)
         self.load(self._shell_url)
 

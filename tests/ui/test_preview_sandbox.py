@@ -16,9 +16,10 @@ import socket
 import threading
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
+from PySide6.QtWidgets import QApplication
 from qt_helpers import real_click, run_js, wait_preview
 
 from smugdesk.core.post_scripts import scripts_allowed
@@ -670,3 +671,12 @@ def test_footnote_and_contents_links_still_jump_inside_the_page(qtbot, window, d
     qtbot.waitUntil(lambda: run_js(qtbot, window, "location.hash") == "#fn:1", timeout=5000)
     assert run_js(qtbot, window, "window.scrollY > 0") is True
     assert desktop == []
+
+
+def test_a_closed_window_leaves_no_grant_behind(qtbot, make_window):
+    window = make_window()
+    url = window.preview.page().url()
+    assert sandbox().grant_for(url) is not None
+    window.close()  # deleted on close
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: sandbox().grant_for(url) is None, timeout=5000)

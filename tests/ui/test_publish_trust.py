@@ -192,6 +192,28 @@ def test_a_published_post_is_offered_as_published_and_enter_sends_it(
     assert on_server(wordpress, done.args[0].remote.id)["status"] == "publish"
 
 
+def test_a_published_post_dated_ahead_is_offered_as_scheduled(
+    qtbot, window, wordpress, blog, tmp_path
+):
+    ahead = PUBLISHED.replace("2026-11-20 09:30:00+01:00", "2031-05-12 08:00:00+00:00")
+    open_post(window, tmp_path, "summer-fair", ahead.replace("in winter", "at the summer fair"))
+    seen = {}
+
+    def enter(dialog: PublishDialog) -> None:
+        seen["as"] = dialog.status.currentData()
+        seen["sentence"] = dialog.sentence.text()
+        press_enter(dialog)
+
+    drive_dialog(PublishDialog, enter)
+    with qtbot.waitSignal(window.published, timeout=30000) as done:
+        window.publish_dialog()
+    assert seen["as"] == "future"
+    assert seen["sentence"].startswith("Schedule “Visiting hours at the summer fair” to appear")
+    assert "2031" in seen["sentence"]
+    remote = on_server(wordpress, done.args[0].remote.id)
+    assert remote["status"] == "future" and remote["date_gmt"].startswith("2031-05-12T08:00")
+
+
 def test_a_schedule_already_past_is_refused_in_the_dialog_and_asked_about(qtbot, window, tmp_path):
     past = DRAFT.replace("status: draft", "status: scheduled").replace("2026-11-20", "2020-11-20")
     save_accounts([Account("Ward Notes", "wordpress", f"http://127.0.0.1:{free_port()}/", "me")])
@@ -266,6 +288,8 @@ def test_screenshots_of_the_publish_dialog(qtbot, window, tmp_path):
         ("draft", DRAFT, None),
         ("draft-made-public", DRAFT, "publish"),
         ("published", PUBLISHED, None),
+        ("scheduled", PUBLISHED.replace("2026-11-20", "2031-05-12"), None),
+        ("past-schedule", DRAFT.replace("status: draft", "status: scheduled"), None),
     ):
         open_post(window, tmp_path, f"shot-{name}", text)
         dialog = PublishDialog(window, window._accounts(), window._current_post())
@@ -277,6 +301,7 @@ def test_screenshots_of_the_publish_dialog(qtbot, window, tmp_path):
         QApplication.processEvents()
         # Shown, the send button is the default one only when it sends no more than asked.
         assert dialog.publish_button.isDefault() == (choice is None)
+        assert dialog.publish_button.isEnabled() == (name != "past-schedule")
         image = dialog.grab()
         assert image.width() > 300 and image.height() > 100
         assert image.save(str(folder / f"publish-dialog-{name}.png"))

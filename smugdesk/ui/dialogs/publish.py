@@ -72,6 +72,7 @@ class PublishDialog(QDialog):
         self.sentence.setWordWrap(True)
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
         self.sentence.setAccessibleName(self.tr("What will happen"))
+        self.sentence.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #8a4b00")
@@ -144,8 +145,12 @@ class PublishDialog(QDialog):
         date = post_datetime(self.post)
         if date is None:
             return ""
-        shown = QDateTime.fromSecsSinceEpoch(int(date.timestamp()))
-        return QLocale().toString(shown, QLocale.FormatType.LongFormat)
+        shown = QDateTime.fromSecsSinceEpoch(int(date.timestamp()))  # in local time
+        locale = QLocale()
+        return self.tr("%s at %s") % (
+            locale.toString(shown.date(), QLocale.FormatType.LongFormat),
+            locale.toString(shown.time(), QLocale.FormatType.ShortFormat),
+        )
 
     def _explain(self) -> None:
         """The one sentence of what will happen, the button named for it, and which of the

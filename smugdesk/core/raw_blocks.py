@@ -10,10 +10,12 @@ The draft keeps three kinds of text, all plain text a writer can read and edit a
   from the blog's HTML only in ways a renderer may legitimately differ (curly quotes, a
   heading's id, ``<p>`` around a classic paragraph). While the block's text still hashes to
   HASH the original HTML is sent instead of a new rendering; once the writer edits the block
-  it is rendered anew and the marker is ignored. The marker sits beside its block, not in
-  the front matter, so every block stays self-contained: the incremental preview renders it
-  the same in a chunk as in a whole render, and moving or deleting a block carries its
-  marker along;
+  it is rendered anew and the marker is ignored. Short forms spare repeating the block:
+  ``<!-- smugdesk:kept HASH -->`` (the blog's HTML is the block's text as it stands) and
+  ``<!-- smugdesk:kept HASH <p> -->`` (that text in a paragraph). The marker sits beside
+  its block, not in the front matter, so every block stays self-contained: the incremental
+  preview renders it the same in a chunk as in a whole render, and moving or deleting a
+  block carries its marker along;
 - ``<!-- smugdesk:html -->`` … ``<!-- /smugdesk:html -->``: text sent verbatim, for what
   Python-Markdown's own raw-HTML rule would not pass through unchanged (shortcodes between
   lines of text, a classic post's paragraphs without tags).
@@ -38,6 +40,7 @@ from markdown.util import HTML_PLACEHOLDER
 KEPT = "smugdesk:kept"
 RAW_OPEN = "<!-- smugdesk:html -->"
 RAW_CLOSE = "<!-- /smugdesk:html -->"
+_IN_P = "<p>"  # a kept marker's short form: the block's text in a paragraph
 # Python-Markdown's fenced-code opening line (at column 0), and its closing: the same fence.
 FENCE_OPEN = re.compile(
     r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*"
@@ -89,7 +92,16 @@ def _unescape(text: str) -> str:
 def kept_block(original_html: str, markdown_text: str) -> str:
     """``markdown_text`` with a marker above it: sent as ``original_html`` while unchanged."""
     body = markdown_text.strip("\n")
-    return f"<!-- {KEPT} {block_hash(body)} {_escape(original_html.strip())} -->\n{body}"
+    original = original_html.strip()
+    # The two commonest cases say so in a word instead of repeating the block: the blog's
+    # HTML is the block's text as it stands, or that text in a <p>.
+    if original == body:
+        said = ""
+    elif original == f"<p>{body}</p>":
+        said = f" {_IN_P}"
+    else:
+        said = f" {_escape(original)}"
+    return f"<!-- {KEPT} {block_hash(body)}{said} -->\n{body}"
 
 
 def raw_block(html: str) -> str:
@@ -161,8 +173,13 @@ class _KeptAndRaw(Preprocessor):
                     end = _block_end(lines, close + 1)
                     block = "\n".join(lines[close + 1 : end])
                     if block.strip() and block_hash(block) == kept[1]:
-                        text = "\n".join(lines[i : close + 1]).rstrip()[len(kept[0]) : -3]
-                        out += ["", self.verbatim.store(_unescape(text.strip())), ""]
+                        said = "\n".join(lines[i : close + 1]).rstrip()[len(kept[0]) : -3]
+                        html = _unescape(said.strip())
+                        if not html:
+                            html = block
+                        elif html == _IN_P:
+                            html = f"<p>{block}</p>"
+                        out += ["", self.verbatim.store(html), ""]
                         i = end
                     else:
                         i = close + 1  # edited: the marker goes, the block is rendered anew

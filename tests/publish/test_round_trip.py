@@ -138,6 +138,12 @@ def test_the_corpus_is_mostly_markdown_where_markdown_can_say_it(tmp_path):
     assert "**Cameras off is fine.**" in text
     assert "<p" not in re.sub(r"<!-- smugdesk:kept .*-->", "", text)
     assert RAW_OPEN not in text and "<ul>" not in text
+    # Blocks that differ only by typography or a classic paragraph's missing <p> keep a
+    # marker in a word, not the whole paragraph again.
+    block = downloaded(body_of("block-editor.html"), tmp_path).read_text(encoding="utf-8")
+    assert re.search(r"<!-- smugdesk:kept \w{12} <p> -->\nWe collect questions", block)
+    classic = downloaded(body_of("classic-editor.html"), tmp_path).read_text(encoding="utf-8")
+    assert re.search(r"<!-- smugdesk:kept \w{12} -->\nWhen our ward started", classic)
 
 
 def test_what_markdown_cannot_say_stays_as_the_blog_wrote_it(tmp_path):

@@ -426,10 +426,12 @@ class HistoryStore:
                     "INSERT INTO posts(path, created, first_body) VALUES (?, ?, ?)",
                     (path, when, body),
                 ).lastrowid
+            # The version before this one in time (a text read at opening may be recorded
+            # a moment later, after a save).
             latest = db.execute(
-                "SELECT id, digest, kept, chunks FROM versions WHERE post = ? "
+                "SELECT id, digest, kept, chunks FROM versions WHERE post = ? AND time <= ? "
                 "ORDER BY time DESC, id DESC LIMIT 1",
-                (post,),
+                (post, when),
             ).fetchone()
             if latest is not None and latest[1] == digest:
                 version_id = latest[0]
@@ -774,8 +776,15 @@ class Recorder:
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
 
-    def submit(self, path: Path, text: str, cause: str, target: str | None = None) -> None:
-        item = (Path(path), text, cause, target, time.time())
+    def submit(
+        self,
+        path: Path,
+        text: str,
+        cause: str,
+        target: str | None = None,
+        when: float | None = None,
+    ) -> None:
+        item = (Path(path), text, cause, target, time.time() if when is None else when)
         if not self.background:
             self._do(item)
             return
@@ -819,9 +828,12 @@ def recorder() -> Recorder:
     return _recorder
 
 
-def record(path: Path, text: str, cause: str, target: str | None = None) -> None:
-    """Record a version through the process's recorder (publish, download, restore…)."""
-    recorder().submit(path, text, cause, target)
+def record(
+    path: Path, text: str, cause: str, target: str | None = None, when: float | None = None
+) -> None:
+    """Record a version through the process's recorder (publish, download, restore…);
+    ``when``: the moment the text was seen, if not now."""
+    recorder().submit(path, text, cause, target, when)
 
 
 def install(*, background: bool = False) -> Recorder:

@@ -3,16 +3,17 @@ the history, the recovery copy of untitled work, and File → History."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from smugdesk.core import history, recovery
+from smugdesk.core import recovery
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post_bytes import read_post_bytes
-from smugdesk.core.store import PostFile
+from smugdesk.core.store import PostFile, add_save_listener
 
 
 class _Bridge(QObject):
@@ -21,7 +22,10 @@ class _Bridge(QObject):
     problem = Signal(str)
 
 
+LOADED_DELAY_MS = 300
 _replayed: set[Path] = set()  # drafts folders whose recovery slots this process replayed
+_drafts: list[Path] = []  # the drafts folders of this process's windows
+_ready = False
 
 
 def _bridge() -> _Bridge:
@@ -30,8 +34,27 @@ def _bridge() -> _Bridge:
     if bridge is None:
         bridge = _Bridge(app)
         bridge.setObjectName("smugdesk-history-bridge")
-        history.install(background=True).on_problem = bridge.problem.emit
     return bridge
+
+
+def _history():
+    """core.history, set up for the app the first time it is needed: it brings sqlite3,
+    which the window's first paint does without."""
+    global _ready
+    from smugdesk.core import history
+
+    if not _ready:
+        _ready = True
+        recorder = history.recorder()
+        recorder.background = True  # a save pays for a queue, not for the history
+        recorder.on_problem = _bridge().problem.emit
+    for drafts in _drafts:
+        history.use_drafts(drafts)
+    return history
+
+
+def _on_save(path: Path, text: str, cause: str) -> None:
+    _history().record(path, text, cause)
 
 
 class HistoryActions:
@@ -39,7 +62,9 @@ class HistoryActions:
     outcome handlers)."""
 
     def _init_history(self) -> None:
-        history.use_drafts(self.drafts)
+        if self.drafts.absolute() not in _drafts:
+            _drafts.append(self.drafts.absolute())
+        add_save_listener(_on_save)
         _bridge().problem.connect(self._history_problem)
         self.recovery = recovery.RecoverySlot(self.drafts)
         self.commands.history.triggered.connect(self.show_history)
@@ -69,7 +94,7 @@ class HistoryActions:
                 where = recovery.keep_in_trash(self.drafts, text)
                 self.library_saw_save(where)
             else:
-                history.record(self.file.path, text, "discarded")
+                _history().record(self.file.path, text, "discarded")
         except SmugdeskError as error:
             self.statusBar().showMessage(str(error), 8000)
         self.recovery.clear()
@@ -78,7 +103,8 @@ class HistoryActions:
         """The window closes: its untitled work was saved, unchanged or kept by
         keep_discarded, and the versions still queued are written before the app may end."""
         self.recovery.clear()
-        history.recorder().flush()
+        if _ready:
+            _history().recorder().flush()
 
     def recover_untitled_work(self) -> list[recovery.Recovered]:
         """At start: the untitled work of a smugdesk that was killed becomes posts, and the
@@ -127,21 +153,30 @@ class HistoryActions:
         """A post opened or reloaded: a change made while it was closed, or by another
         program, becomes a version (the same text adds none)."""
         if binding.path is not None:
-            history.record(binding.path, text, "external")
+            # Recorded after the first paint (the history brings sqlite3), as of now.
+            self._record_loaded()
+            self._loaded = (binding.path, text, time.time())
+            QTimer.singleShot(LOADED_DELAY_MS, self._record_loaded)
+
+    def _record_loaded(self) -> None:
+        loaded, self._loaded = getattr(self, "_loaded", None), None
+        if loaded is not None:
+            path, text, when = loaded
+            _history().record(path, text, "external", when=when)
 
     def _published(self, account, status, result) -> None:
         super()._published(account, status, result)
         from smugdesk.publish.publishing import Outcome
 
         if isinstance(result, Outcome) and self.file.path is not None:
-            history.record(self.file.path, self.editor.toPlainText(), "publish", account.name)
+            _history().record(self.file.path, self.editor.toPlainText(), "publish", account.name)
 
     def _downloaded(self, result) -> None:
         if not isinstance(result, SmugdeskError):
             for path in result[0]:
                 try:
                     data, _status = read_post_bytes(path)
-                    history.record(path, data.decode("utf-8"), "download")
+                    _history().record(path, data.decode("utf-8"), "download")
                 except (SmugdeskError, UnicodeDecodeError):
                     continue
         super()._downloaded(result)
@@ -160,6 +195,8 @@ class HistoryActions:
                 ),
             )
             return
+        self._record_loaded()
+        history = _history()
         history.recorder().flush()
         try:
             store = history.store_for(self.file.path)

@@ -337,3 +337,13 @@ def test_word_diff_marks_words_and_rebuilds_both_texts():
     assert (DELETE, "quiet") in diff and (INSERT, "silent") in diff
     removed, added = changed_words(diff)
     assert added >= 6 and removed >= 1
+
+
+def test_a_text_recorded_late_is_compared_with_the_version_before_it_in_time(drafts, store):
+    post = drafts / "a.md"
+    store.record(post, "as opened", "manual", when=10)
+    store.record(post, "saved after", "manual", when=20)
+    store.record(post, "as opened", "external", when=15)  # read at 15, recorded at 20+
+    assert [store.text(v.id) for v in store.versions(post)] == ["saved after", "as opened"]
+    store.record(post, "changed outside", "external", when=16)
+    assert [v.time for v in store.versions(post)] == [20, 16, 10]

@@ -4,347 +4,367 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="72"/>
+        <location filename="../../smugdesk/ui/actions.py" line="74"/>
         <source>&amp;New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="72"/>
+        <location filename="../../smugdesk/ui/actions.py" line="74"/>
         <source>Start a new draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="73"/>
+        <location filename="../../smugdesk/ui/actions.py" line="75"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="73"/>
+        <location filename="../../smugdesk/ui/actions.py" line="75"/>
         <source>Open a post file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="74"/>
+        <location filename="../../smugdesk/ui/actions.py" line="76"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="74"/>
+        <location filename="../../smugdesk/ui/actions.py" line="76"/>
         <source>Save the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="75"/>
+        <location filename="../../smugdesk/ui/actions.py" line="77"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="75"/>
+        <location filename="../../smugdesk/ui/actions.py" line="77"/>
         <source>Save the post under a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="76"/>
-        <source>&amp;Close Post</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/actions.py" line="76"/>
-        <source>Close the post</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/actions.py" line="78"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/actions.py" line="78"/>
-        <source>Quit smugdesk</source>
+        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <source>&amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/actions.py" line="79"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/actions.py" line="80"/>
-        <source>&amp;Redo</source>
+        <source>Earlier versions of this post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/actions.py" line="81"/>
-        <source>Cu&amp;t</source>
+        <source>&amp;Close Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="82"/>
-        <source>&amp;Copy</source>
+        <location filename="../../smugdesk/ui/actions.py" line="81"/>
+        <source>Close the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/actions.py" line="83"/>
-        <source>&amp;Paste</source>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="83"/>
+        <source>Quit smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/actions.py" line="84"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="85"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="86"/>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="87"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="88"/>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="89"/>
         <source>Select &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="85"/>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
         <source>&amp;Bold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="85"/>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
         <source>Bold on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="86"/>
+        <location filename="../../smugdesk/ui/actions.py" line="91"/>
         <source>&amp;Italic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="86"/>
+        <location filename="../../smugdesk/ui/actions.py" line="91"/>
         <source>Italic on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="95"/>
         <source>&amp;Paragraph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="95"/>
         <source>Heading &amp;%d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <location filename="../../smugdesk/ui/actions.py" line="100"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <location filename="../../smugdesk/ui/actions.py" line="100"/>
         <source>Find in the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="96"/>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
         <source>&amp;Replace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="96"/>
+        <location filename="../../smugdesk/ui/actions.py" line="101"/>
         <source>Find and replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="97"/>
+        <location filename="../../smugdesk/ui/actions.py" line="102"/>
         <source>Find &amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="98"/>
+        <location filename="../../smugdesk/ui/actions.py" line="103"/>
         <source>Find Pre&amp;vious</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="99"/>
+        <location filename="../../smugdesk/ui/actions.py" line="104"/>
         <source>Prefere&amp;nces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="99"/>
+        <location filename="../../smugdesk/ui/actions.py" line="104"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="106"/>
         <source>&amp;Focus Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="106"/>
         <source>Dim all but the paragraph you write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="104"/>
+        <location filename="../../smugdesk/ui/actions.py" line="109"/>
         <source>Distraction-&amp;Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="104"/>
+        <location filename="../../smugdesk/ui/actions.py" line="109"/>
         <source>Full screen, only the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <location filename="../../smugdesk/ui/actions.py" line="111"/>
         <source>&amp;Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <location filename="../../smugdesk/ui/actions.py" line="111"/>
         <source>Show the outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="108"/>
+        <location filename="../../smugdesk/ui/actions.py" line="113"/>
         <source>&amp;Scroll Preview with Editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="108"/>
+        <location filename="../../smugdesk/ui/actions.py" line="113"/>
         <source>The preview follows your place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="110"/>
+        <location filename="../../smugdesk/ui/actions.py" line="115"/>
         <source>Next &amp;Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="110"/>
+        <location filename="../../smugdesk/ui/actions.py" line="115"/>
         <source>Move to the next pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="112"/>
+        <location filename="../../smugdesk/ui/actions.py" line="117"/>
         <source>Pre&amp;vious Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="112"/>
+        <location filename="../../smugdesk/ui/actions.py" line="117"/>
         <source>Move to the previous pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="115"/>
+        <location filename="../../smugdesk/ui/actions.py" line="120"/>
         <source>Post &amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="115"/>
+        <location filename="../../smugdesk/ui/actions.py" line="120"/>
         <source>Title, date, tags… as a form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="118"/>
+        <location filename="../../smugdesk/ui/actions.py" line="123"/>
         <source>&amp;Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="118"/>
+        <location filename="../../smugdesk/ui/actions.py" line="123"/>
         <source>Show every post, and search them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="121"/>
+        <location filename="../../smugdesk/ui/actions.py" line="126"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="121"/>
+        <location filename="../../smugdesk/ui/actions.py" line="126"/>
         <source>Export again where this post went last time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="124"/>
+        <location filename="../../smugdesk/ui/actions.py" line="129"/>
         <source>&amp;Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="124"/>
+        <location filename="../../smugdesk/ui/actions.py" line="129"/>
         <source>Publish to this post&apos;s blog, or choose one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="126"/>
+        <location filename="../../smugdesk/ui/actions.py" line="131"/>
         <source>Publish &amp;To…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="126"/>
+        <location filename="../../smugdesk/ui/actions.py" line="131"/>
         <source>Choose the blog and how</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="128"/>
+        <location filename="../../smugdesk/ui/actions.py" line="133"/>
         <source>Send &amp;Waiting Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="128"/>
+        <location filename="../../smugdesk/ui/actions.py" line="133"/>
         <source>Send the posts that waited for a network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="131"/>
+        <location filename="../../smugdesk/ui/actions.py" line="136"/>
         <source>&amp;Download Posts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="131"/>
+        <location filename="../../smugdesk/ui/actions.py" line="136"/>
         <source>Bring a blog&apos;s posts here to edit offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="133"/>
+        <location filename="../../smugdesk/ui/actions.py" line="138"/>
         <source>Blog &amp;Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="133"/>
+        <location filename="../../smugdesk/ui/actions.py" line="138"/>
         <source>Add or change your blogs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="134"/>
+        <location filename="../../smugdesk/ui/actions.py" line="139"/>
         <source>&amp;Link…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="134"/>
+        <location filename="../../smugdesk/ui/actions.py" line="139"/>
         <source>Insert a link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="136"/>
+        <location filename="../../smugdesk/ui/actions.py" line="141"/>
         <source>&amp;Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="136"/>
+        <location filename="../../smugdesk/ui/actions.py" line="141"/>
         <source>Insert an image stored with the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="139"/>
+        <location filename="../../smugdesk/ui/actions.py" line="144"/>
         <source>&amp;Embed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="139"/>
+        <location filename="../../smugdesk/ui/actions.py" line="144"/>
         <source>Embed a video, a social post or a link card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="143"/>
+        <location filename="../../smugdesk/ui/actions.py" line="148"/>
         <source>Load &amp;Remote Content in Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="145"/>
+        <location filename="../../smugdesk/ui/actions.py" line="150"/>
         <source>Let embedded players load from the internet in the preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="147"/>
+        <location filename="../../smugdesk/ui/actions.py" line="154"/>
+        <source>Run This Post&apos;s &amp;Scripts in Preview (Untrusted Code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="156"/>
+        <source>Only for a post you trust: its own scripts run in the preview, still offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="158"/>
         <source>&amp;About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,167 +372,187 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="43"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="49"/>
         <source>Blog Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="52"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="58"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="55"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="61"/>
         <source>Account name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="56"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="62"/>
         <source>A name you will recognise, e.g. Ward Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="58"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="64"/>
         <source>Kind of blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="63"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="69"/>
         <source>Blog address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="65"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="71"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="68"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="74"/>
         <source>Password or token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="78"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="84"/>
         <source>Passwords cannot be kept safely here: %s. smugdesk will remember them only until you quit, and ask again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="86"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="92"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="87"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="93"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="88"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="94"/>
         <source>&amp;Address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="89"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="95"/>
         <source>&amp;User:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="90"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="96"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="91"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="97"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="93"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="99"/>
         <source>&amp;Save Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="95"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="101"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="96"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="102"/>
         <source>Sign in and report the site&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="98"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="104"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="153"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="159"/>
         <source>(kept; type to change)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="153"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="159"/>
         <source>not stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="170"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="176"/>
         <source>An application password (Users → Profile in WordPress)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="172"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="178"/>
         <source>The access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="174"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="180"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="199"/>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="199"/>
-        <source>Saved; the password is kept until you quit.</source>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="191"/>
+        <source>Not saved: change the address to https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/dialogs/accounts.py" line="209"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="209"/>
+        <source>Saved; the password is kept until you quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="219"/>
         <source>Type the password or token first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="211"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="221"/>
         <source>Signing in to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="224"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="234"/>
         <source>Could not sign in: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="226"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="236"/>
         <source>Signed in: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="232"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="245"/>
+        <source>Unencrypted address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="246"/>
+        <source>The password for %s would travel unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="248"/>
+        <source>Use http:// anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="258"/>
         <source>Remove account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="234"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="260"/>
         <source>Remove %s? Its password is deleted from the keyring. Posts keep the record of where they were published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="253"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="279"/>
         <source>Removed %s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,12 +585,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/disk_watch.py" line="82"/>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="83"/>
         <source>Reloaded %s: it was changed by another program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/disk_watch.py" line="92"/>
+        <location filename="../../smugdesk/ui/disk_watch.py" line="93"/>
         <source>%s was deleted on disk. Your text is still here: save to write it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,22 +598,22 @@
 <context>
     <name>DownloadActions</name>
     <message>
-        <location filename="../../smugdesk/ui/download_actions.py" line="34"/>
+        <location filename="../../smugdesk/ui/download_actions.py" line="33"/>
         <source>Cannot download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/download_actions.py" line="40"/>
+        <location filename="../../smugdesk/ui/download_actions.py" line="39"/>
         <source>Downloading from %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/download_actions.py" line="58"/>
+        <location filename="../../smugdesk/ui/download_actions.py" line="59"/>
         <source>Not downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/download_actions.py" line="64"/>
+        <location filename="../../smugdesk/ui/download_actions.py" line="65"/>
         <source>Downloaded %d post(s); %d were already here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,12 +758,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="146"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="148"/>
         <source>Open Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="151"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="153"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,6 +888,167 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryActions</name>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="84"/>
+        <source>Recovery copy failed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="86"/>
+        <source>Kept safe (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="115"/>
+        <source>Could not look for lost work: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="122"/>
+        <source>“%s”, %s words, last kept %s → %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="124"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="135"/>
+        <source>Recovered unsaved work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/history_actions.py" line="138"/>
+        <source>smugdesk stopped before %n unsaved post(s) were saved. They are back:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/history_actions.py" line="147"/>
+        <source>Recovered %n post(s) from before smugdesk stopped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="191"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="204"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="193"/>
+        <source>This post has no versions yet: it is kept safe as you type, and its history starts when you save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_actions.py" line="229"/>
+        <source>Restored the version of %s %s. Edit → Undo brings back what you had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="75"/>
+        <source>History of “%s”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="79"/>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="88"/>
+        <source>This version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="89"/>
+        <source>Your text now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="98"/>
+        <source>This version (removed since: red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="99"/>
+        <source>Your text now (added since: green)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="117"/>
+        <source>&amp;Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="118"/>
+        <source>&amp;Preview of This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="131"/>
+        <source>&amp;Restore This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="133"/>
+        <source>Bring this version back into the editor (Edit → Undo takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="135"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="137"/>
+        <source>Copy the selected part of this version (all of it if nothing is selected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="184"/>
+        <source>words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="186"/>
+        <source>as your text now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="197"/>
+        <source>No versions of this post are kept yet: they start with its next save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="227"/>
+        <source>The same as your text now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="229"/>
+        <source>Since then: %s words removed, %s added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="275"/>
+        <source>Copied the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/history_dialog.py" line="275"/>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1007,183 +1208,203 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="57"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="60"/>
         <source>Newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="58"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="61"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="59"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="62"/>
         <source>Last edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="62"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="65"/>
+        <source>live on %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="66"/>
+        <source>a draft on %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="67"/>
+        <source>scheduled on %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="70"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="63"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="71"/>
         <source>Scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="64"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="72"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="227"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="285"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="237"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="295"/>
         <source>Search titles, tags and text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="239"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="297"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="244"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="302"/>
         <source>Show posts with status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="245"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="303"/>
         <source>All posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="249"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="307"/>
         <source>Show posts with tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="250"/>
-        <location filename="../../smugdesk/ui/library_pane.py" line="385"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="308"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="443"/>
         <source>Any tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="252"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="310"/>
         <source>Sort posts by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="255"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="313"/>
         <source>Search results come best match first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="265"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="323"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="272"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="330"/>
         <source>Indexing progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="275"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="333"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="287"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="345"/>
         <source>Send Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="288"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="346"/>
         <source>Try the blog again for the posts that wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="301"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="359"/>
         <source>Number of posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="302"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="360"/>
         <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="303"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="361"/>
         <source>A new post, with a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="305"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="363"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="307"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="365"/>
         <source>Show posts moved to the trash, to restore them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="350"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="408"/>
         <source>%s of %s posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="352"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="410"/>
         <source>%s posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="360"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="418"/>
         <source>⏳ %d post(s) waiting for the network to publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="367"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="425"/>
         <source>%d in the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="373"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="431"/>
         <source>Indexing %v of %m posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="445"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="503"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="448"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="506"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="449"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="507"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="450"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="508"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="452"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="513"/>
+        <source>Open on %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="517"/>
         <source>Move to Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="454"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="519"/>
         <source>New Post…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,108 +1485,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="111"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="110"/>
         <source>Word count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="197"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="164"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="208"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="175"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="234"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="203"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="235"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="204"/>
         <source>Save the changes to “%s”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="235"/>
-        <location filename="../../smugdesk/ui/main_window.py" line="404"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="204"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="387"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="236"/>
-        <source>If you don&apos;t save, your changes will be lost.</source>
+        <location filename="../../smugdesk/ui/main_window.py" line="206"/>
+        <source>If you don&apos;t save, the text is kept in the trash for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="260"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="208"/>
+        <source>If you don&apos;t save, your changes are kept in the post&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="236"/>
         <source>Save Post As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="277"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="254"/>
         <source>The post was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="286"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="264"/>
         <source>Saved %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="292"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="270"/>
         <source>File changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="294"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="272"/>
         <source>Save your version under a new name, or overwrite theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="295"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="273"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="296"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="274"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="314"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="296"/>
         <source>Not autosaved: %s was changed by another program. Save to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="321"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="303"/>
         <source>Autosave failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="326"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="308"/>
         <source>Autosaved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="383"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="366"/>
         <source>%s words · %s characters · %d min read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="390"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="373"/>
         <source>%s selected · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="413"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="396"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="414"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="397"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,74 +1627,94 @@
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="36"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="43"/>
         <source>Post details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="44"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="51"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="45"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="52"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="46"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="53"/>
         <source>Stat&amp;us</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="47"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="54"/>
         <source>S&amp;lug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="48"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="55"/>
         <source>Ta&amp;gs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="49"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="56"/>
         <source>C&amp;ategories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="50"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="57"/>
         <source>Su&amp;mmary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="64"/>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="65"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="71"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="72"/>
         <source>comma, separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="67"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="74"/>
         <source>from the file name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="118"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="96"/>
+        <source>Where the post is published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="128"/>
         <source>The front matter cannot be read: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="151"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="163"/>
         <source>Not sent to %s: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="155"/>
-        <source>Published to %s.</source>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="171"/>
+        <source>Not sent to %s: %s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="157"/>
-        <source>Not sent there: %s.</source>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="180"/>
+        <source>Published on %s, for everyone to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="181"/>
+        <source>Scheduled on %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="182"/>
+        <source>A draft on %s, only you see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="186"/>
+        <source>, sent %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1657,189 +1903,239 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../smugdesk/ui/preview_pane.py" line="39"/>
+        <location filename="../../smugdesk/ui/preview_pane.py" line="47"/>
         <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/preview_pane.py" line="68"/>
+        <source>No preview: %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PublishActions</name>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="66"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="65"/>
         <source>Password for %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="67"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="66"/>
         <source>Password or token for %s at %s:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="89"/>
         <source>No keyring here: the password is kept until you quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="98"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="97"/>
         <source>Blog accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="126"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="189"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="127"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="184"/>
         <source>Cannot publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="184"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="179"/>
         <source>A publish is already under way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="200"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="199"/>
         <source>Publishing to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="200"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="199"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="202"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="201"/>
         <source>Publishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="261"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="272"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="368"/>
-        <source>Not published</source>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="249"/>
+        <source>Not scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="263"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="273"/>
-        <source>The draft is unchanged.</source>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="251"/>
+        <source>“%s” cannot be scheduled on %s: %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="252"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="254"/>
+        <source>Nothing was sent. Change its date, or choose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="255"/>
+        <source>Publish Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="256"/>
+        <source>Send as Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/publish_actions.py" line="264"/>
+        <source>Not sent: the post&apos;s date is in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="291"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="302"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="402"/>
+        <source>Not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="293"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="303"/>
+        <source>The draft is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="294"/>
         <source>Change Password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="285"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="315"/>
         <source>Published, but not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="286"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="316"/>
         <source>The post is at %s, but its front matter is broken now: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="296"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="326"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="296"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="326"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="301"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="331"/>
         <source>%s at:
 %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/publish_actions.py" line="303"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="333"/>
         <source>%n image(s) uploaded.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="304"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="338"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="316"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="350"/>
         <source>Changed on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="318"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="352"/>
         <source>“%s” was edited on %s since you last published it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="322"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="356"/>
         <source>Publishing now would replace those edits. Details show what differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="332"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="366"/>
         <source>Only the formatting differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="334"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="368"/>
         <source>Replace the Blog&apos;s Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="337"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="371"/>
         <source>Copy the Blog&apos;s Version to a New Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="349"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="383"/>
         <source>Not copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="353"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="387"/>
         <source>The blog&apos;s version is in %s; nothing was published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="359"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="393"/>
         <source>Deleted on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="361"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="395"/>
         <source>Publish as a New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="374"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="408"/>
         <source>Waiting for the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="376"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="410"/>
         <source>%s
 
 The post waits in the queue and is sent when the blog can be reached (or with Blog → Send Waiting Posts). The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="392"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="426"/>
         <source>Send &amp;Waiting Posts (%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="454"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="464"/>
+        <source>No longer waiting (the account was removed): %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="469"/>
+        <source>Removed from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="499"/>
         <source>Sent %d waiting post(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="458"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="503"/>
         <source>Some posts are still waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,62 +2143,127 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="41"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="55"/>
         <source>Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="44"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="61"/>
         <source>Blog account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="50"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="66"/>
         <source>Publish as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="51"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="67"/>
+        <source>A draft on the blog, only you see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="68"/>
         <source>Published, for everyone to read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="52"/>
-        <source>A draft on the blog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="53"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="69"/>
         <source>Scheduled for the post&apos;s date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="59"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="74"/>
+        <source>What will happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="81"/>
         <source>&amp;Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="61"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="83"/>
         <source>&amp;Blog:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="62"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="84"/>
         <source>&amp;As:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="65"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="88"/>
         <source>&amp;Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="84"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="119"/>
+        <source>Enter does not do this: click “%s” if you mean it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="150"/>
+        <source>%s at %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="159"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="163"/>
         <source>No blog accounts yet: add one with Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/publish.py" line="93"/>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="165"/>
+        <source>Send “%s” to %s as a draft; nobody else sees it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="167"/>
+        <source>Publish “%s” on %s for everyone to read now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="170"/>
+        <source>“%s” cannot be scheduled: %s. Change its date, or choose another option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="173"/>
+        <source>Schedule “%s” to appear on %s on %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="180"/>
+        <source>Send as &amp;Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="181"/>
+        <source>Publish for &amp;Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="182"/>
+        <source>&amp;Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="189"/>
+        <source>This post is marked as a draft here; it will be marked published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="191"/>
+        <source>This post is marked as a draft here; it will go public on that date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/publish.py" line="209"/>
         <source>Not sent to %s: %s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +2284,7 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../smugdesk/ui/settings_actions.py" line="61"/>
+        <location filename="../../smugdesk/ui/settings_actions.py" line="63"/>
         <source>Preferences not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,12 +2332,12 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="120"/>
+        <location filename="../../smugdesk/ui/menus.py" line="124"/>
         <source>&amp;Blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="130"/>
+        <location filename="../../smugdesk/ui/menus.py" line="134"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>

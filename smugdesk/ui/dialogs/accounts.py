@@ -3,7 +3,7 @@ The password or token goes to the OS keyring; accounts.json holds the rest."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,6 +44,8 @@ URL_HINTS = {
 
 
 class AccountsDialog(QDialog):
+    account_added = Signal(str)  # the name of a blog just added through Add Blog
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Blog Accounts"))
@@ -94,7 +96,11 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("&Address:"), self.url)
         form.addRow(self.tr("&User:"), self.user)
         form.addRow(self.tr("&Password:"), self.secret)
-        new = QPushButton(self.tr("&New"))
+        add_blog = QPushButton(self.tr("Add &Blog…"))
+        add_blog.setToolTip(self.tr("Type the blog's address: smugdesk finds out the rest"))
+        add_blog.clicked.connect(self.add_blog)
+        new = QPushButton(self.tr("&New by Hand"))
+        new.setToolTip(self.tr("Choose the kind of blog and its API address yourself"))
         new.clicked.connect(self._new)
         self.save_button = QPushButton(self.tr("&Save Account"))
         self.save_button.clicked.connect(self.save_account)
@@ -104,7 +110,7 @@ class AccountsDialog(QDialog):
         remove = QPushButton(self.tr("&Remove"))
         remove.clicked.connect(self.remove)
         row = QHBoxLayout()
-        for button in (new, self.save_button, self.verify_button, remove):
+        for button in (add_blog, new, self.save_button, self.verify_button, remove):
             row.addWidget(button)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -124,7 +130,7 @@ class AccountsDialog(QDialog):
         if problem:
             self.status.setText(problem)
         self._kind_changed()
-        self.resize(760, 360)
+        self.resize(820, 360)
 
     def _fill(self, select: str = "") -> None:
         self.list.clear()
@@ -277,3 +283,52 @@ class AccountsDialog(QDialog):
         self._editing = ""
         self._fill()
         self.status.setText(self.tr("Removed %s.") % account.name)
+
+    # -- Add Blog ------------------------------------------------------------------------
+    def add_blog(self) -> None:
+        from smugdesk.ui.dialogs.add_blog import AddBlogDialog
+
+        dialog = AddBlogDialog(self.accounts, save_accounts, self)
+        dialog.exec()
+        self.after_add_blog(dialog)
+
+    def after_add_blog(self, dialog) -> None:
+        """The blog Add Blog kept (listed, its terms fetched, its posts offered), or the
+        hand-made form filled with what was typed (Advanced)."""
+        if dialog.manual:
+            self._new()
+            self.url.setText(dialog.address.text().strip())
+            self.user.setText(dialog.user.text())
+            self.name.setText(dialog.name.text())
+            self.status.setText(self.tr("Choose the kind of blog and its API address."))
+            return
+        account = dialog.account
+        if account is None:
+            return
+        self.accounts = dialog.accounts
+        self._editing = account.name
+        self._fill(account.name)
+        self.status.setText(self.tr("Added. %s") % dialog.summary)
+        self.account_added.emit(account.name)
+        window = self._window_that_downloads()
+        if window is not None and self.offer_download(account):
+            window.download_posts(account.name)
+
+    def _window_that_downloads(self):
+        parent = self.parent()
+        while parent is not None and not hasattr(parent, "download_posts"):
+            parent = parent.parent()
+        return parent
+
+    def offer_download(self, account: Account) -> bool:
+        """Asks whether to bring the blog's recent posts home now (tests answer it)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Download recent posts"),
+            self.tr(
+                "%s is added. Download its recent posts now, to edit them here and publish "
+                "them back?"
+            )
+            % account.name,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,160 @@
+"""Add Blog against the real WordPress: the address alone finds the blog and its API, the
+application password signs in and the account is kept, a usual password gets what to do
+and XML-RPC, and after adding, the blog's recent posts are offered and downloaded.
+
+Each state is grabbed to a PNG (under $SMUGDESK_SHOTS when set) to look at as a person."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from smugdesk.core.accounts import load_accounts, save_accounts
+from smugdesk.core.credentials import get_secret
+from smugdesk.ui.dialogs.accounts import AccountsDialog
+from smugdesk.ui.dialogs.add_blog import AddBlogDialog
+
+WAIT_MS = 60_000  # the shared machine can be slow; readiness is waited for, never slept
+
+
+def shot(widget, name: str, tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("SMUGDESK_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"add-blog-{name}.png"
+    QApplication.processEvents()  # the layout a person would see, after the text changed
+    assert widget.grab().save(str(path))
+    return path
+
+
+@pytest.fixture
+def dialog(qtbot):
+    made = AddBlogDialog([], save_accounts)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def find(qtbot, dialog, address: str) -> None:
+    qtbot.keyClicks(dialog.address, address)
+    qtbot.mouseClick(dialog.find_button, qtbot_left())
+    qtbot.waitUntil(lambda: dialog.state in ("found", "error"), timeout=WAIT_MS)
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_address_finds_wordpress_and_the_app_password_adds_it(qtbot, dialog, wordpress, tmp_path):
+    qtbot.keyClicks(dialog.address, wordpress.url)
+    assert dialog.state == "typing" and not dialog.add_button.isEnabled()
+    shot(dialog, "1-typing", tmp_path)
+    qtbot.mouseClick(dialog.find_button, qtbot_left())
+    qtbot.waitUntil(lambda: dialog.state == "found", timeout=WAIT_MS)
+    said = dialog.found_label.text()
+    assert "“Ward Notes” is a WordPress blog" in said and "REST API and XML-RPC" in said
+    assert dialog.name.text() == "Ward Notes"  # from the blog's own name
+    assert dialog.kind == "wordpress" and dialog.add_button.isEnabled()
+    assert "application password" in dialog.secret.placeholderText()
+    shot(dialog, "2-found-wordpress", tmp_path)
+
+    qtbot.keyClicks(dialog.user, wordpress.user)
+    qtbot.keyClicks(dialog.secret, wordpress.app_password)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.add_button, qtbot_left())
+    assert dialog.summary == "Ward Notes, signed in as editor"
+    [kept] = load_accounts()
+    assert (kept.name, kept.kind, kept.url, kept.user) == (
+        "Ward Notes",
+        "wordpress",
+        wordpress.url,
+        "editor",
+    )
+    assert get_secret("Ward Notes") == wordpress.app_password
+
+
+def test_usual_password_says_what_to_do_and_offers_xmlrpc(qtbot, dialog, wordpress, tmp_path):
+    find(qtbot, dialog, wordpress.url)
+    qtbot.keyClicks(dialog.user, wordpress.user)
+    qtbot.keyClicks(dialog.secret, wordpress.password)
+    qtbot.mouseClick(dialog.add_button, qtbot_left())
+    qtbot.waitUntil(lambda: dialog.state == "error", timeout=WAIT_MS)
+    text = dialog.status.text()
+    profile = wordpress.url + "wp-admin/profile.php"
+    assert "Users → Profile" in text and f'<a href="{profile}">' in text
+    assert dialog.xmlrpc_button.isVisible()
+    assert load_accounts() == []  # nothing kept until a sign-in worked
+    shot(dialog, "3-error-app-password", tmp_path)
+
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.xmlrpc_button, qtbot_left())
+    [kept] = load_accounts()
+    assert (kept.kind, kept.url) == ("metaweblog", wordpress.url + "xmlrpc.php")
+    assert get_secret(kept.name) == wordpress.password
+
+
+def test_an_address_that_answers_nothing(qtbot, dialog, tmp_path):
+    find(qtbot, dialog, "http://127.0.0.1:1/")
+    assert dialog.state == "error" and not dialog.add_button.isEnabled()
+    assert dialog.status.text().startswith("The blog's page could not be read: ")
+    assert "refused the connection" in dialog.status.text()
+    shot(dialog, "4-error-unreachable", tmp_path)
+    # Typing again leaves the error behind.
+    qtbot.keyClicks(dialog.address, "x")
+    assert dialog.state == "typing" and dialog.status.text() == ""
+
+
+def test_a_name_already_taken_is_refused_before_signing_in(qtbot, wordpress):
+    from smugdesk.core.accounts import Account
+
+    existing = [Account("Ward Notes", "wordpress", wordpress.url, "someone")]
+    dialog = AddBlogDialog(existing, save_accounts)
+    qtbot.addWidget(dialog)
+    find(qtbot, dialog, wordpress.url)
+    assert dialog.name.text() == "Ward Notes (2)"  # the found name, made unique
+    dialog.name.setText("Ward Notes")
+    dialog.user.setText(wordpress.user)
+    dialog.secret.setText(wordpress.app_password)
+    dialog.add()
+    assert dialog.state == "found"
+    assert "already an account called “Ward Notes”" in dialog.status.text()
+
+
+def test_added_blog_offers_its_recent_posts(qtbot, make_window, wordpress, tmp_path):
+    """From the window's accounts dialog: the new blog is listed and, answered yes, its
+    recent posts come home through the window's downloader."""
+    window = make_window(tmp_path / "drafts")
+    accounts = AccountsDialog(window)
+    qtbot.addWidget(accounts)
+    accounts.offer_download = lambda account: True
+    add = AddBlogDialog(accounts.accounts, save_accounts, accounts)
+    qtbot.addWidget(add)
+    find(qtbot, add, wordpress.url)
+    add.user.setText(wordpress.user)
+    add.secret.setText(wordpress.app_password)
+    with qtbot.waitSignal(add.accepted, timeout=WAIT_MS):
+        add.add()
+    with qtbot.waitSignal(window.downloaded, timeout=WAIT_MS) as downloaded:
+        accounts.after_add_blog(add)
+    assert accounts.list.currentItem().text() == "Ward Notes"
+    assert accounts.status.text().startswith("Added. Ward Notes, signed in as editor")
+    assert not isinstance(downloaded.args[0], Exception), downloaded.args[0]
+
+
+def test_advanced_hands_over_to_the_form(qtbot, wordpress):
+    accounts = AccountsDialog()
+    qtbot.addWidget(accounts)
+    add = AddBlogDialog(accounts.accounts, save_accounts, accounts)
+    qtbot.addWidget(add)
+    add.address.setText("https://old.example.org/blog/")
+    add.user.setText("ada")
+    add.advanced.click()
+    assert add.manual
+    accounts.after_add_blog(add)
+    assert accounts.url.text() == "https://old.example.org/blog/"
+    assert accounts.user.text() == "ada"

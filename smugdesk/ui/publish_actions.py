@@ -442,7 +442,7 @@ class PublishActions:
         dropped = []
         for item in items:
             account = accounts.get(item.account)
-            if account is None:  # removed since: it would wait for ever
+            if account is None or not Path(item.path).is_file():  # it would wait for ever
                 self.publish_queue.remove(Path(item.path), item.account)
                 dropped.append(item)
                 continue
@@ -461,8 +461,14 @@ class PublishActions:
                 jobs.append((item, account, secret))
         if dropped:
             self._update_queue_note()
-            message = self.tr("No longer waiting (the account was removed): %s") % ", ".join(
-                f"{Path(item.path).name} → {item.account}" for item in dropped
+            message = self.tr("No longer waiting: %s") % "; ".join(
+                (
+                    self.tr("%s → %s (the account was removed)")
+                    if item.account not in accounts
+                    else self.tr("%s → %s (the file is gone)")
+                )
+                % (Path(item.path).name, item.account)
+                for item in dropped
             )
             self.statusBar().showMessage(message, 15000)
             if not quiet:

@@ -154,7 +154,7 @@ def test_a_conflict_can_be_finished_from_the_command_line(cli, blog, wordpress, 
     copy = cli("download", "--account", blog, "--url", url, "--drafts", str(drafts), "--as-copy")
     assert copy.returncode == 0, copy.stderr
     copy_path = Path(copy.stdout.splitlines()[0])
-    assert copy_path.parent == drafts and copy_path != path
+    assert copy_path == drafts / "handover-from-blog.md"  # next to the draft it differs from
     assert "A colleague fixed it." in copy_path.read_text(encoding="utf-8")
     assert "-The rota is on the board, and online." in copy.stdout
     assert "+A colleague fixed it." in copy.stdout

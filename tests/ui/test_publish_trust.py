@@ -265,9 +265,10 @@ def test_a_post_on_two_blogs_shows_both(qtbot, window, tmp_path):
 
 
 def test_a_queued_post_whose_account_was_removed_leaves_the_queue(qtbot, window, tmp_path):
-    save_accounts([])
+    save_accounts([Account("Ward Notes", "wordpress", "https://ward.example.org/", "me")])
     path = open_post(window, tmp_path, "orphan", DRAFT)
     window.publish_queue.add(path, "Old blog", "draft", "offline")
+    window.publish_queue.add(tmp_path / "drafts" / "deleted.md", "Ward Notes", "", "offline")
     window._update_queue_note()
     assert window.commands.send_queued.isEnabled()
     seen = []
@@ -275,7 +276,8 @@ def test_a_queued_post_whose_account_was_removed_leaves_the_queue(qtbot, window,
     window.send_queued(quiet=False)
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert window.publish_queue.items() == []
-    assert "the account was removed" in seen[0] and "orphan.md → Old blog" in seen[0]
+    assert "orphan.md → Old blog (the account was removed)" in seen[0]
+    assert "deleted.md → Ward Notes (the file is gone)" in seen[0]
     assert not window.commands.send_queued.isEnabled()
 
 

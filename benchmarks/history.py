@@ -60,6 +60,7 @@ def _percentile(values: list[float], share: float) -> float:
 def session(words: int, saves: int, every: float, label: str) -> None:
     rng = random.Random(words)
     text = document(words)
+    first_words = word_count(body_of(text))
     folder = Path(tempfile.mkdtemp(prefix="smugdesk-history-bench-"))
     drafts = folder / "drafts"
     drafts.mkdir()
@@ -104,7 +105,10 @@ def session(words: int, saves: int, every: float, label: str) -> None:
     left = len(store.versions(post))
     store.close()
 
-    print(f"\n{label}: {word_count(body_of(text)):,} words, {saves:,} saves {every:g} s apart")
+    print(
+        f"\n{label}: {first_words:,} words at the start, {word_count(body_of(text)):,} at the "
+        f"end, {saves:,} saves {every:g} s apart"
+    )
     print(
         f"  history on disk: {size / 1e6:.2f} MB for {versions:,} versions "
         f"({size / versions / 1024:.2f} KB a version); one compressed copy "

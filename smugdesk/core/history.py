@@ -503,16 +503,17 @@ class HistoryStore:
         then costs tens of bytes, not the paragraph again."""
         db = self.db
         ids: list[int] = []
+        reused: list[tuple[int]] = []  # one more reference each, in one statement
         for place, chunk in enumerate(chunks):
             same = known.get(chunk)
             if same is not None:
-                db.execute("UPDATE chunks SET refs = refs + 1 WHERE id = ?", (same,))
+                reused.append((same,))
                 ids.append(same)
                 continue
             digest = _digest(chunk)
             row = db.execute("SELECT id FROM chunks WHERE digest = ?", (digest,)).fetchone()
             if row is not None:
-                db.execute("UPDATE chunks SET refs = refs + 1 WHERE id = ?", (row[0],))
+                reused.append((row[0],))
                 ids.append(row[0])
                 continue
             base = previous[place] if place < len(previous) else None
@@ -537,6 +538,7 @@ class HistoryStore:
                     (digest, data, base, depth),
                 ).lastrowid
             )
+        db.executemany("UPDATE chunks SET refs = refs + 1 WHERE id = ?", reused)
         return ids
 
     def _chunk_bytes(self, chunk_id: int, cache: dict[int, bytes] | None = None) -> bytes:

@@ -108,3 +108,39 @@ app = create_application()
 window = MainWindow(Path(sys.argv[1]))
 print("recovered", len(window.recover_untitled_work()))
 """
+
+
+_HOLDER = """
+import sys, time
+from pathlib import Path
+from smugdesk.core.recovery import RecoverySlot
+slot = RecoverySlot(Path(sys.argv[1]))
+slot.write("---\\ntitle: Still typing\\n---\\n\\nThe other window is alive.\\n")
+print(slot.path, flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_running_windows_copy_is_never_taken_and_a_killed_ones_is(tmp_path, monkeypatch):
+    from smugdesk.core import recovery
+
+    env = _env(tmp_path)
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, env[name])
+    drafts = tmp_path / "drafts"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(drafts)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        slot = Path(holder.stdout.readline().strip())
+        assert slot.exists() and slot.stat().st_mode & 0o077 == 0  # this user's only
+        assert recovery.recover(drafts) == []  # its process runs: not ours to take
+        assert slot.exists()
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    [found] = recovery.recover(drafts)
+    assert found.title == "Still typing" and found.words == 5
+    assert found.path == drafts / "still-typing-recovered.md"
+    assert "The other window is alive." in found.path.read_text(encoding="utf-8")
+    assert not slot.exists() and not list(slot.parent.glob("*.lock"))

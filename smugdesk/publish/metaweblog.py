@@ -183,7 +183,7 @@ class MetaWeblogPublisher:
             if isinstance(item, dict) and item.get("categoryName"):
                 name = html.unescape(str(item["categoryName"]))
                 known.setdefault(_name_key(name), name)
-        chosen, refused = [], []
+        chosen, refused, made = [], [], []
         for name in wanted:
             if _name_key(name) in known:
                 chosen.append(known[_name_key(name)])
@@ -195,6 +195,11 @@ class MetaWeblogPublisher:
                 continue
             known[_name_key(name)] = name
             chosen.append(name)
+            made.append(("category", name))
+        if made:
+            from smugdesk.publish.terms import made_note
+
+            self.notes.append(made_note(made))
         if refused:
             self.notes.append(
                 "These categories do not exist on the blog and could not be made, so they "
@@ -335,6 +340,42 @@ class MetaWeblogPublisher:
             if post.url.rstrip("/") == wanted:
                 return post
         return None
+
+    def fetch_terms(self):
+        """The blog's categories with their parents and its tags, unused ones too (WordPress's
+        wp.getTerms); a plain MetaWeblog blog gives its categories only."""
+        from smugdesk.publish.terms import BlogTerms, Category
+
+        try:
+            categories = self._terms("category")
+            tags = [name for name, _parent in self._terms("post_tag")]
+        except RefusedError:  # no wp.* methods: MetaWeblog's own list, no tags
+            listed = web.expect_list(
+                self._call("metaWeblog.getCategories", self.blog_id, self.user, self.secret),
+                "the blog's categories",
+            )
+            items = [i for i in listed if isinstance(i, dict) and i.get("categoryName")]
+            ids = {str(i.get("categoryId", "")): str(i["categoryName"]) for i in items}
+            categories = [
+                (str(i["categoryName"]), ids.get(str(i.get("parentId", "")), "")) for i in items
+            ]
+            tags = []
+        return BlogTerms(
+            categories=[Category(html.unescape(n), html.unescape(p)) for n, p in categories],
+            tags=[html.unescape(name) for name in tags],
+        )
+
+    def _terms(self, taxonomy: str) -> list[tuple[str, str]]:
+        """(name, parent's name) of every term of ``taxonomy``, empty ones included."""
+        listed = web.expect_list(
+            self._call(
+                "wp.getTerms", self.blog_id, self.user, self.secret, taxonomy, {"hide_empty": False}
+            ),
+            f"the blog's {taxonomy} terms",
+        )
+        items = [i for i in listed if isinstance(i, dict) and i.get("name")]
+        ids = {str(i.get("term_id", "")): str(i["name"]) for i in items}
+        return [(str(i["name"]), ids.get(str(i.get("parent", "")), "")) for i in items]
 
 
 def _marker(fields) -> str:

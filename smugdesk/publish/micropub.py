@@ -406,6 +406,21 @@ class MicropubPublisher:
     def by_url(self, url: str) -> RemotePost | None:
         return self.get(url)
 
+    def fetch_terms(self):
+        """The categories the server lists (``q=category``); Micropub has one list, used as
+        tags. A server without the query gives none."""
+        from smugdesk.publish.terms import BlogTerms
+
+        answer = self._call("GET", params={"q": "category"})
+        if answer.status != 200:
+            return BlogTerms()
+        data = self._object(answer, "the list of categories")
+        listed = data.get("categories")
+        names = (
+            [str(n) for n in listed if isinstance(n, str) and n] if isinstance(listed, list) else []
+        )
+        return BlogTerms(tags=names)
+
     # -- media ---------------------------------------------------------------------------
 
     def _media_endpoint(self) -> str:

@@ -24,7 +24,13 @@ from smugdesk.publish.remote import (
 
 _ANY_STATUS = "publish,future,draft,pending,private"
 # Routes whose GET answers a list of objects; every other answer is one object.
-_COLLECTIONS = ("/wp/v2/posts", "/wp/v2/tags", "/wp/v2/categories", "/wp/v2/media")
+_COLLECTIONS = (
+    "/wp/v2/posts",
+    "/wp/v2/tags",
+    "/wp/v2/categories",
+    "/wp/v2/media",
+    "/wp/v2/users",
+)
 
 
 def _utc(stamp: str) -> dt.datetime | None:
@@ -68,6 +74,8 @@ class WordPressPublisher:
         self.client = http.Client(self.site, {"Authorization": self.auth}, deadline=timeout)
         self._pretty: bool | None = None
         self._terms: dict[tuple[str, str], int] = {}
+        self._made: list[tuple[str, str]] = []  # (tag/category, name) made by this publish
+        self.notes: list[str] = []  # what the writer should know, taken by ``publishing``
 
     # -- plumbing -------------------------------------------------------------------------
     def _url(self, route: str) -> tuple[str, dict]:
@@ -133,6 +141,11 @@ class WordPressPublisher:
             body["categories"] = [self._term("categories", name) for name in payload.categories]
         if payload.featured_media:
             body["featured_media"] = int(payload.featured_media)
+        if self._made:
+            from smugdesk.publish.terms import made_note
+
+            self.notes.append(made_note(self._made))
+            self._made = []
         return body
 
     def _term(self, taxonomy: str, name: str) -> int:
@@ -167,6 +180,7 @@ class WordPressPublisher:
         )
         made = made if isinstance(made, dict) else {}
         if str(made.get("id", "")).isdigit():
+            self._made.append(("tag" if taxonomy == "tags" else "category", name))
             return int(made["id"])
         data = made.get("data")
         existing = str(data.get("term_id", "")) if isinstance(data, dict) else ""
@@ -297,3 +311,43 @@ class WordPressPublisher:
             params={"context": "edit", "status": _ANY_STATUS, "slug": slug[0]},
         )
         return self._remote(found[0], names=True) if found else None
+
+    # -- the blog's terms, for completion ---------------------------------------------------
+    def _all(self, route: str, fields: str, params: dict | None = None) -> list[dict]:
+        """Every item of a collection, a hundred a page (at most 10,000)."""
+        items: list[dict] = []
+        for page in range(1, 101):
+            try:
+                found = self.call(
+                    "GET",
+                    route,
+                    params={"per_page": 100, "page": page, "_fields": fields, **(params or {})},
+                )
+            except RefusedError:
+                if page == 1:
+                    raise
+                break  # past the last page (WordPress answers 400)
+            items += [item for item in found if isinstance(item, dict)]
+            if len(found) < 100:
+                break
+        return items
+
+    def fetch_terms(self):
+        """The blog's categories with their parents, its tags and its authors."""
+        from smugdesk.publish.terms import BlogTerms, Category
+
+        categories = self._all("/wp/v2/categories", "id,name,parent")
+        names = {item["id"]: html.unescape(str(item.get("name", ""))) for item in categories}
+        tags = self._all("/wp/v2/tags", "id,name")
+        try:
+            users = self._all("/wp/v2/users", "id,name", {"who": "authors"})
+        except PublishError:
+            users = []  # a user who may not list authors still gets the terms
+        return BlogTerms(
+            categories=[
+                Category(names[item["id"]], names.get(item.get("parent"), ""))
+                for item in categories
+            ],
+            tags=[html.unescape(str(item.get("name", ""))) for item in tags],
+            authors=[html.unescape(str(item.get("name", ""))) for item in users],
+        )

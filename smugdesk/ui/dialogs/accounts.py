@@ -29,6 +29,7 @@ from smugdesk.core.accounts import (
 )
 from smugdesk.core.credentials import forget_secret, get_secret, keyring_problem, store_secret
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.publish import terms
 from smugdesk.ui.background import run_later
 
 KIND_LABELS = {
@@ -107,10 +108,22 @@ class AccountsDialog(QDialog):
         self.verify_button = QPushButton(self.tr("&Verify"))
         self.verify_button.setToolTip(self.tr("Sign in and report the site's name"))
         self.verify_button.clicked.connect(self.verify)
+        self.terms_button = QPushButton(self.tr("Fetch &Terms"))
+        self.terms_button.setToolTip(
+            self.tr("Fetch the blog's categories and tags, for completion (kept offline)")
+        )
+        self.terms_button.clicked.connect(self.fetch_terms)
         remove = QPushButton(self.tr("&Remove"))
         remove.clicked.connect(self.remove)
         row = QHBoxLayout()
-        for button in (add_blog, new, self.save_button, self.verify_button, remove):
+        for button in (
+            add_blog,
+            new,
+            self.save_button,
+            self.verify_button,
+            self.terms_button,
+            remove,
+        ):
             row.addWidget(button)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -199,6 +212,7 @@ class AccountsDialog(QDialog):
             self.accounts = put_account(self.accounts, typed, self._editing)
             save_accounts(self.accounts)
             if self._editing and self._editing != account.name:
+                terms.rename(Account(self._editing, account.kind, account.url), account)
                 old = get_secret(self._editing)
                 forget_secret(self._editing)
                 if old and not self.secret.text():
@@ -241,6 +255,35 @@ class AccountsDialog(QDialog):
         else:
             self.status.setText(self.tr("Signed in: %s") % result)
 
+    def fetch_terms(self, account: Account | None = None) -> None:
+        """Fetch the blog's categories and tags into the cache (on demand, and after Add
+        Blog), reporting how many."""
+        account = account or self._current()
+        secret = get_secret(account.name) if account else None
+        if account is None or not secret:
+            self.status.setText(self.tr("Save the account with its password first."))
+            return
+        self.terms_button.setEnabled(False)
+
+        def work(_progress):
+            return terms.refresh(account, secret, timeout=30)
+
+        run_later(self, work, lambda result: self._terms_fetched(account, result))
+
+    def _terms_fetched(self, account: Account, result) -> None:
+        self.terms_button.setEnabled(True)
+        if isinstance(result, SmugdeskError):
+            self.status.setText(self.tr("Could not fetch the terms: %s") % result)
+            return
+        self.terms_result = result
+        added = self.status.text() if self.status.text().startswith(self.tr("Added.")) else ""
+        said = self.tr("%s: %d categories and %d tags kept for completion.") % (
+            account.name,
+            len(result.categories),
+            len(result.tags),
+        )
+        self.status.setText(f"{added} {said}".strip())
+
     def confirm_plain_http(self, account: Account, warning: str) -> bool:
         """Asks before a password is sent unencrypted (tests answer it instead). Once per
         address: an account already confirmed at this address is not asked again."""
@@ -278,7 +321,8 @@ class AccountsDialog(QDialog):
         try:
             save_accounts(self.accounts)
             forget_secret(account.name)
-        except SmugdeskError as error:
+            terms.forget(account)
+        except (SmugdeskError, OSError) as error:
             self.status.setText(str(error))
         self._editing = ""
         self._fill()
@@ -310,6 +354,7 @@ class AccountsDialog(QDialog):
         self._fill(account.name)
         self.status.setText(self.tr("Added. %s") % dialog.summary)
         self.account_added.emit(account.name)
+        self.fetch_terms(account)
         window = self._window_that_downloads()
         if window is not None and self.offer_download(account):
             window.download_posts(account.name)

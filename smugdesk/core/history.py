@@ -375,17 +375,25 @@ class HistoryStore:
         return self._guarded(find)
 
     def moved(self, old: Path, new: Path) -> None:
-        """The post at ``old`` is now at ``new`` (a rename the app made): its history follows."""
+        """The post at ``old`` is now at ``new`` (a rename the app made, which may also have
+        changed its text): its history follows, joined with any version already recorded
+        under the new name."""
         old, new = str(Path(old).absolute()), str(Path(new).absolute())
+        if old == new:
+            return
 
         def move() -> None:
             with self.db:
-                if old != new:  # a post whose file was there before keeps its versions
-                    self.db.execute(
-                        "UPDATE posts SET path = path || ' (replaced ' || id || ')' WHERE path = ?",
-                        (new,),
-                    )
-                self.db.execute("UPDATE posts SET path = ? WHERE path = ?", (new, old))
+                before = self._post_id(old, None, None)
+                if before is None:
+                    return
+                after = self._post_id(new, None, None)
+                if after is None:
+                    self.db.execute("UPDATE posts SET path = ? WHERE id = ?", (new, before))
+                    return
+                self.db.execute("UPDATE versions SET post = ? WHERE post = ?", (after, before))
+                self.db.execute("DELETE FROM posts WHERE id = ?", (before,))
+                self._recent.pop(before, None)
 
         self._guarded(move)
 
@@ -790,10 +798,7 @@ class Recorder:
         if not self.background:
             self._do(item)
             return
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._run, name="history", daemon=True)
-            self._thread.start()
-        self._queue.put(item)
+        self.submit_item(item)
 
     def _run(self) -> None:
         while True:
@@ -803,7 +808,26 @@ class Recorder:
             finally:
                 self._queue.task_done()
 
+    def call_in_order(self, work: Callable[[], None]) -> None:
+        """Run ``work`` after the versions submitted so far (in the recorder's thread)."""
+        if not self.background:
+            self._do(work)
+            return
+        self.submit_item(work)
+
+    def submit_item(self, item) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._run, name="history", daemon=True)
+            self._thread.start()
+        self._queue.put(item)
+
     def _do(self, item) -> None:
+        if callable(item):
+            try:
+                item()
+            except (SmugdeskError, sqlite3.Error, OSError) as error:
+                self.on_problem(f"The history could not follow a change: {error}")
+            return
         path, text, cause, target, when = item
         try:
             store = store_for(path)
@@ -836,6 +860,13 @@ def record(
     """Record a version through the process's recorder (publish, download, restore…);
     ``when``: the moment the text was seen, if not now."""
     recorder().submit(path, text, cause, target, when)
+
+
+def moved(old: Path, new: Path) -> None:
+    """The app renamed the post at ``old`` to ``new``: its history follows (in order with
+    the versions being recorded, the rename's own save among them)."""
+    old, new = Path(old).absolute(), Path(new).absolute()
+    recorder().call_in_order(lambda: store_for(new).moved(old, new))
 
 
 def install(*, background: bool = False) -> Recorder:

@@ -181,6 +181,11 @@ class HistoryActions:
                     continue
         super()._downloaded(result)
 
+    def history_moved(self, old: Path, new: Path) -> None:
+        """A rename made here: the post's history follows it."""
+        if Path(old) != Path(new):
+            _history().moved(old, new)
+
     # ----- File → History ----------------------------------------------------------------------
     def show_history(self) -> None:
         from smugdesk.ui.history_dialog import HistoryDialog

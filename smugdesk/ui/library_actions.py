@@ -154,6 +154,7 @@ class LibraryActions:
         except SmugdeskError as error:
             QMessageBox.warning(self, self.tr("The post was not renamed"), str(error))
             return
+        self.history_moved(path, renamed)  # its versions follow it
         if is_open:
             position = self.editor.textCursor().position()
             binding, text = PostFile.read(renamed)

@@ -347,3 +347,17 @@ def test_a_text_recorded_late_is_compared_with_the_version_before_it_in_time(dra
     assert [store.text(v.id) for v in store.versions(post)] == ["saved after", "as opened"]
     store.record(post, "changed outside", "external", when=16)
     assert [v.time for v in store.versions(post)] == [20, 16, 10]
+
+
+def test_a_rename_that_changes_the_text_keeps_the_history_when_the_app_says_so(drafts, store):
+    old, new = drafts / "ward.md", drafts / "night-ward.md"
+    old.write_text("---\ntitle: Ward\n---\n\n![x](ward.assets/x.png)\n", encoding="utf-8")
+    store.record(old, old.read_text(encoding="utf-8"), "manual", when=1)
+    renamed = "---\ntitle: Night ward\n---\n\n![x](night-ward.assets/x.png)\n"
+    new.write_text(renamed, encoding="utf-8")
+    store.record(new, renamed, "save", when=2)  # the rename's own save, under the new name
+    old.unlink()
+    assert len(store.versions(new)) == 1  # body changed too: nothing says it is the same post
+    store.moved(old, new)
+    assert [v.time for v in store.versions(new)] == [2, 1]
+    assert store.versions(old) == []

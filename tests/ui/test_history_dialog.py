@@ -19,9 +19,11 @@ POST = "---\ntitle: Night shift\n---\n\nThe ward was quiet at night.\n\nRain on 
 
 def _open_history(qtbot, window) -> HistoryDialog:
     window.commands.history.trigger()
-    qtbot.waitUntil(lambda: isinstance(getattr(window, "history_dialog", None), HistoryDialog))
+    qtbot.waitUntil(
+        lambda: isinstance(getattr(window, "history_dialog", None), HistoryDialog), timeout=15000
+    )
     dialog = window.history_dialog
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.isVisible, timeout=15000)
     return dialog
 
 
@@ -290,3 +292,34 @@ def test_the_preview_tab_shows_the_version_in_the_apps_own_preview(qtbot, window
     qtbot.waitUntil(body_has_snow, timeout=20000)
     assert "Snow on the" in box["html"]
     dialog.close()
+
+
+def test_renaming_a_post_with_images_in_the_library_keeps_its_history(qtbot, window, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+    from qt_helpers import drive_dialog
+
+    drafts = tmp_path / "drafts"
+    (drafts / "ward.assets").mkdir(parents=True)
+    (drafts / "ward.assets" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    post = drafts / "ward.md"
+    post.write_text("---\ntitle: Ward\n---\n\n![x](ward.assets/x.png)\n", encoding="utf-8")
+    assert window.open_path(post)
+    _type_at_end(qtbot, window, "Night notes.")
+    assert window.save()
+    window.start_library()
+    qtbot.waitUntil(lambda: window.library.select_path(post), timeout=10000)
+    window.library.list.setFocus()
+
+    def answer(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Night ward")
+        dialog.accept()
+
+    drive_dialog(QInputDialog, answer)
+    qtbot.keyClick(window.library.list, Qt.Key.Key_F2)
+    renamed = drafts / "night-ward.md"
+    assert window.file.path == renamed
+    assert "night-ward.assets/x.png" in renamed.read_text(encoding="utf-8")
+    history.recorder().flush()
+    causes = [v.cause for v in history.store_for(renamed).versions(renamed)]
+    assert causes[:2] == ["save", "manual"], causes

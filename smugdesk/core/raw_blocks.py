@@ -40,7 +40,13 @@ from markdown.util import HTML_PLACEHOLDER
 KEPT = "smugdesk:kept"
 RAW_OPEN = "<!-- smugdesk:html -->"
 RAW_CLOSE = "<!-- /smugdesk:html -->"
-_IN_P = "<p>"  # a kept marker's short form: the block's text in a paragraph
+_IN_P = "<p>"
+# The preview's source-line marks (core.source_lines, which registers this preprocessor).
+SOURCE_LINE = "data-line"
+_SOURCE_LINES = "smugdesk_source_lines"
+_FIRST_TAG = re.compile(
+    r"\A(<[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])(?![^>]*\sdata-line=)"
+)  # a kept marker's short form: the block's text in a paragraph
 # Python-Markdown's fenced-code opening line (at column 0), and its closing: the same fence.
 FENCE_OPEN = re.compile(
     r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*"
@@ -124,11 +130,18 @@ class _Verbatim:
     def __init__(self, md: markdown.Markdown) -> None:
         self.md = md
         self.keys: set[str] = set()
+        self.lines: dict[str, int] = {}  # placeholder -> the source line its block starts on
 
-    def store(self, text: str) -> str:
+    def store(self, text: str, line: int = -1) -> str:
         placeholder = self.md.htmlStash.store(text)
         self.keys.add(placeholder)
+        if line >= 0:
+            self.lines[placeholder] = line
         return placeholder
+
+    def clear(self) -> None:
+        self.keys.clear()
+        self.lines.clear()
 
 
 class _KeptAndRaw(Preprocessor):
@@ -140,7 +153,7 @@ class _KeptAndRaw(Preprocessor):
         self.verbatim = verbatim
 
     def run(self, lines: list[str]) -> list[str]:
-        self.verbatim.keys.clear()  # a render that failed half way left its own
+        self.verbatim.clear()  # a render that failed half way left its own
         if not any(line.startswith(("<!-- smugdesk:", RAW_OPEN)) for line in lines):
             return lines
         out: list[str] = []
@@ -163,7 +176,7 @@ class _KeptAndRaw(Preprocessor):
                 )
                 html = "\n".join(lines[i + 1 : end]) if end > 0 else ""
                 if html.strip():  # (an empty fence stays two comments: they part lists)
-                    out += ["", self.verbatim.store(html), ""]
+                    out += ["", self.verbatim.store(html, i), ""]
                     i = end + 1
                     continue
             kept = _KEPT_START.match(line)
@@ -179,7 +192,7 @@ class _KeptAndRaw(Preprocessor):
                             html = block
                         elif html == _IN_P:
                             html = f"<p>{block}</p>"
-                        out += ["", self.verbatim.store(html), ""]
+                        out += ["", self.verbatim.store(html, i), ""]
                         i = end
                     else:
                         i = close + 1  # edited: the marker goes, the block is rendered anew
@@ -252,12 +265,18 @@ class _Unwrap(Postprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         pattern = re.compile("<p>(" + HTML_PLACEHOLDER.replace("%s", r"\d+") + ")</p>")
 
+        marking = _SOURCE_LINES in self.md.preprocessors
+
         def unwrap(match: re.Match) -> str:
             key = match[1]
             if key not in self.verbatim.keys:
                 return match[0]
             number = int(re.search(r"\d+", key)[0])
             html = str(stash[number]).strip("\n")
+            line = self.verbatim.lines.get(key, -1)
+            if line >= 0 and marking:
+                # The preview's scroll sync: the block's first element knows its line.
+                html = _FIRST_TAG.sub(rf'\1 {SOURCE_LINE}="{line}"', html, count=1)
             if html.strip() and not _BLOCK_END.search(html):
                 html += "\n"  # with the line break after the block: a blank line
             stash[number] = html

@@ -97,6 +97,27 @@ def _extensions(
     return extensions, configs
 
 
+def _footnotes_defined_in_footnotes_ignored(md: markdown.Markdown) -> None:
+    """A footnote definition indented under another footnote is met only while the footnote
+    list is being built, and Python-Markdown then fails ("OrderedDict mutated during
+    iteration"): such a definition is ignored instead, so the post still renders."""
+    from markdown.extensions.footnotes import FootnoteExtension
+
+    extension = next((e for e in md.registeredExtensions if isinstance(e, FootnoteExtension)), None)
+    if extension is None:
+        return
+    make_list = extension.makeFootnotesDiv
+
+    def footnote_list(root: etree.Element) -> etree.Element | None:
+        extension.setFootnote = lambda _id, _text: None
+        try:
+            return make_list(root)
+        finally:
+            del extension.setFootnote  # the class's own again
+
+    extension.makeFootnotesDiv = footnote_list
+
+
 class Renderer:
     """``embeds``: "iframe" for pages readers open, "placeholder" for an offline preview.
     ``resolve_post``: how a link to another draft (``post:slug``) reads in the target.
@@ -118,6 +139,7 @@ class Renderer:
         self._md = markdown.Markdown(
             extensions=extensions, extension_configs=configs, output_format="html"
         )
+        _footnotes_defined_in_footnotes_ignored(self._md)
 
     def render(self, text: str) -> str:
         """HTML for a Markdown body (no front matter)."""

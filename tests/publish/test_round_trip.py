@@ -269,7 +269,15 @@ def test_the_preview_shows_the_kept_html_in_chunks(tmp_path):
     assert '<figure class="wp-block-table">' in html and "<!-- wp:embed" in html
     # A kept block shows the blog's own HTML (straight quotes, as WordPress stores them).
     assert '"can I drive after a stroke?"' in html
-    assert 'data-line="' in html  # Markdown blocks keep their scroll-sync marks
+    # Scroll sync: Markdown blocks keep their marks, and a kept block's HTML is marked with
+    # the line of its marker, as the editor shows it.
+    # (Each part's marks count from the line its chunk starts on.)
+    lines = text.split("\n")
+    part = next(i for i, part in enumerate(result.parts) if "Before the session" in part)
+    heading = re.search(r'<h2 data-line="(\d+)">Before the session</h2>', result.parts[part])
+    line = result.body_line + result.starts[part] + int(heading[1])
+    assert lines[line].startswith("<!-- smugdesk:kept")
+    assert re.search(r'<p data-line="\d+">Every Thursday at noon', html)
     # Typing in the last paragraph re-renders one chunk, and the page is what a whole
     # render gives.
     edited = text.replace("We export the viewer counts", "We export the counts")

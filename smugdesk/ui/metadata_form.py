@@ -6,6 +6,7 @@ front matter refreshes the form."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smugdesk.core.errors import FrontMatterError
+from smugdesk.core.errors import FrontMatterError, SmugdeskError
 from smugdesk.core.front_edit import STATUS_CHOICES, FrontEdit, form_values, set_field
 from smugdesk.core.library_view import shown_time
+from smugdesk.ui.term_completion import TermCompleter, Vocabulary
 
 if TYPE_CHECKING:
     from smugdesk.publish.published_state import Where
@@ -97,6 +99,19 @@ class MetadataForm(QWidget):
         self.target.hide()
         grid.addWidget(self.target, 5, 0, 1, 6)
         self._shown: dict[str, str] = {}
+        # Tags and categories complete from the post's blog and the drafts folder; names the
+        # blog does not have yet are said, since publishing will create them.
+        self.vocabulary = Vocabulary()
+        self.completers: dict[str, TermCompleter] = {}
+        for key in ("tags", "categories"):
+            completer = self.completers[key] = TermCompleter(self)
+            self.fields[key].setCompleter(completer)
+            self.fields[key].textChanged.connect(self._mark_new_terms)
+        self.new_terms = QLabel()
+        self.new_terms.setWordWrap(True)
+        self.new_terms.setAccessibleName(self.tr("Terms the blog does not have yet"))
+        self.new_terms.hide()
+        grid.addWidget(self.new_terms, 6, 0, 1, 6)
 
     def _text(self, key: str) -> str:
         widget = self.fields[key]
@@ -149,6 +164,25 @@ class MetadataForm(QWidget):
                 widget.setCursorPosition(0)
             widget.blockSignals(False)
 
+    def set_vocabulary(self, vocabulary: Vocabulary) -> None:
+        """What tags and categories complete from, and which names count as new."""
+        self.vocabulary = vocabulary
+        self.completers["tags"].set_names(vocabulary.tag_words())
+        self.completers["categories"].set_names(vocabulary.category_words())
+        self._mark_new_terms()
+
+    def _mark_new_terms(self) -> None:
+        made = self.vocabulary.to_create(self._text("tags"), self._text("categories"))
+        if not made:
+            self.new_terms.hide()
+            return
+        names = ", ".join(f"{kind} “{name}”" for kind, name in made)
+        self.new_terms.setText(
+            self.tr("✚ New on %s, will be created when published: %s")
+            % (self.vocabulary.blog, names)
+        )
+        self.new_terms.show()
+
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
@@ -195,6 +229,9 @@ class MetadataSync:
 
     def _init_metadata(self, form: MetadataForm) -> None:
         self.metadata = form
+        self._vocabulary_blogs: list[str] = []
+        self._terms_asked: set[str] = set()  # blogs whose terms were asked for this session
+        self._memo: dict[str, tuple] = {}
         form.field_edited.connect(self.apply_metadata_field)
         self._metadata_timer = QTimer(self)
         self._metadata_timer.setSingleShot(True)
@@ -206,7 +243,90 @@ class MetadataSync:
         self._metadata_timer.stop()
         text = self.editor.toPlainText()
         self.metadata.show_text(text, fresh=fresh)
-        self.metadata.show_target(*self.publish_target(text))
+        places, absent = self.publish_target(text)
+        self.metadata.show_target(places, absent)
+        self.refresh_vocabulary([place.account for place in places])
+
+    def refresh_vocabulary(self, blogs: list[str] | None = None) -> None:
+        """Completion from the post's blog (its cached terms) and the drafts folder's tags;
+        a blog whose terms are missing or stale is asked again, quietly, once a session."""
+        from smugdesk.ui.term_completion import blog_for_post
+
+        if blogs is None:
+            blogs = self._vocabulary_blogs
+        self._vocabulary_blogs = blogs
+        account = blog_for_post(blogs, self._term_accounts())
+        cached = self._cached_terms(account) if account else None
+        self.metadata.set_vocabulary(
+            Vocabulary(
+                account.name if account else "",
+                cached,
+                self._drafts_tags(),
+                account.kind if account else "",
+            )
+        )
+        if account is not None and (cached is None or cached.stale()):
+            self._refresh_terms_quietly(account)
+
+    def _remembered(self, key: str, path: Path, make):
+        """``make()``, again only when ``path`` changed (the accounts file, a terms cache)."""
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        held = self._memo.get(key)
+        if held is None or held[0] != stamp:
+            held = self._memo[key] = (stamp, make())
+        return held[1]
+
+    def _term_accounts(self) -> list:
+        from smugdesk.core.accounts import accounts_file, load_accounts
+
+        def read() -> list:
+            try:
+                return load_accounts()
+            except SmugdeskError:
+                return []
+
+        return self._remembered("accounts", accounts_file(), read)
+
+    def _cached_terms(self, account):
+        from smugdesk.publish import terms
+
+        return self._remembered(
+            f"terms:{account.name}", terms.cache_path(account), lambda: terms.load(account)
+        )
+
+    def _drafts_tags(self) -> list[str]:
+        """Every tag used in the drafts folder, as the library pane lists them."""
+        pane = getattr(self, "library", None)
+        combo = getattr(pane, "tag", None)
+        if combo is None:
+            return []
+        return [str(combo.itemData(i)) for i in range(combo.count()) if combo.itemData(i)]
+
+    def _refresh_terms_quietly(self, account) -> None:
+        from smugdesk.core.credentials import get_secret
+        from smugdesk.publish import terms
+        from smugdesk.ui.background import run_later
+
+        if account.name in self._terms_asked:
+            return
+        self._terms_asked.add(account.name)
+        secret = get_secret(account.name)  # never a password prompt for this
+        if not secret:
+            return
+
+        def done(result) -> None:
+            if not isinstance(result, SmugdeskError):
+                self.refresh_vocabulary()
+
+        run_later(
+            self,
+            lambda _progress: terms.refresh(account, secret, timeout=20),
+            done,
+            name="smugdesk-terms",
+        )
 
     def publish_target(self, text: str) -> tuple[list[Where], dict[str, str]]:
         """Overridden where publishing is known (PublishActions): nowhere, nothing absent."""

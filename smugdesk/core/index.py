@@ -5,6 +5,12 @@ It is a cache and nothing more. It lives in the cache folder, is keyed by the dr
 is brought up to date from the files (by size and mtime) before it answers, and is thrown
 away and rebuilt if it is missing, from another version, or damaged. The files stay the truth.
 
+Each text is stored once: the full-text table is contentless (only the inverted index), and
+the text it was given is kept zlib-packed beside the row, to remove an entry exactly when
+its file changes (a contentless table must be told the old text) and to cut snippets from.
+Many files to read are read by a pool of worker processes (index_pool); one connection
+writes.
+
 One PostIndex belongs to one thread (SQLite connections are not shared across threads).
 """
 
@@ -15,25 +21,38 @@ import hashlib
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from smugdesk.core.config import cache_dir
+from smugdesk.core.index_pool import Item, Prepared, prepare, read_posts, unpack
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
 from smugdesk.core.library_view import MARK_END, MARK_START
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+# Every order ends with the path, so equal keys (or equal relevance) always come out alike.
 SORTS = {
-    "date": "date DESC, title COLLATE NOCASE",
-    "title": "title COLLATE NOCASE, date DESC",
-    "edited": "edited_ns DESC",
+    "date": "date DESC, title COLLATE NOCASE, path",
+    "title": "title COLLATE NOCASE, date DESC, path",
+    "edited": "edited_ns DESC, path",
 }
-_BATCH = 400  # files per transaction while indexing: a cancel keeps what was done
+_PREFIXES = "2 3"  # prefix indexes: see benchmarks/README.md for what each one buys
+_OPTIMIZE_AFTER = 2000  # posts written in one refresh after which the index is merged
 _COLUMNS = (
     "path, title, slug, date, status, tags, categories, summary, words, edited_ns, size, problem"
 )
 
 Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class Changes:
+    """What a refresh has to do: files gone, and files new or changed (with their stat)."""
+
+    removed: list[str] = field(default_factory=list)
+    stale: list[Item] = field(default_factory=list)
+    known: set[str] = field(default_factory=set)
+    on_disk: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,9 +100,11 @@ class PostIndex:
             return db
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.db_path, isolation_level=None)
+        # The timeout: the app's saves and the indexing process write the same file.
+        db = sqlite3.connect(self.db_path, isolation_level=None, timeout=30)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # a lost last transaction is rebuilt anyway
+        db.execute("PRAGMA journal_size_limit=8388608")  # the WAL shrinks after a build
         return db
 
     def _discard(self) -> None:
@@ -93,6 +114,8 @@ class PostIndex:
 
     @staticmethod
     def _create(db: sqlite3.Connection) -> None:
+        # Incremental vacuum: the pages a merge frees go back to the file system after it.
+        db.execute("PRAGMA auto_vacuum=INCREMENTAL")
         db.executescript(
             f"""
             BEGIN;
@@ -100,9 +123,10 @@ class PostIndex:
                 id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, title TEXT, slug TEXT,
                 date TEXT, status TEXT, tags TEXT, categories TEXT, summary TEXT,
                 words INTEGER, edited_ns INTEGER, size INTEGER, problem TEXT);
+            CREATE TABLE bodies (id INTEGER PRIMARY KEY, packed BLOB);
             CREATE VIRTUAL TABLE posts_fts USING fts5(
-                title, tags, categories, body,
-                tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+                title, tags, categories, body, content='',
+                tokenize='unicode61 remove_diacritics 2', prefix='{_PREFIXES}');
             PRAGMA user_version = {SCHEMA_VERSION};
             COMMIT;
             """
@@ -113,45 +137,74 @@ class PostIndex:
 
     # ----- keeping up with the files -------------------------------------------------
     def refresh(
-        self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
     ) -> RefreshStats:
-        """Bring the index in line with the folder: new, changed and removed files."""
+        """Bring the index in line with the folder: new, changed and removed files. Many
+        files are read by ``workers`` processes (default: one per core; 1 reads here)."""
+        return self.apply(self.changes(), progress, cancelled, workers)
+
+    def changes(self) -> Changes:
+        """What a refresh would do, from a walk of the folder (stat only, nothing read)."""
         known = {
             path: (size, mtime)
             for path, size, mtime in self._db.execute("SELECT path, size, edited_ns FROM posts")
         }
-        on_disk: dict[str, tuple[int, int]] = {}
+        found = Changes(known=set(known))
+        seen: set[str] = set()
         if self.drafts.is_dir():
             for item in walk_posts(self.drafts):
                 try:
                     status = item.stat()
                 except OSError:
                     continue
-                on_disk[item.path] = (status.st_size, status.st_mtime_ns)
-        removed = [path for path in known if path not in on_disk]
-        stale = [path for path, sig in on_disk.items() if known.get(path) != sig]
-        if removed:
+                seen.add(item.path)
+                if known.get(item.path) != (status.st_size, status.st_mtime_ns):
+                    found.stale.append((item.path, status.st_size, status.st_mtime_ns))
+        found.removed = [path for path in known if path not in seen]
+        found.on_disk = len(seen)
+        return found
+
+    def apply(
+        self,
+        changes: Changes,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
+    ) -> RefreshStats:
+        if changes.removed:
             with self._transaction():
-                for path in removed:
+                for path in changes.removed:
                     self._delete(path)
-        done = 0
-        for start in range(0, len(stale), _BATCH):
-            if cancelled and cancelled():
-                return RefreshStats(cancelled=True)
-            with self._transaction():
-                for path in stale[start : start + _BATCH]:
-                    size, mtime = on_disk[path]
-                    self._store(*read_entry(Path(path), size, mtime, self.drafts))
-            done = min(start + _BATCH, len(stale))
-            if progress:
-                progress(done, len(stale))
-        added = sum(1 for path in stale if path not in known)
+        total, done = len(changes.stale), 0
+        batches = read_posts(changes.stale, self.drafts, workers)
+        with contextlib.closing(batches):  # a cancel stops the workers at once
+            for batch in batches:
+                if cancelled and cancelled():
+                    return RefreshStats(removed=len(changes.removed), cancelled=True)
+                with self._transaction():
+                    self._store_many(batch, changes.known)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        if total >= _OPTIMIZE_AFTER:
+            self.optimize()
+        added = sum(1 for path, _size, _mtime in changes.stale if path not in changes.known)
         return RefreshStats(
             added=added,
-            updated=len(stale) - added,
-            removed=len(removed),
-            unchanged=len(on_disk) - len(stale),
+            updated=total - added,
+            removed=len(changes.removed),
+            unchanged=changes.on_disk - total,
         )
+
+    def optimize(self) -> None:
+        """Merge the full-text index into one segment (smaller, quicker to search) and give
+        the freed pages back."""
+        self._db.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
+        self._db.execute("PRAGMA incremental_vacuum")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def update_file(self, path: Path) -> None:
         """Re-read one file now (after the app saved it), or forget it if it is gone."""
@@ -162,12 +215,13 @@ class PostIndex:
             with self._transaction():
                 self._delete(str(path))
             return
+        prepared = prepare(*read_entry(path, status.st_size, status.st_mtime_ns, self.drafts))
         with self._transaction():
-            self._store(*read_entry(path, status.st_size, status.st_mtime_ns, self.drafts))
+            self._store_many([prepared], {str(path)})
 
     @contextlib.contextmanager
     def _transaction(self):
-        self._db.execute("BEGIN")
+        self._db.execute("BEGIN IMMEDIATE")  # the write lock now, not at the first write
         try:
             yield
         except BaseException:
@@ -176,39 +230,41 @@ class PostIndex:
         self._db.execute("COMMIT")
 
     def _delete(self, path: str) -> None:
-        row = self._db.execute("SELECT id FROM posts WHERE path = ?", (path,)).fetchone()
-        if row:
-            self._db.execute("DELETE FROM posts_fts WHERE rowid = ?", row)
-            self._db.execute("DELETE FROM posts WHERE id = ?", row)
-
-    def _store(self, entry: Entry, body: str) -> None:
-        self._delete(entry.file)
-        cursor = self._db.execute(
-            f"INSERT INTO posts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                entry.file,
-                entry.title,
-                entry.slug,
-                entry.date,
-                entry.status,
-                _join(entry.tags),
-                _join(entry.categories),
-                entry.summary,
-                entry.words,
-                entry.edited_ns,
-                entry.size,
-                entry.problem,
-            ),
-        )
+        row = self._db.execute(
+            "SELECT p.id, p.title, p.tags, p.categories, b.packed"
+            " FROM posts p LEFT JOIN bodies b ON b.id = p.id WHERE p.path = ?",
+            (path,),
+        ).fetchone()
+        if not row:
+            return
+        post_id, title, tags, categories, packed = row
+        # A contentless table removes an entry given the very text it indexed.
         self._db.execute(
+            "INSERT INTO posts_fts (posts_fts, rowid, title, tags, categories, body)"
+            " VALUES ('delete', ?, ?, ?, ?, ?)",
+            (post_id, title, " ".join(_split(tags)), " ".join(_split(categories)), unpack(packed)),
+        )
+        self._db.execute("DELETE FROM bodies WHERE id = ?", (post_id,))
+        self._db.execute("DELETE FROM posts WHERE id = ?", (post_id,))
+
+    def _store_many(self, batch: list[Prepared], known: set[str]) -> None:
+        """Write prepared posts; those whose path may be indexed already replace theirs."""
+        for row, _texts, _packed in batch:
+            if row[0] in known:
+                self._delete(row[0])
+        (last,) = self._db.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()
+        ids = range(last + 1, last + 1 + len(batch))
+        self._db.executemany(
+            f"INSERT INTO posts (id, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(post_id, *row) for post_id, (row, _t, _p) in zip(ids, batch, strict=True)],
+        )
+        self._db.executemany(
+            "INSERT INTO bodies (id, packed) VALUES (?, ?)",
+            [(post_id, packed) for post_id, (_r, _t, packed) in zip(ids, batch, strict=True)],
+        )
+        self._db.executemany(
             "INSERT INTO posts_fts (rowid, title, tags, categories, body) VALUES (?, ?, ?, ?, ?)",
-            (
-                cursor.lastrowid,
-                entry.title,
-                " ".join(entry.tags),
-                " ".join(entry.categories),
-                body,
-            ),
+            [(post_id, *texts) for post_id, (_r, texts, _p) in zip(ids, batch, strict=True)],
         )
 
     # ----- questions ---------------------------------------------------------------------
@@ -238,7 +294,7 @@ class PostIndex:
             return self.entries("date" if sort == "relevance" else sort, status, tag)
         where, values = _filters(status, tag, prefix="AND")
         order = (
-            "bm25(posts_fts, 10.0, 5.0, 5.0, 1.0)"
+            "bm25(posts_fts, 10.0, 5.0, 5.0, 1.0), p.path"
             if sort == "relevance"
             else ", ".join(f"p.{part}" for part in SORTS[sort].split(", "))
         )
@@ -247,15 +303,15 @@ class PostIndex:
             FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
             WHERE posts_fts MATCH ? {where} ORDER BY {order} LIMIT ?"""
         rows = self._db.execute(sql, (match, *values, limit)).fetchall()
-        # FTS5's snippet() costs up to 15 ms a row for a short prefix in a long post; the
-        # first results' snippets are cut here from the stored text with a regex instead.
+        # The first results' snippets are cut with a regex from the text as indexed (FTS5's
+        # snippet() needs the text in the table, and cost up to 15 ms a row besides).
         top = [row[12] for row in rows[:snippets]]
-        bodies = dict(
-            self._db.execute(
-                f"SELECT rowid, body FROM posts_fts WHERE rowid IN ({', '.join('?' * len(top))})",
-                top,
+        bodies = {
+            post_id: unpack(packed)
+            for post_id, packed in self._db.execute(
+                f"SELECT id, packed FROM bodies WHERE id IN ({', '.join('?' * len(top))})", top
             )
-        )
+        }
         marker = word_marker(query)
         return [
             _entry(
@@ -327,10 +383,6 @@ def _filters(status: str | None, tag: str | None, prefix: str = "WHERE") -> tupl
     if not clauses:
         return "", values
     return f"{prefix} " + " AND ".join(clauses), values
-
-
-def _join(items: tuple[str, ...]) -> str:
-    return "\n" + "\n".join(items) + "\n" if items else ""
 
 
 def _split(text: str) -> list[str]:

@@ -2,6 +2,11 @@
 
 The thread owns the SQLite connection. Only the newest list/search request is answered (a
 fast typist's older queries are dropped), and a refresh reports progress and can be cancelled.
+
+A refresh with many files to read (a first start, a cleared cache, a folder synced in) runs
+in another process with its own pool of readers (core.index_pool): in this process it would
+share the interpreter lock with the preview's render thread and slow typing. Meanwhile this
+thread keeps answering lists and searches from what is already written, and saves.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:  # imported by the thread: SQLite and the index are not needed to paint
-    from smugdesk.core.index import PostIndex
+    from smugdesk.core.index import PostIndex, RefreshStats
+
+_POLL = 0.1  # seconds between looks at requests while another process indexes
 
 
 @dataclass(frozen=True)
@@ -115,13 +122,55 @@ class LibraryWorker(QObject):
                     self._last = query
                     self._answer(index, query)  # the list first, from what is known
                 if refresh:
-                    stats = index.refresh(self._progress_reporter(index), self._cancel.is_set)
+                    stats = self._refresh_index(index)
                     self.refreshed.emit(stats)
                     changed = changed or stats.changed or stats.cancelled
                 if changed:
                     self._answer(index, self._last)
             except Exception as error:  # reported, and the thread serves the next request
                 self.failed.emit(str(error))
+
+    def _refresh_index(self, index: PostIndex) -> RefreshStats:
+        from smugdesk.core.index_pool import POOL_MIN
+
+        changes = index.changes()
+        if len(changes.stale) < POOL_MIN:  # a few files: not worth a process
+            return index.apply(changes, self._progress_reporter(index), self._cancel.is_set, 1)
+        return self._refresh_elsewhere(index)
+
+    def _refresh_elsewhere(self, index: PostIndex) -> RefreshStats:
+        from smugdesk.core.index import RefreshStats
+        from smugdesk.core.index_pool import BackgroundRefresh
+
+        report = self._progress_reporter(index)
+        job = BackgroundRefresh(index.drafts, index.db_path)
+        try:
+            while True:
+                if self._cancel.is_set():
+                    job.cancel()
+                for message in job.receive(_POLL):
+                    if message[0] == "progress":
+                        report(message[1], message[2])
+                    elif message[0] == "done":
+                        return message[1]
+                    else:
+                        self.failed.emit(message[1])
+                        return RefreshStats(cancelled=True)
+                self._serve_meanwhile(index)
+        finally:
+            job.close()
+
+    def _serve_meanwhile(self, index: PostIndex) -> None:
+        """Saves and the newest list or search, while the other process writes."""
+        with self._condition:
+            query, self._query = self._query, None
+            updates, self._updates = self._updates, []
+        for path in updates:
+            index.update_file(path)
+        if query is not None:
+            self._last = query
+        if query is not None or updates:
+            self._answer(index, self._last)
 
     def _progress_reporter(self, index: PostIndex):
         """Progress for the bar, and during a long first indexing the list so far, about

@@ -1,0 +1,194 @@
+"""Reading posts for the index in other processes, so that indexing a large folder neither
+takes one core's time nor slows the window's typing.
+
+Reading a post (its bytes, its front matter, counting its words, packing its text) is the
+CPU part of indexing; it runs in a pool of worker processes, one per core, and the results
+come back in the folder's order to the one process that writes them. The app itself starts
+that writer as another process (``BackgroundRefresh``), so nothing of a cold index runs under
+the window's interpreter lock.
+
+Processes are started with 'spawn', never 'fork': the app has Qt threads, and a forked copy
+of them can deadlock. They are started only when there are enough posts to read to repay
+their start (about 0.2 s each), and always stopped when the work ends or is cancelled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from smugdesk.core.library_scan import Entry, read_entry
+
+POOL_MIN = 300  # posts to read before worker processes repay their start
+CHUNK = 200  # posts a worker reads per task, and the writer stores per transaction
+
+Item = tuple[str, int, int]  # path, size, mtime_ns (from the walk's stat)
+# What the writer stores for one post: its row, the four texts of its full-text entry, and
+# the text packed with zlib (kept to remove the entry exactly later, and to cut snippets).
+Prepared = tuple[tuple, tuple[str, str, str, str], bytes]
+
+
+def prepare(entry: Entry, body: str) -> Prepared:
+    row = (
+        entry.file,
+        entry.title,
+        entry.slug,
+        entry.date,
+        entry.status,
+        join_lines(entry.tags),
+        join_lines(entry.categories),
+        entry.summary,
+        entry.words,
+        entry.edited_ns,
+        entry.size,
+        entry.problem,
+    )
+    texts = (entry.title, " ".join(entry.tags), " ".join(entry.categories), body)
+    return row, texts, pack(body)
+
+
+def pack(text: str) -> bytes:
+    # Level 1: a third of level 6's time for a few percent more bytes.
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack(data: bytes | None) -> str:
+    return zlib.decompress(data).decode("utf-8", "surrogatepass") if data else ""
+
+
+def join_lines(items: tuple[str, ...]) -> str:
+    """Tags are stored as "\\ntag1\\ntag2\\n" so a LIKE can match one whole tag."""
+    return "\n" + "\n".join(items) + "\n" if items else ""
+
+
+def read_chunk(job: tuple[str, list[Item]]) -> list[Prepared]:
+    """One task of a worker: read_entry for each file (it never raises, and keeps every
+    guarantee against hostile files: FIFOs, huge files, links out of the folder)."""
+    root, items = job
+    folder = Path(root)
+    return [prepare(*read_entry(Path(path), size, mtime, folder)) for path, size, mtime in items]
+
+
+def read_posts(
+    items: list[Item], root: Path, workers: int | None = None
+) -> Iterator[list[Prepared]]:
+    """The prepared posts, a chunk at a time, in the order of ``items``. Closing the
+    iterator early (a cancel) stops the workers at once."""
+    jobs = [(str(root), items[start : start + CHUNK]) for start in range(0, len(items), CHUNK)]
+    workers = default_workers() if workers is None else workers
+    if workers <= 1 or len(items) < POOL_MIN or len(jobs) < 2:
+        for job in jobs:
+            yield read_chunk(job)
+        return
+    context = multiprocessing.get_context("spawn")
+    parent = os.getpid()
+    with context.Pool(min(workers, len(jobs)), _watch_parent, (parent,)) as pool:
+        yield from pool.imap(read_chunk, jobs)  # the pool is terminate()d on leaving
+
+
+def _watch_parent(parent: int) -> None:
+    """In each worker: end when the process that started it is gone (killed outright, it
+    could not stop its pool), instead of waiting for tasks forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="smugdesk-parent-watch", daemon=True).start()
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+# ----- the writer in its own process, for the app --------------------------------------------
+class BackgroundRefresh:
+    """``PostIndex.refresh`` in another process (which reads with its own pool): progress,
+    the outcome and a cancel go through a pipe. If the app goes away, the pipe closes and the
+    refresh stops after the batch it is writing."""
+
+    def __init__(self, drafts: Path, db_path: Path, workers: int | None = None) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._pipe, child = context.Pipe()
+        self.process = context.Process(
+            target=_refresh_in_child,
+            args=(str(drafts), str(db_path), child, workers),
+            name="smugdesk-indexer",
+        )
+        self.process.start()
+        child.close()
+        self._cancelled = False
+
+    def receive(self, timeout: float) -> list[tuple]:
+        """What the refresh said since the last call, waiting up to ``timeout`` for the first:
+        ("progress", done, total), ("done", RefreshStats) or ("failed", message)."""
+        found: list[tuple] = []
+        try:
+            if self._pipe.poll(timeout):
+                while self._pipe.poll():
+                    found.append(self._pipe.recv())
+        except (EOFError, OSError):
+            if not any(message[0] in ("done", "failed") for message in found):
+                found.append(("failed", "the indexing process stopped unexpectedly"))
+        return found
+
+    def cancel(self) -> None:
+        if not self._cancelled:
+            self._cancelled = True
+            with contextlib.suppress(OSError):
+                self._pipe.send("cancel")
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Cancel if still running, and wait for the process (and so its pool) to end."""
+        self.cancel()
+        self.process.join(timeout)
+        if self.process.is_alive():  # SIGTERM: it leaves through its pool's clean-up
+            self.process.terminate()
+            self.process.join(5)
+        self._pipe.close()
+
+
+def _refresh_in_child(drafts: str, db_path: str, pipe: Any, workers: int | None) -> None:
+    from smugdesk.core.index import PostIndex
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # unwinds, so the pool is ended
+    stop = [False]
+
+    def cancelled() -> bool:
+        try:
+            while not stop[0] and pipe.poll():
+                pipe.recv()
+                stop[0] = True
+        except (EOFError, OSError):  # the app is gone: nobody wants the rest
+            stop[0] = True
+        return stop[0]
+
+    def progress(done: int, total: int) -> None:
+        with contextlib.suppress(OSError):
+            pipe.send(("progress", done, total))
+
+    try:
+        index = PostIndex(Path(drafts), Path(db_path))
+        try:
+            stats = index.refresh(progress, cancelled, workers=workers)
+        finally:
+            index.close()
+        outcome: tuple = ("done", stats)
+    except Exception as error:  # reported to the app, which shows it
+        outcome = ("failed", f"the library could not be indexed: {error}")
+    with contextlib.suppress(OSError):
+        pipe.send(outcome)
+    pipe.close()

@@ -1,0 +1,346 @@
+"""The index built by worker processes and stored contentless answers exactly as a
+straightforward index does (every post read here, one at a time, into a plain FTS5 table
+that keeps its text); it is rebuilt from a damaged or old file; a cancel keeps what was
+written; and no process outlives its work."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smugdesk.core import index as index_module
+from smugdesk.core import index_pool
+from smugdesk.core.index import SORTS, PostIndex, fts_query
+from smugdesk.core.index_pool import BackgroundRefresh, join_lines
+from smugdesk.core.library_scan import Entry, read_entry, walk_posts
+
+# A few words, some sharing beginnings, some with accents and capitals, so that prefixes,
+# accent folding and ties in relevance all happen.
+WORDS = ["ward", "warden", "Wardrobe", "night", "nightly", "café", "cafe", "nurse", "nürse",
+         "shift", "shifts", "policy", "radio", "Rádio", "x", "of", "the", "a"]  # fmt: skip
+TAGS = ["video", "nurses", "policy", "social media", "Événements"]
+
+
+class ReferenceIndex:
+    """The straightforward way: each file read in turn, its text stored in the full-text
+    table, no prefix indexes, no pool, built from nothing."""
+
+    COLUMNS = index_module._COLUMNS
+
+    def __init__(self, drafts: Path) -> None:
+        self.db = sqlite3.connect(":memory:")
+        self.db.executescript(
+            """
+            CREATE TABLE posts (
+                id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, title TEXT, slug TEXT,
+                date TEXT, status TEXT, tags TEXT, categories TEXT, summary TEXT,
+                words INTEGER, edited_ns INTEGER, size INTEGER, problem TEXT);
+            CREATE VIRTUAL TABLE posts_fts USING fts5(
+                title, tags, categories, body, tokenize='unicode61 remove_diacritics 2');
+            """
+        )
+        for item in sorted(walk_posts(drafts), key=lambda item: item.path):
+            status = item.stat()
+            entry, body = read_entry(Path(item.path), status.st_size, status.st_mtime_ns, drafts)
+            row = self.db.execute(
+                f"INSERT INTO posts ({self.COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (entry.file, entry.title, entry.slug, entry.date, entry.status,
+                 join_lines(entry.tags), join_lines(entry.categories), entry.summary,
+                 entry.words, entry.edited_ns, entry.size, entry.problem),
+            )  # fmt: skip
+            self.db.execute(
+                "INSERT INTO posts_fts (rowid, title, tags, categories, body) VALUES (?,?,?,?,?)",
+                (row.lastrowid, entry.title, " ".join(entry.tags), " ".join(entry.categories),
+                 body),
+            )  # fmt: skip
+
+    def entries(self, sort: str, status: str | None, tag: str | None) -> list[Entry]:
+        where, values = index_module._filters(status, tag)
+        rows = self.db.execute(
+            f"SELECT {self.COLUMNS} FROM posts {where} ORDER BY {SORTS[sort]}", values
+        )
+        return [index_module._entry(row) for row in rows]
+
+    def search(self, query: str, sort: str, status: str | None, tag: str | None) -> list:
+        match = fts_query(query)
+        where, values = index_module._filters(status, tag, prefix="AND")
+        order = (
+            "bm25(posts_fts, 10.0, 5.0, 5.0, 1.0), p.path"
+            if sort == "relevance"
+            else ", ".join(f"p.{part}" for part in SORTS[sort].split(", "))
+        )
+        rows = self.db.execute(
+            f"""SELECT {", ".join("p." + name.strip() for name in self.COLUMNS.split(","))},
+                posts_fts.body
+            FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
+            WHERE posts_fts MATCH ? {where} ORDER BY {order} LIMIT 500""",
+            (match, *values),
+        ).fetchall()
+        marker = index_module.word_marker(query)
+        return [
+            (
+                index_module._entry(row[:12]),
+                marker.sub(index_module._mark, row[1]),
+                index_module.snippet(row[12], marker) if number < 30 else "",
+            )
+            for number, row in enumerate(rows)
+        ]
+
+
+def post_text(draw) -> str | bytes:
+    kind = draw(st.sampled_from(["post", "post", "post", "post", "bare", "broken", "latin1"]))
+    body = " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=25)))
+    if kind == "bare":
+        return body + "\n"
+    if kind == "latin1":
+        return ("caf\xe9 " + body).encode("latin-1", "replace")
+    if kind == "broken":
+        return f"---\ntitle: a: b\n---\n{body}\n"
+    title = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
+    tags = draw(st.lists(st.sampled_from(TAGS), max_size=3, unique=True))
+    day = draw(st.integers(1, 4))  # few dates: equal dates need the title, then the path
+    status = draw(st.sampled_from(["draft", "published", "scheduled"]))
+    return (
+        f'---\ntitle: "{title}"\ndate: 2024-01-0{day}\ntags: [{", ".join(tags)}]\n'
+        f"categories: [health]\nstatus: {status}\n---\n\n{body}\n"
+    )
+
+
+@st.composite
+def folders(draw) -> tuple[dict[str, str | bytes], dict[str, str | bytes | None], list[str]]:
+    """Posts, then changes to them (None removes a file), and queries."""
+    names = draw(st.lists(st.integers(0, 60), min_size=1, max_size=25, unique=True))
+    posts = {f"{'sub/' if n % 3 else ''}p{n:02d}.md": post_text(draw) for n in names}
+    changed = draw(st.lists(st.sampled_from(sorted(posts)), max_size=6, unique=True))
+    changes = {name: None if draw(st.booleans()) else post_text(draw) for name in changed}
+    changes.update({f"new{n}.md": post_text(draw) for n in range(draw(st.integers(0, 3)))})
+    typed = st.sampled_from(WORDS).flatmap(
+        lambda word: st.integers(1, len(word)).map(lambda cut: word[:cut])
+    )
+    queries = draw(st.lists(st.lists(typed, min_size=1, max_size=2).map(" ".join), max_size=6))
+    return posts, changes, queries
+
+
+def write(drafts: Path, files: dict[str, str | bytes | None]) -> None:
+    for name, content in files.items():
+        path = drafts / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            path.unlink(missing_ok=True)
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        if content is not None:
+            # A rewrite within the file system's clock tick must still look changed.
+            os.utime(path, ns=(time.time_ns(), time.time_ns() + hash(name) % 1000 + 1))
+
+
+def same_answers(index: PostIndex, reference: ReferenceIndex, queries: list[str]) -> None:
+    for sort in SORTS:
+        for status in (None, "draft", "published"):
+            for tag in (None, "nurses", "social media"):
+                assert index.entries(sort, status, tag) == reference.entries(sort, status, tag)
+    assert index.tags() == sorted(
+        {tag for entry in reference.entries("date", None, None) for tag in entry.tags},
+        key=str.casefold,
+    )
+    for query in queries:
+        for sort in ("relevance", "date"):
+            for status in (None, "published"):
+                found = index.search(query, sort, status)
+                expected = reference.search(query, sort, status, None)
+                assert [(e, e.title_marked, e.snippet) for e in found] == expected, query
+
+
+@pytest.fixture
+def pooled(monkeypatch):
+    """Worker processes for any number of posts, a few posts a task: the pool's path and
+    its ordering are what is tested, on folders small enough to be quick."""
+    monkeypatch.setattr(index_pool, "POOL_MIN", 0)
+    monkeypatch.setattr(index_pool, "CHUNK", 4)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(folder=folders())
+def test_pool_built_contentless_index_answers_as_a_plain_one(pooled, tmp_path_factory, folder):
+    posts, changes, queries = folder
+    base = tmp_path_factory.mktemp("library")
+    drafts = base / "drafts"
+    write(drafts, posts)
+    index = PostIndex(drafts, base / "index.sqlite3")
+    try:
+        index.refresh(workers=2)
+        same_answers(index, ReferenceIndex(drafts), queries)
+        # Changed and removed files: a contentless table must be given exactly the old text
+        # to forget it, or its word counts (and so relevance) drift from a fresh index's.
+        write(drafts, changes)
+        index.refresh(workers=1)  # a few files: read here, as the app does
+        index.optimize()
+        same_answers(index, ReferenceIndex(drafts), queries)
+        assert index.refresh().changed is False
+    finally:
+        index.close()
+
+
+def test_the_full_text_index_keeps_no_copy_of_the_text(tmp_path):
+    drafts = tmp_path / "drafts"
+    write(drafts, {"a.md": "---\ntitle: Ward\n---\n" + "nightingale " * 2000})
+    index = PostIndex(drafts, tmp_path / "index.sqlite3")
+    index.refresh()
+    tables = {name for (name,) in index._db.execute("SELECT name FROM sqlite_master")}
+    assert "posts_fts_content" not in tables  # contentless: the text is stored once, packed
+    (packed,) = index._db.execute("SELECT length(packed) FROM bodies").fetchone()
+    assert packed < 1000  # 24 KB of text
+    assert "\x02nightingale\x03" in index.search("nightin")[0].snippet
+    index.close()
+
+
+def old_schema_file(db: Path) -> None:
+    old = sqlite3.connect(db)
+    old.executescript(
+        """
+        CREATE TABLE posts (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, title TEXT);
+        CREATE VIRTUAL TABLE posts_fts USING fts5(title, tags, categories, body);
+        INSERT INTO posts (path, title) VALUES ('/gone.md', 'A post no longer there');
+        PRAGMA user_version = 4;
+        """
+    )
+    old.close()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "old schema", "truncated"])
+def test_a_damaged_or_old_index_file_is_rebuilt_by_the_pool(pooled, tmp_path, damage):
+    drafts, db = tmp_path / "drafts", tmp_path / "index.sqlite3"
+    write(drafts, {f"p{n}.md": f"---\ntitle: Post {n}\n---\nward night {n}\n" for n in range(9)})
+    if damage == "garbage":
+        db.write_bytes(b"this is not a database" * 500)
+    elif damage == "old schema":
+        old_schema_file(db)
+    else:
+        built = PostIndex(drafts, db)
+        built.refresh(workers=2)
+        built.close()
+        db.write_bytes(db.read_bytes()[:5000])  # a crash mid-write on a strange file system
+    index = PostIndex(drafts, db)
+    try:
+        stats = index.refresh(workers=2)
+        assert stats.added == 9 and stats.removed == 0
+        assert sorted(e.title for e in index.entries()) == [f"Post {n}" for n in range(9)]
+        assert len(index.search("ward night")) == 9
+        assert index._db.execute("PRAGMA user_version").fetchone()[0] == 5
+    finally:
+        index.close()
+
+
+def descendants() -> set[int]:
+    """Processes started (directly or not) by this one that still exist."""
+    parents: dict[int, int] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as stat:
+                    parents[int(name)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = set(), {os.getpid()}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def many(tmp_path) -> Path:
+    drafts = tmp_path / "drafts"
+    write(drafts, {f"p{n:03d}.md": f"---\ntitle: Post {n}\n---\nward {n}\n" for n in range(120)})
+    return drafts
+
+
+def test_cancel_midway_keeps_what_was_written_and_stops_the_workers(pooled, many, tmp_path):
+    before = descendants()
+    index = PostIndex(many, tmp_path / "index.sqlite3")
+    seen: list[int] = []
+    try:
+        stats = index.refresh(lambda done, _total: seen.append(done), lambda: len(seen) >= 5, 2)
+        assert stats.cancelled
+        assert len(index) == seen[-1] == 20  # five batches of four, each committed
+        wait_for(lambda: descendants() <= before)  # the pool is gone with the cancel
+        rest = index.refresh(workers=2)
+        assert (rest.added, rest.unchanged) == (100, 20)
+        assert len(index.search("ward")) == 120
+    finally:
+        index.close()
+
+
+def received_until(job: BackgroundRefresh, kind: str) -> list[tuple]:
+    messages: list[tuple] = []
+    wait_for(lambda: messages.extend(job.receive(0.05)) or any(m[0] == kind for m in messages))
+    return messages
+
+
+def test_the_app_indexes_in_another_process_and_can_cancel_it(many, tmp_path):
+    before = descendants()
+    db = tmp_path / "index.sqlite3"
+    PostIndex(many, db).close()
+    for n in range(400):  # enough for the indexing process to start its own pool
+        (many / f"q{n:03d}.md").write_text(f"extra {n}\n", encoding="utf-8")
+    job = BackgroundRefresh(many, db, workers=2)
+    try:
+        messages = received_until(job, "done")
+    finally:
+        job.close()
+    assert [m[1:] for m in messages if m[0] == "progress"] == [(200, 520), (400, 520), (520, 520)]
+    assert messages[-1][1].added == 520
+    assert job.process.exitcode == 0
+    wait_for(lambda: descendants() <= before)
+
+    (many / "p000.md").write_text("---\ntitle: Changed\n---\nward\n", encoding="utf-8")
+    for n in range(400):
+        (many / f"q{n:03d}.md").write_text(f"changed {n}\n", encoding="utf-8")
+    job = BackgroundRefresh(many, db, workers=2)
+    job.cancel()  # before its first batch: it must stop before writing one
+    try:
+        messages = received_until(job, "done")
+    finally:
+        job.close()
+    assert messages[-1][1].cancelled
+    assert not any(m[0] == "progress" for m in messages)
+    wait_for(lambda: descendants() <= before)
+    index = PostIndex(many, db)
+    assert len(index.search("changed")) == 0 and len(index.search("extra")) == 400
+    index.close()
+
+
+def test_the_indexing_process_stops_when_the_app_is_gone(many, tmp_path):
+    """The app killed outright: its end of the pipe closes, and the indexer and the pool
+    it started end instead of indexing on for nobody."""
+    before = descendants()
+    for n in range(600):
+        (many / f"q{n:03d}.md").write_text(f"extra {n}\n", encoding="utf-8")
+    db = tmp_path / "index.sqlite3"
+    job = BackgroundRefresh(many, db, workers=2)
+    job._pipe.close()  # what the app's death does to its end
+    job.process.join(30)
+    assert job.process.exitcode == 0
+    wait_for(lambda: descendants() <= before)
+    index = PostIndex(many, db)
+    assert len(index) == 0  # it stopped before its first batch
+    index.close()

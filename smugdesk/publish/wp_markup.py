@@ -242,6 +242,14 @@ class Converter:
     def body(self, html: str) -> str:
         if not html.strip():
             return ""
+        try:
+            return self._body(html)
+        except (RecursionError, ValueError, TypeError, AttributeError):
+            # A converter fails on pathological HTML (thousands of nested tags): the post
+            # is kept verbatim, never lost and never a traceback.
+            return raw_block(html.strip()) + "\n"
+
+    def _body(self, html: str) -> str:
         parts = split_parts(html)
         pieces = [self.part(part) for part in parts]
         body = "\n\n".join(pieces).strip() + "\n"

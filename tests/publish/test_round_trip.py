@@ -120,6 +120,14 @@ def test_any_post_made_of_these_parts_comes_back_the_same(html):
     assert normalise(Renderer(embeds="iframe").render(body)) == normalise(html), body
 
 
+def test_pathological_nesting_is_kept_verbatim_not_a_traceback():
+    """600 nested lists overflow the converters' recursion: the post comes home verbatim."""
+    html = "<ul><li>" * 600 + "Deep in the rota" + "</li></ul>" * 600
+    body = post_body(html)
+    assert body.startswith(RAW_OPEN)
+    assert normalise(Renderer(embeds="iframe").render(body)) == normalise(html)
+
+
 def test_two_lists_a_blank_line_apart_stay_two_lists():
     """In Markdown they would be one list: the second keeps its HTML, the first stays
     Markdown (not the whole post turned into HTML)."""

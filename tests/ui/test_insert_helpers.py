@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
-from qt_helpers import answer_dialog, drive_dialog, preview_body, run_js, wait_preview
+from qt_helpers import answer_dialog, drive_dialog, preview_body, real_click, run_js, wait_preview
 
 from smugdesk.ui.dialogs.embed import EmbedDialog
 from smugdesk.ui.dialogs.image import ImageDialog
@@ -108,7 +108,7 @@ def test_link_to_another_draft_keeps_a_stable_reference_and_opens_it(qtbot, wind
     assert 'href="post:flu"' in preview_body(qtbot, window)
 
     # A click on that link in the preview opens the linked draft.
-    run_js(qtbot, window, "document.querySelector('a[href=\"post:flu\"]').click(); 1")
+    real_click(qtbot, window, 'a[href="post:flu"]')
     qtbot.waitUntil(lambda: window.file.path == drafts / "flu.md", timeout=5000)
     assert "Flu body" in window.editor.toPlainText()
     assert path.read_text(encoding="utf-8").count("post:flu") == 1

@@ -40,13 +40,11 @@ from markdown.util import HTML_PLACEHOLDER
 KEPT = "smugdesk:kept"
 RAW_OPEN = "<!-- smugdesk:html -->"
 RAW_CLOSE = "<!-- /smugdesk:html -->"
-_IN_P = "<p>"
+_IN_P = "<p>"  # a kept marker's short form: the block's text in a paragraph
 # The preview's source-line marks (core.source_lines, which registers this preprocessor).
 SOURCE_LINE = "data-line"
 _SOURCE_LINES = "smugdesk_source_lines"
-_FIRST_TAG = re.compile(
-    r"\A(<[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])(?![^>]*\sdata-line=)"
-)  # a kept marker's short form: the block's text in a paragraph
+_FIRST_TAG = re.compile(r"\A(<[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])(?![^>]*\sdata-line=)")
 # Python-Markdown's fenced-code opening line (at column 0), and its closing: the same fence.
 FENCE_OPEN = re.compile(
     r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*"

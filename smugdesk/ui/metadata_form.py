@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QWidget,
 )
 
 from smugdesk.core.errors import FrontMatterError, SmugdeskError
 from smugdesk.core.front_edit import STATUS_CHOICES, FrontEdit, form_values, set_field
 from smugdesk.core.library_view import shown_time
-from smugdesk.ui.term_completion import TermCompleter, Vocabulary
+from smugdesk.ui.term_completion import CategoryTree, TermCompleter, Vocabulary
 
 if TYPE_CHECKING:
     from smugdesk.publish.published_state import Where
@@ -107,6 +108,15 @@ class MetadataForm(QWidget):
             completer = self.completers[key] = TermCompleter(self)
             self.fields[key].setCompleter(completer)
             self.fields[key].textChanged.connect(self._mark_new_terms)
+        self.category_tree = CategoryTree(self)
+        self.category_tree.chosen.connect(self._categories_ticked)
+        self.tree_action = self.fields["categories"].addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self.tree_action.setToolTip(self.tr("Choose from the blog's categories"))
+        self.tree_action.triggered.connect(self.show_category_tree)
+        self.tree_action.setVisible(False)
         self.new_terms = QLabel()
         self.new_terms.setWordWrap(True)
         self.new_terms.setAccessibleName(self.tr("Terms the blog does not have yet"))
@@ -169,7 +179,25 @@ class MetadataForm(QWidget):
         self.vocabulary = vocabulary
         self.completers["tags"].set_names(vocabulary.tag_words())
         self.completers["categories"].set_names(vocabulary.category_words())
+        self.tree_action.setVisible(bool(vocabulary.terms and vocabulary.terms.categories))
         self._mark_new_terms()
+
+    def show_category_tree(self) -> None:
+        blog = self.vocabulary.terms
+        if blog is None or not blog.categories:
+            return
+        field = self.fields["categories"]
+        self.category_tree.fill(blog, field.text())
+        rows = len(blog.categories) + 1
+        tall = min(320, max(80, self.category_tree.sizeHintForRow(0) * rows + 8))
+        self.category_tree.resize(max(field.width(), 240), tall)
+        self.category_tree.move(field.mapToGlobal(field.rect().bottomLeft()))
+        self.category_tree.show()
+        self.category_tree.setFocus()
+
+    def _categories_ticked(self, text: str) -> None:
+        self.fields["categories"].setText(text)
+        self._send("categories")
 
     def _mark_new_terms(self) -> None:
         made = self.vocabulary.to_create(self._text("tags"), self._text("categories"))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QTreeWidget, QTreeWidgetItem, QWidget
 
 from smugdesk.core.accounts import Account
-from smugdesk.publish.terms import BlogTerms, merged, new_terms
+from smugdesk.publish.terms import BlogTerms, merged, new_terms, term_key
 
 
 def split_names(text: str) -> list[str]:
@@ -74,6 +74,60 @@ class Vocabulary:
             for name in new_terms(split_names(categories_text), self.terms.category_names())
         ]
         return made
+
+
+class CategoryTree(QTreeWidget):
+    """The blog's categories as a checkable tree, each under its parent, as in the blog's
+    own editor; ``chosen`` gives the field's new list when a box is ticked or cleared."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Popup)
+        self.setHeaderHidden(True)
+        self.setAccessibleName(self.tr("Categories"))
+        self.setRootIsDecorated(True)
+        self._typed: list[str] = []
+        self.itemChanged.connect(self._changed)
+
+    def fill(self, blog: BlogTerms, typed: str) -> None:
+        """The tree for ``blog`` with the names in ``typed`` (the field's text) ticked."""
+        self._typed = split_names(typed)
+        ticked = {term_key(name) for name in self._typed}
+        self.blockSignals(True)
+        self.clear()
+        parents: list[QTreeWidgetItem] = []
+        for depth, category in blog.tree():
+            del parents[depth:]
+            owner = parents[-1] if parents else self.invisibleRootItem()
+            item = QTreeWidgetItem(owner, [category.name])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            ticks = term_key(category.name) in ticked
+            item.setCheckState(0, Qt.CheckState.Checked if ticks else Qt.CheckState.Unchecked)
+            parents.append(item)
+        self.expandAll()
+        self.blockSignals(False)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every category, in the order shown (each before its children)."""
+        found: list[QTreeWidgetItem] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            for row in range(item.childCount()):
+                found.append(item.child(row))
+                walk(item.child(row))
+
+        walk(self.invisibleRootItem())
+        return found
+
+    def _changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        name = item.text(0)
+        kept = [n for n in self._typed if term_key(n) != term_key(name)]
+        if item.checkState(0) == Qt.CheckState.Checked:
+            kept.append(name)
+        self._typed = kept
+        self.chosen.emit(", ".join(kept))
 
 
 def blog_for_post(places_accounts: list[str], accounts: list[Account]) -> Account | None:

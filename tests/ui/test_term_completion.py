@@ -143,3 +143,33 @@ def test_the_window_completes_from_the_blog_and_offline_from_the_cache(
     assert second.metadata.new_terms.text() == (
         "✚ New on Ward Notes, will be created when published: tag “zebra crossings”"
     )
+
+
+def test_categories_as_a_checkable_tree(qtbot, form, tmp_path):
+    """Like the blog's own editor: each category under its parent, the post's ticked;
+    ticking and clearing boxes rewrites the field (a name the blog lacks stays)."""
+    field = form.fields["categories"]
+    field.setText("news, Letters")
+    assert form.tree_action.isVisible()
+    form.tree_action.trigger()
+    tree = form.category_tree
+    qtbot.waitUntil(tree.isVisible)
+    shown = {item.text(0): item for item in tree.items()}
+    assert list(shown) == ["Health", "Vaccines", "News"]
+    assert shown["Vaccines"].parent() is shown["Health"]
+    assert shown["News"].checkState(0) == Qt.CheckState.Checked
+    assert shown["Health"].checkState(0) == Qt.CheckState.Unchecked
+    QApplication.processEvents()
+    folder = Path(os.environ.get("SMUGDESK_SHOTS") or tmp_path)
+    assert tree.grab().save(str(folder / "category-tree.png"))
+    with qtbot.waitSignal(form.field_edited) as edited:
+        shown["Vaccines"].setCheckState(0, Qt.CheckState.Checked)
+    assert edited.args == ["categories", "news, Letters, Vaccines"]
+    shown["News"].setCheckState(0, Qt.CheckState.Unchecked)
+    assert field.text() == "Letters, Vaccines"
+
+
+def test_no_tree_for_a_blog_without_categories(qtbot, form):
+    form.set_vocabulary(Vocabulary("Notes", BlogTerms(tags=["walks"]), [], "micropub"))
+    assert not form.tree_action.isVisible()
+    assert form.completers["categories"].names.stringList() == ["walks"]

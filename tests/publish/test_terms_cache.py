@@ -138,3 +138,17 @@ def test_new_terms_compare_as_the_blog_does():
 def test_tree_survives_a_loop_and_a_missing_parent():
     blog = BlogTerms([Category("a", "b"), Category("b", "a"), Category("c", "gone")])
     assert sorted(c.name for _depth, c in blog.tree()) == ["a", "b", "c"]
+
+
+def test_the_publish_outcome_names_the_terms_created(wordpress, rest_account, tmp_path):
+    """Through the whole publish (what the window's result box and the CLI print)."""
+    from smugdesk.core.post import parse_post
+    from smugdesk.publish.publishing import publish_post
+
+    tag = f"night shifts {uuid.uuid4().hex[:6]}"
+    text = f"---\ntitle: Made terms\ntags: [{tag}]\n---\n\nBody.\n"
+    path = tmp_path / "made.md"
+    path.write_text(text, encoding="utf-8")
+    publisher = make_publisher(rest_account, wordpress.app_password)
+    outcome = publish_post(parse_post(text, path), rest_account, publisher)
+    assert f"New on the blog, created by this publish: the tag “{tag}”." in outcome.notes

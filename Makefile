@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshot screenshots translations bundle clean
+.PHONY: run test lint mutants mutants-ci screenshot screenshots translations bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,19 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# Mutation testing of every module in smugdesk/core and smugdesk/publish ([tool.mutmut] in
+# pyproject.toml, docs/testing.md): hours on 2 cores (about 2 mutants a second, ~15,000
+# mutants); results stay in mutants/ so a second run only redoes what changed.
+# MUTANT_CHILDREN=2 on a machine of your own.
+MUTANT_CHILDREN ?= 1
+mutants: $(STAMP)
+	QT_QPA_PLATFORM=offscreen nice -n 19 $(VENV)/bin/mutmut run --max-children $(MUTANT_CHILDREN)
+	$(PY) scripts/mutation_report.py
+
+# The fixed sample CI runs (scripts/mutation_ci.py): a few minutes, fails under the floors.
+mutants-ci: $(STAMP)
+	$(PY) scripts/mutation_ci.py
 
 # Real X11 screenshot under Xvfb (needs Debian's xvfb); fails if the window renders blank.
 SCREENSHOT_OUT ?= docs/screenshot.png

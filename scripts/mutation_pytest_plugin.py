@@ -1,5 +1,7 @@
 """pytest plug-in for mutation runs (``-p scripts.mutation_pytest_plugin``, see docs/testing.md).
 
+Hypothesis is derandomized, so each mutant meets the same examples.
+
 mutmut runs the tests that cover a mutated function once per mutant, each time in a new
 pytest session: a test that starts WordPress, the Micropub server or Qt would start it for
 every mutant (seconds to a minute each). Those tests are left out here, by the fixtures they
@@ -11,6 +13,15 @@ from __future__ import annotations
 import pytest
 
 SERVER_FIXTURES = frozenset({"wordpress", "micropub_site", "qapp", "qtbot"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The same examples for every mutant, none remembered from an earlier run, and no
+    # deadline (the machine is loaded): a mutant is killed by the tests, not by chance.
+    from hypothesis import settings
+
+    settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+    settings.load_profile("mutation")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

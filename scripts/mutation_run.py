@@ -20,12 +20,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KILLED = {"killed", "timeout", "segfault"}  # the tests noticed the change
-COUNTED = KILLED | {"survived"}  # "no tests" mutants are reported apart
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from mutation_report import print_summary, results, summarize  # noqa: E402
 
 
 def tracked_files(head: bool) -> list[str]:
@@ -63,51 +63,6 @@ def narrow_config(pyproject: Path, modules: list[str], tests: list[str]) -> None
     pyproject.write_text(text, encoding="utf-8")
 
 
-def module_of(mutant: str) -> str:
-    # "smugdesk.core.embeds.x__seconds__mutmut_3" → "smugdesk/core/embeds.py"
-    dotted = mutant.split(".x_")[0].split(".xǁ")[0]
-    return dotted.replace(".", "/") + ".py"
-
-
-def results(workdir: Path, mutmut: str) -> dict[str, str]:
-    out = subprocess.run(
-        [mutmut, "results", "--all", "true"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    found = {}
-    for line in out.stdout.splitlines():
-        name, _, status = line.strip().rpartition(": ")
-        if name:
-            found[name] = status.strip()
-    return found
-
-
-def summarize(found: dict[str, str]) -> dict[str, dict]:
-    per_module: dict[str, Counter] = defaultdict(Counter)
-    survivors: dict[str, list[str]] = defaultdict(list)
-    for name, status in found.items():
-        module = module_of(name)
-        per_module[module][status] += 1
-        if status == "survived":
-            survivors[module].append(name)
-    summary = {}
-    for module, counts in sorted(per_module.items()):
-        counted = sum(counts[s] for s in COUNTED)
-        killed = sum(counts[s] for s in KILLED)
-        summary[module] = {
-            "killed": killed,
-            "survived": counts["survived"],
-            "no_tests": counts["no tests"],
-            "other": {k: v for k, v in counts.items() if k not in COUNTED | {"no tests"}},
-            "rate": round(killed / counted, 3) if counted else None,
-            "survivors": sorted(survivors[module]),
-        }
-    return summary
-
-
 def run(modules: list[str], tests: list[str], head: bool, keep: Path | None) -> dict[str, dict]:
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     workdir = keep or Path(tempfile.mkdtemp(prefix="smugdesk-mutants-"))
@@ -117,15 +72,23 @@ def run(modules: list[str], tests: list[str], head: bool, keep: Path | None) -> 
         narrow_config(workdir / "pyproject.toml", modules, tests)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         started = time.monotonic()
-        subprocess.run(
-            ["nice", "-n", "19", mutmut, "run", "--max-children", "1"],
-            cwd=workdir,
-            env=env,
-            check=False,
-            stdout=subprocess.DEVNULL if not os.environ.get("MUTATION_VERBOSE") else None,
-        )
+        log = workdir / "mutmut.log"
+        with log.open("w", encoding="utf-8") as output:
+            subprocess.run(
+                ["nice", "-n", "19", mutmut, "run", "--max-children", "1"],
+                cwd=workdir,
+                env=env,
+                check=False,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
         summary = summarize(results(workdir, mutmut))
         summary["_seconds"] = round(time.monotonic() - started)  # type: ignore[assignment]
+        if not any(m.get("killed") or m.get("survived") for k, m in summary.items() if k[0] != "_"):
+            # mutmut stops when the tests fail unmutated, or find nothing to run: say why
+            tail = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n")
+            print("mutmut tested no mutant; the end of its output:", file=sys.stderr)
+            print("\n".join(tail.splitlines()[-40:]), file=sys.stderr)
         return summary
     finally:
         if keep is None:
@@ -145,17 +108,7 @@ def main() -> int:
     summary = run(args.modules, args.tests, args.head, args.keep)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    for module, figures in summary.items():
-        if module.startswith("_"):
-            continue
-        rate = "n/a" if figures["rate"] is None else f"{figures['rate']:.0%}"
-        print(
-            f"{module}: {rate} killed ({figures['killed']} killed, {figures['survived']} survived,"
-            f" {figures['no_tests']} not covered)"
-        )
-        for name in figures["survivors"]:
-            print(f"    survived: {name}")
-    print(f"{summary['_seconds']} s")
+    print_summary(summary)
     return 0
 
 

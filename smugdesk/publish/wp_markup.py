@@ -62,6 +62,9 @@ _VOID = frozenset(
     ]
 )
 _WP_OPEN = re.compile(r"<!--\s+wp:([a-z][a-z0-9_/-]*)(?:\s[^>]*?)?\s*(/)?-->", re.DOTALL)
+_WP_MARK = re.compile(
+    r"<!--\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_/-]*)(?:\s[^>]*?)?\s*(?P<self>/)?-->", re.DOTALL
+)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>", re.DOTALL)
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # What smarty writes for plain typing, back to that typing.
@@ -101,47 +104,45 @@ def normalise(html: str) -> str:
 def split_parts(html: str) -> list[Part]:
     """The post's top-level parts, in order; the text between them is only whitespace."""
     parts: list[Part] = []
+    closes = _block_closes(html)
     i, n = 0, len(html)
     while i < n:
         if html[i].isspace():
             i += 1
             continue
-        end, kind = _part_end(html, i)
+        end, kind = _part_end(html, i, closes)
         parts.append(Part(html[i:end], kind))
         i = end
     return parts
 
 
-def _part_end(html: str, i: int) -> tuple[int, str]:
+def _block_closes(html: str) -> dict[int, int]:
+    """Where each WordPress block's opening comment starts -> where its closing comment
+    ends, matched by name in one pass (a block left open has no entry)."""
+    found: dict[int, int] = {}
+    open_blocks: dict[str, list[int]] = {}
+    for mark in _WP_MARK.finditer(html):
+        name = mark["name"]
+        if mark["close"]:
+            if open_blocks.get(name):
+                found[open_blocks[name].pop()] = mark.end()
+        elif not mark["self"]:
+            open_blocks.setdefault(name, []).append(mark.start())
+    return found
+
+
+def _part_end(html: str, i: int, closes: dict[int, int]) -> tuple[int, str]:
     if html.startswith("<!--", i):
         close = html.find("-->", i + 4)
         if close < 0:
             return len(html), "comment"
-        end = close + 3
-        opening = _WP_OPEN.match(html, i)
-        if opening and opening.end() == end and not opening[2]:
-            closing = _wp_close(html, end, opening[1])
-            if closing > 0:
-                return closing, "block"
-        return end, "comment"
+        if i in closes and _WP_OPEN.match(html, i):
+            return closes[i], "block"
+        return close + 3, "comment"
     tag = _TAG.match(html, i)
     if tag and not tag[1] and tag[2].lower() in _BLOCK_TAGS:
         return _element_end(html, tag), "element"
     return _text_end(html, i), "text"
-
-
-def _wp_close(html: str, start: int, name: str) -> int:
-    """The end of the comment closing block ``name`` opened before ``start``, or -1."""
-    pattern = re.compile(r"<!--\s+(/?)wp:" + re.escape(name) + r"(?:\s[^>]*?)?\s*(/?)-->")
-    depth = 1
-    for match in pattern.finditer(html, start):
-        if match[1]:
-            depth -= 1
-            if depth == 0:
-                return match.end()
-        elif not match[2]:
-            depth += 1
-    return -1
 
 
 def _element_end(html: str, opening: re.Match) -> int:

@@ -204,6 +204,22 @@ def test_an_edit_changes_only_the_part_edited(name, tmp_path):
     assert len(changed) == 1 and word in after[changed[0]], (before, after)
 
 
+def test_a_paragraph_added_or_removed_changes_only_that(tmp_path):
+    original = body_of("block-editor.html")
+    path = downloaded(original, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    before = [normalise(part.text) for part in split_parts(original)]
+
+    added = text.replace("<!-- wp:heading -->", "A new line for the ward.\n\n<!-- wp:heading -->")
+    after = [normalise(part.text) for part in split_parts(published_html(path, text=added))]
+    assert after == [before[0], "<p>A new line for the ward.</p>", *before[1:]]
+
+    first = text.index("<!-- wp:paragraph -->")
+    removed = text[:first] + text[text.index("<!-- wp:heading -->") :]
+    after = [normalise(part.text) for part in split_parts(published_html(path, text=removed))]
+    assert after == before[1:]
+
+
 def test_a_stale_kept_marker_never_hides_an_edit(tmp_path):
     """The kept HTML goes out only while its block is as downloaded."""
     path = downloaded(body_of("block-editor.html"), tmp_path)

@@ -102,6 +102,9 @@ class PostIndex:
     def _connect(self) -> sqlite3.Connection:
         # The timeout: the app's saves and the indexing process write the same file.
         db = sqlite3.connect(self.db_path, isolation_level=None, timeout=30)
+        # Before WAL, which writes the file's header: a new file gets large pages, which
+        # hold several packed texts each instead of one and its unused rest.
+        db.execute("PRAGMA page_size=16384")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # a lost last transaction is rebuilt anyway
         db.execute("PRAGMA journal_size_limit=8388608")  # the WAL shrinks after a build
@@ -116,6 +119,7 @@ class PostIndex:
     def _create(db: sqlite3.Connection) -> None:
         # Incremental vacuum: the pages a merge frees go back to the file system after it.
         db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+        prefixes = f", prefix='{_PREFIXES}'" if _PREFIXES else ""
         db.executescript(
             f"""
             BEGIN;
@@ -126,7 +130,7 @@ class PostIndex:
             CREATE TABLE bodies (id INTEGER PRIMARY KEY, packed BLOB);
             CREATE VIRTUAL TABLE posts_fts USING fts5(
                 title, tags, categories, body, content='',
-                tokenize='unicode61 remove_diacritics 2', prefix='{_PREFIXES}');
+                tokenize='unicode61 remove_diacritics 2'{prefixes});
             PRAGMA user_version = {SCHEMA_VERSION};
             COMMIT;
             """

@@ -186,6 +186,8 @@ class _KeptAndRaw(Preprocessor):
                     if block.strip() and block_hash(block) == kept[1]:
                         said = "\n".join(lines[i : close + 1]).rstrip()[len(kept[0]) : -3]
                         html = _unescape(said.strip())
+                        # The block as it was downloaded (the hash ignores trailing spaces).
+                        block = "\n".join(line.rstrip() for line in block.split("\n"))
                         if not html:
                             html = block
                         elif html == _IN_P:

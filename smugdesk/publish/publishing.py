@@ -41,12 +41,13 @@ from smugdesk.publish.remote import (
     guess_mime,
 )
 from smugdesk.publish.site import local_image, skipped_images
+from smugdesk.publish.slugs import blog_slug
 
 EXCERPT_KEYS = ("summary", "excerpt", "description")
 FEATURED_KEYS = ("image", "featured_image", "cover")
 # Front-matter status → what the server is asked for; and back after a publish.
 _ASK = {"published": "publish", "publish": "publish", "scheduled": "future", "future": "future"}
-_LOCAL = {"publish": "published", "future": "scheduled", "private": "published"}
+_LOCAL = {"publish": "published", "future": "scheduled", "private": "published", "draft": "draft"}
 
 
 class RemoteChangedError(PublishError):
@@ -208,7 +209,7 @@ class _Job:
             html=self.html(sent),
             # A blog that cannot schedule gets a draft: never more public, nor sooner, than asked.
             status=status if caps.scheduled or status != "future" else "draft",
-            slug=self.post.slug if caps.slug else "",
+            slug=blog_slug(self.post, self.account.name) if caps.slug else "",
             excerpt=_first_text(self.post, EXCERPT_KEYS) if caps.excerpt else "",
             date=date,
             tags=self.post.tags if caps.tags else [],
@@ -261,7 +262,8 @@ def publish_post(
         progress(steps - 2, steps, "Creating the post")
         remote, created = _create_once(job, payload), True
     progress(steps - 1, steps, "Recording where it went")
-    place = Placement(remote.id, remote.url, now_stamp(), remote.modified)
+    there = remote.status or payload.status
+    place = Placement(remote.id, remote.url, now_stamp(), remote.modified, there, remote.slug)
     front: dict[str, Any] = {KEY: with_placement(post, account.name, place)}
     local = _LOCAL.get(remote.status or payload.status)
     if local and str(post.meta.get("status") or "") != local:

@@ -175,11 +175,6 @@ def test_a_cyrillic_title_gets_the_blogs_own_slug(wordpress, rest_account, tmp_p
     assert urllib.parse.unquote(made.slug).casefold() == "новости-отделения"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs publishing.py to send blog_slug() and record the blog's slug and status "
-    "(the change is in the report): remove this mark once it is in",
-)
 def test_publishing_keeps_the_first_slug_after_the_title_and_file_change(
     wordpress, rest_account, tmp_path
 ):

@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if args.show is not None:
         sys.stdout.write(text)
         return 0
-    binding, _current = PostFile.read(post)
+    binding, current = PostFile.read(post)
+    store.record(post, current, "external")  # the text replaced stays in the history too
     binding.save_text(text, cause="restore")  # refuses if the file changed meanwhile
     history.recorder().flush()
     print(f"restored version {number} into {post}")

@@ -443,7 +443,7 @@ class HistoryStore:
             ).fetchone()
             if latest is not None and latest[1] == digest:
                 version_id = latest[0]
-                if kept:  # a save, then a publish of the same text: the later says more
+                if kept and not latest[2]:  # an autosave, then a manual save of it: kept
                     db.execute(
                         "UPDATE versions SET kept = 1, cause = ? WHERE id = ?", (cause, version_id)
                     )

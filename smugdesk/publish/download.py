@@ -84,7 +84,9 @@ def save_downloads(
             continue
         post = remote_to_post(remote, account)
         path = unique_path(drafts, remote.slug or remote.title or f"post-{remote.id}")
-        atomic_write(path, serialize_post(post).encode("utf-8"))
+        text = serialize_post(post)
+        atomic_write(path, text.encode("utf-8"))
+        _record_download(path, text)
         known[remote.id] = path
         written.append(path)
     return written, existing
@@ -95,5 +97,14 @@ def save_server_copy(remote: RemotePost, beside: Path) -> Path:
     post = remote_to_post(remote, None)
     post.meta["title"] = f"{remote.title} (from the blog)"
     path = unique_path(beside.parent, f"{beside.stem}-from-blog")
-    atomic_write(path, serialize_post(post).encode("utf-8"))
+    text = serialize_post(post)
+    atomic_write(path, text.encode("utf-8"))
+    _record_download(path, text)
     return path
+
+
+def _record_download(path: Path, text: str) -> None:
+    """A downloaded post's first version, in its history."""
+    from smugdesk.core import history  # brings sqlite3: only once something came home
+
+    history.record(path, text, "download")

@@ -49,7 +49,16 @@ def publish_file(
         if queue is not None:
             queue.add(path, account.name, status or "", str(error))
         raise
-    binding.save_text(set_values(text, outcome.front).text)
+    sent = set_values(text, outcome.front).text
+    binding.save_text(sent, cause="publish")
+    _mark_published(binding.path, sent, account.name)
     if queue is not None:
         queue.remove(path, account.name)
     return outcome
+
+
+def _mark_published(path: Path, text: str, blog: str) -> None:
+    """The version the blog received, marked with its name in the post's history."""
+    from smugdesk.core import history  # brings sqlite3: only once something was published
+
+    history.record(path, text, "publish", blog)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smugdesk.core import recovery
 from smugdesk.core.errors import SmugdeskError
-from smugdesk.core.post_bytes import read_post_bytes
 from smugdesk.core.store import PostFile, add_save_listener
 
 
@@ -58,8 +57,7 @@ def _on_save(path: Path, text: str, cause: str) -> None:
 
 
 class HistoryActions:
-    """Mixed into MainWindow, before PublishActions and DownloadActions (it extends their
-    outcome handlers)."""
+    """Mixed into MainWindow, before PublishActions (it extends its outcome handler)."""
 
     def _init_history(self) -> None:
         if self.drafts.absolute() not in _drafts:
@@ -170,16 +168,6 @@ class HistoryActions:
 
         if isinstance(result, Outcome) and self.file.path is not None:
             _history().record(self.file.path, self.editor.toPlainText(), "publish", account.name)
-
-    def _downloaded(self, result) -> None:
-        if not isinstance(result, SmugdeskError):
-            for path in result[0]:
-                try:
-                    data, _status = read_post_bytes(path)
-                    _history().record(path, data.decode("utf-8"), "download")
-                except (SmugdeskError, UnicodeDecodeError):
-                    continue
-        super()._downloaded(result)
 
     def history_moved(self, old: Path, new: Path) -> None:
         """A rename made here: the post's history follows it."""

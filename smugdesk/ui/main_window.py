@@ -55,7 +55,7 @@ AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 class MainWindow(
     StagedStart,
-    HistoryActions,  # before Publish/DownloadActions: it extends their outcome handlers
+    HistoryActions,  # before PublishActions: it extends its outcome handler
     ExportActions,
     PublishActions,
     DownloadActions,
@@ -124,6 +124,9 @@ class MainWindow(
         self.preview.open_post.connect(self.open_post_link)
         self.preview.goto_line.connect(self.show_source_line)
         self._body_line = 0
+        self._typed = False  # the text changed since the preview last followed the editor
+        self._follow_caret = False  # the writer is typing: the preview shows the caret's block
+        self._place_after = -1  # a render newer than this shows a post just opened
         self._scroll_sync = _single_shot(self, 30, self.sync_preview_scroll)
         self.editor.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_sync.start())
         self.editor.document().modificationChanged.connect(self.setWindowModified)
@@ -185,6 +188,9 @@ class MainWindow(
         self._autosave_timer.stop()
         self.file = binding
         self.editor.setPlainText(text)
+        # The preview opens where the editor is (its top), not where the last post was.
+        self._typed = self._follow_caret = False
+        self._place_after = self._generation
         self.editor.document().setModified(False)
         self.preview.set_base_folder(binding.path.parent if binding.path else self.drafts)
         self._render_now()
@@ -309,6 +315,7 @@ class MainWindow(
 
     # ----- rendering -------------------------------------------------------------------
     def _on_text_changed(self) -> None:
+        self._typed = self._follow_caret = True
         if not self._render_timer.isActive():
             self._render_timer.start()
         # Started by the first unsaved change, not restarted by later ones: a pause saves
@@ -343,14 +350,42 @@ class MainWindow(
         self.outline.set_headings(result.headings)
         self._body_line = result.body_line
         self.preview.show_result(result)
+        # Scrolls run in the page after the update just sent, so they see the new blocks.
+        if self._place_after >= 0 and result.generation > self._place_after:
+            self._place_after = -1
+            self._follow_top_line()
+        elif self._follow_caret and self.commands.sync_scroll.isChecked():
+            self._reveal_caret()
 
     def sync_preview_scroll(self) -> None:
-        """The preview follows the editor by source line: the top line of the editor is
-        the top of the preview."""
+        """The preview follows the editor: while the writer types, the caret's block stays
+        in view; when the editor is scrolled without typing, its top line is the top of
+        the preview, and its end the preview's end."""
         if not self.commands.sync_scroll.isChecked():
+            return
+        if self._typed:  # the editor scrolled because of typing
+            self._typed = False
+            self._reveal_caret()
+            return
+        self._follow_caret = False
+        self._follow_top_line()
+
+    def _follow_top_line(self) -> None:
+        bar = self.editor.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            self.preview.reveal_line(0, end=True)
             return
         top = self.editor.cursorForPosition(QPoint(0, 0)).blockNumber()
         self.preview.scroll_to_line(max(0, top - self._body_line))
+
+    def _reveal_caret(self) -> None:
+        block = self.editor.textCursor().block()
+        line = block.blockNumber() - self._body_line
+        # In the last block with words (blank lines after it do not count): the page's end.
+        following = block.next()
+        while following.isValid() and not following.text().strip():
+            following = following.next()
+        self.preview.reveal_line(max(0, line), end=not following.isValid())
 
     def show_source_line(self, line: int) -> None:
         block = self.editor.document().findBlockByNumber(line + self._body_line)

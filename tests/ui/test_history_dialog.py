@@ -320,3 +320,19 @@ def test_renaming_a_post_with_images_in_the_library_keeps_its_history(qtbot, win
     history.recorder().flush()
     causes = [v.cause for v in history.store_for(renamed).versions(renamed)]
     assert causes[:2] == ["save", "manual"], causes
+
+
+def test_a_change_made_by_another_program_and_loaded_becomes_a_version(qtbot, window, tmp_path):
+    post = tmp_path / "drafts" / "synced.md"
+    post.parent.mkdir(exist_ok=True)
+    post.write_text(POST, encoding="utf-8")
+    assert window.open_path(post)
+    theirs = POST + "\nAdded on the laptop.\n"
+    post.write_text(theirs, encoding="utf-8")
+    window.check_disk()  # what the file watcher calls: unmodified here, so reloaded in place
+    assert window.editor.toPlainText() == theirs
+    dialog = _open_history(qtbot, window)
+    versions = _versions(dialog)
+    assert [v.cause for v in versions] == ["external", "external"]
+    assert history.store_for(post).text(versions[0].id) == theirs
+    assert "Changed by another program" in dialog.timeline.item(1).text()

@@ -5,14 +5,29 @@ Hypothesis is derandomized, so each mutant meets the same examples.
 mutmut runs the tests that cover a mutated function once per mutant, each time in a new
 pytest session: a test that starts WordPress, the Micropub server or Qt would start it for
 every mutant (seconds to a minute each). Those tests are left out here, by the fixtures they
-use, so a new test file needs no list kept up to date. The full suite still runs them.
+use, so a new test file needs no list kept up to date; so are tests that time themselves.
+The full suite still runs them all.
 """
 
 from __future__ import annotations
 
+import inspect
+import re
+
 import pytest
 
 SERVER_FIXTURES = frozenset({"wordpress", "micropub_site", "qapp", "qtbot"})
+# A test that times itself ("disarmed within 2 s") fails under mutmut's call tracing, which
+# slows every call of the mutated modules; its speed bound is the full suite's to check.
+_CLOCKS = re.compile(r"\b(?:perf_counter|monotonic)\(\)")
+
+
+def _times_itself(item: pytest.Item) -> bool:
+    function = getattr(item, "function", None)
+    try:
+        return function is not None and bool(_CLOCKS.search(inspect.getsource(function)))
+    except (OSError, TypeError):
+        return False
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -29,7 +44,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     left_out: list[pytest.Item] = []
     for item in items:
         needs = SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
-        (left_out if needs else kept).append(item)
+        (left_out if needs or _times_itself(item) else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept

@@ -217,11 +217,13 @@ class MetaWeblogPublisher:
     def _remote(self, data: object) -> RemotePost:
         data = _struct_of(data, "the post the blog sent")
         keywords = str(data.get("mt_keywords") or "")
+        # WordPress splits a post at <!--more--> into these two: put the tag back between them.
+        main, more = str(data.get("description", "")), str(data.get("mt_text_more") or "")
         return RemotePost(
             id=str(data.get("postid", "")),
             url=str(data.get("permaLink") or data.get("link") or ""),
             title=str(data.get("title", "")),
-            html=str(data.get("description", "")) + str(data.get("mt_text_more") or ""),
+            html=f"{main}\n\n<!--more-->\n\n{more}" if more else main,
             status=str(data.get("post_status", "")),
             slug=str(data.get("wp_slug", "")),
             excerpt=str(data.get("mt_excerpt", "")),

@@ -382,11 +382,6 @@ def test_wordpress_xmlrpc_keeps_an_unedited_post_as_it_was(wordpress, xmlrpc_acc
     assert normalise(after) == normalise(before)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="metaweblog.py joins description and mt_text_more without the <!--more--> that "
-    "WordPress split them at (a change asked of its owner); strict: remove when fixed",
-)
 def test_wordpress_xmlrpc_keeps_the_more_tag(wordpress, xmlrpc_account, tmp_path):
     before, after = _round_trip_on(wordpress, xmlrpc_account, "classic-editor.html", tmp_path)
     assert "<!--more-->" in before

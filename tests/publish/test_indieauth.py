@@ -188,3 +188,82 @@ def test_a_token_for_another_site_is_not_used():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_add_blog_signs_in_through_the_browser(qtbot, micropub_site, logged_in, tmp_path):
+    """The Add Blog dialog with a Micropub blog: Sign In with Browser, the writer approves,
+    and the account is kept with the token in the keyring."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from smugdesk.core.accounts import load_accounts, save_accounts
+    from smugdesk.core.credentials import get_secret
+    from smugdesk.ui.dialogs.add_blog import AddBlogDialog
+
+    class HomePage(BaseHTTPRequestHandler):
+        """A stand-in for the blog's home page only: it names the real server's Micropub,
+        authorization and token endpoints."""
+
+        def do_GET(self):
+            base = micropub_site.base
+            body = (
+                "<title>Field Notes</title>"
+                f'<link rel="micropub" href="{micropub_site.endpoint}">'
+                f'<link rel="authorization_endpoint" href="{base}/indieweb/auth/">'
+                f'<link rel="token_endpoint" href="{base}/indieweb/token/">'
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    from smugdesk.ui.application import create_application
+
+    create_application()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), HomePage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        dialog = AddBlogDialog([], save_accounts)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        opened: list[str] = []
+
+        def play_browser(url: str) -> None:
+            opened.append(url)
+            threading.Thread(target=browser(logged_in), args=(url,), daemon=True).start()
+
+        dialog.open_browser = play_browser
+        dialog.address.setText(f"http://127.0.0.1:{server.server_address[1]}/")
+        dialog.find()
+        qtbot.waitUntil(lambda: dialog.state in ("found", "error"), timeout=60_000)
+        assert dialog.state == "found", dialog.status.text()
+        assert dialog.browser_button.isVisible() and not dialog.user.isEnabled()
+        assert dialog.browser_button.isDefault() and not dialog.add_button.isDefault()
+        assert dialog.secret_caption.text() == "&Token:"
+        folder = Path(os.environ.get("SMUGDESK_SHOTS") or tmp_path)
+        QApplication.processEvents()
+        assert dialog.grab().save(str(folder / "add-blog-5-found-micropub.png"))
+        dialog.browser_button.click()
+        qtbot.waitUntil(lambda: dialog.state in ("added", "error"), timeout=60_000)
+        assert dialog.state == "added", dialog.status.text()
+        assert opened and opened[0].startswith(micropub_site.base + "/indieweb/auth/?")
+        [kept] = load_accounts()
+        assert (kept.name, kept.kind, kept.url) == (
+            "Field Notes",
+            "micropub",
+            micropub_site.endpoint,
+        )
+        token = get_secret("Field Notes")
+        assert token and "token accepted" in dialog.summary
+    finally:
+        server.shutdown()
+        server.server_close()
+        # Deleted now, with its finished helpers, while Qt is whole (see tests/ui/conftest).
+        dialog.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -114,6 +114,15 @@ class AddBlogDialog(QDialog):
         self.xmlrpc_button.setToolTip(self.tr("Sign in with your usual password over XML-RPC"))
         self.xmlrpc_button.clicked.connect(self.use_xmlrpc)
         self.xmlrpc_button.hide()
+        self.browser_button = buttons.addButton(
+            self.tr("Sign In with &Browser"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.browser_button.setToolTip(
+            self.tr("Approve smugdesk on your blog's sign-in page; the token is kept for you")
+        )
+        self.browser_button.clicked.connect(self.sign_in_with_browser)
+        self.browser_button.hide()
+        self._sign_in = None  # an IndieAuth sign-in waiting for the browser
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.add_button = buttons.addButton(
@@ -141,7 +150,9 @@ class AddBlogDialog(QDialog):
         self.find_button.setEnabled(not busy)
         self.address.setReadOnly(busy)
         self.add_button.setEnabled(self.found is not None and not busy and bool(self.kind))
-        self.add_button.setDefault(self.found is not None and not busy)
+        browser = not self.browser_button.isHidden()  # a sign-in page beats a pasted token
+        self.add_button.setDefault(self.found is not None and not busy and not browser)
+        self.browser_button.setDefault(browser and not busy)
         self.state_changed.emit(state)
 
     def _show_status(self, text: str, *, error: bool = False, rich: str = "") -> None:
@@ -158,6 +169,7 @@ class AddBlogDialog(QDialog):
             self.kind = ""
             self._show_found("")
             self.xmlrpc_button.hide()
+            self.browser_button.hide()
         self._show_status("")
         self._set_state("typing")
 
@@ -170,6 +182,7 @@ class AddBlogDialog(QDialog):
         self.kind = ""
         self._show_found("")
         self.xmlrpc_button.hide()
+        self.browser_button.hide()
         self._show_status(self.tr("Looking at %s…") % typed)
         self._set_state("finding")
 
@@ -188,6 +201,10 @@ class AddBlogDialog(QDialog):
             return
         self.found = result
         self._use_kind(result.best())
+        self.browser_button.setVisible(
+            self.kind == "micropub"
+            and bool(result.authorization_endpoint and result.token_endpoint)
+        )
         if not self.name.text().strip() and result.title:
             self.name.setText(self._free_name(result.title))
         lines = [result.summary(), *result.notes]
@@ -295,6 +312,51 @@ class AddBlogDialog(QDialog):
         self._show_status(self.tr("Signed in: %s.%s") % (said, note))
         self._set_state("added")
         self.accept()
+
+    # -- IndieAuth ------------------------------------------------------------------------
+    def sign_in_with_browser(self) -> None:
+        """Opens the blog's sign-in page in the browser and waits for the token it gives
+        (PKCE, back on 127.0.0.1); the token then signs in like a pasted one."""
+        from smugdesk.publish.indieauth import SignIn
+
+        found = self.found
+        if found is None or self.state == "signing-in":
+            return
+        try:
+            sign_in = SignIn(found.address, found.authorization_endpoint, found.token_endpoint)
+        except (SmugdeskError, OSError) as error:
+            self._show_status(str(error), error=True)
+            return
+        self._sign_in = sign_in
+        self._show_status(
+            self.tr("Approve smugdesk on the page your browser opened (%s)…")
+            % found.authorization_endpoint
+        )
+        self._set_state("signing-in")
+        self.open_browser(sign_in.url)
+        run_later(self, lambda _progress: sign_in.finish(), self._browser_done)
+
+    def open_browser(self, url: str) -> None:
+        """The system browser (tests play the browser instead)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(url))
+
+    def _browser_done(self, result) -> None:
+        self._sign_in = None
+        if isinstance(result, SmugdeskError):
+            self._show_status(self.tr("Not signed in: %s") % result, error=True)
+            self._set_state("error")
+            return
+        self.secret.setText(result.access_token)
+        self._set_state("found")
+        self.add()
+
+    def done(self, code: int) -> None:
+        if self._sign_in is not None:
+            self._sign_in.cancel()  # the listener on 127.0.0.1 stops with the dialog
+        super().done(code)
 
     def confirm_plain_http(self, account: Account, warning: str) -> bool:
         """Asks before a password is sent unencrypted (tests answer it instead)."""

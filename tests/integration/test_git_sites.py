@@ -1,0 +1,274 @@
+"""Publishing to a static site kept in git: the real ``git`` against a bare repository on the
+local disk as the remote, a second clone as someone else pushing, and the real generators
+(Hugo, Jekyll, Pelican) checking the site before a push."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sample_posts import PIXEL
+
+from smugdesk.core.store import load_post
+from smugdesk.publish import git_command
+from smugdesk.publish.base import resolve_options
+from smugdesk.publish.git_site import (
+    BuildError,
+    ConflictError,
+    GitError,
+    hugo_git,
+    jekyll_git,
+    pelican_git,
+)
+
+needs_hugo = pytest.mark.skipif(not shutil.which("hugo"), reason="Hugo is not installed")
+needs_jekyll = pytest.mark.skipif(not shutil.which("jekyll"), reason="Jekyll is not installed")
+
+HUGO_CONFIG = {
+    "config.toml": 'baseURL = "https://blog.example/"\ntitle = "Test"\n',
+    "layouts/_default/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}",
+    "layouts/_default/list.html": "{{ .Title }}",
+    "layouts/_default/index.html": "{{ .Title }}",
+}
+JEKYLL_CONFIG = {
+    "_config.yml": "title: Test\n",
+    "_layouts/post.html": "<h1>{{ page.title }}</h1>{{ content }}",
+}
+PELICAN_CONFIG = {
+    "pelicanconf.py": "AUTHOR = 'A'\nSITENAME = 'Test'\nPATH = 'content'\nTIMEZONE = 'UTC'\n"
+    "ARTICLE_URL = '{slug}.html'\nARTICLE_SAVE_AS = '{slug}.html'\n"
+    "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nSTATIC_PATHS = ['images']\n",
+    "content/.keep": "",
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(cwd), *args], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, f"git {args}: {result.stderr}"
+    return result.stdout
+
+
+def identify(repo: Path, name: str) -> None:
+    git(repo, "config", "user.name", name)
+    git(repo, "config", "user.email", f"{name}@example.org")
+    git(repo, "config", "commit.gpgsign", "false")
+
+
+def make_site(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Path]:
+    """A site committed and pushed to a bare 'remote'; returns (working copy, remote)."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    site = tmp_path / "site"
+    git(tmp_path, "init", "-q", "-b", "main", str(site))
+    identify(site, "writer")
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    (site / "README.md").write_text("my site\n", encoding="utf-8")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "site")
+    git(site, "remote", "add", "origin", str(remote))
+    git(site, "push", "-q", "origin", "main")
+    return site, remote
+
+
+def other_clone(tmp_path: Path, remote: Path) -> Path:
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "-q", str(remote), str(other))
+    identify(other, "colleague")
+    return other
+
+
+def write_post(tmp_path: Path, body: str = "Hello from the ward.", slug: str = "ward-news"):
+    drafts = tmp_path / "drafts"
+    (drafts / f"{slug}.assets").mkdir(parents=True, exist_ok=True)
+    (drafts / f"{slug}.assets" / "ward.png").write_bytes(PIXEL)
+    path = drafts / f"{slug}.md"
+    path.write_text(
+        f"---\ntitle: Ward news\ndate: 2026-11-20 09:30:00+00:00\nstatus: published\n---\n\n"
+        f"{body}\n\n![The ward]({slug}.assets/ward.png)\n",
+        encoding="utf-8",
+    )
+    return load_post(path)
+
+
+def publish(publisher, post, site: Path, **given):
+    return publisher.export(post, site, resolve_options(publisher, given))
+
+
+def remote_files(remote: Path) -> list[str]:
+    return git(remote, "ls-tree", "-r", "--name-only", "main").split()
+
+
+def state(site: Path) -> tuple[str, str, dict[str, bytes]]:
+    """HEAD, `git status`, and every file's bytes (outside .git): 'as it was' means all three."""
+    files = {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(site).parts
+    }
+    status = git(site, "status", "--porcelain=v1", "--untracked-files=all")
+    return git(site, "rev-parse", "HEAD"), status, files
+
+
+@needs_jekyll
+def test_jekyll_plan_then_publish_commits_only_the_posts_files(tmp_path):
+    site, remote = make_site(tmp_path, JEKYLL_CONFIG)
+    # The writer's own unfinished work in the working copy: changed, staged and new files.
+    (site / "README.md").write_text("half-written about page\n", encoding="utf-8")
+    (site / "_config.yml").write_text("title: Test\nnew: setting\n", encoding="utf-8")
+    git(site, "add", "_config.yml")
+    (site / "_posts").mkdir()
+    (site / "_posts" / "2026-01-01-unfinished.md").write_text("---\n---\nwip\n")
+    post = write_post(tmp_path)
+    before = state(site)
+
+    plan = publish(jekyll_git(), post, site, dry_run=True)
+    assert plan.notes[0].startswith("commit “Publish “Ward news” (_posts/2026-11-20-ward-news.md)”")
+    assert "  add _posts/2026-11-20-ward-news.md" in plan.notes
+    assert "  add assets/images/ward-news/ward.png" in plan.notes
+    assert len(plan.notes) == 3
+    assert state(site) == before, "a dry run changed the working copy"
+    assert remote_files(remote) == ["README.md", "_config.yml", "_layouts/post.html"]
+
+    result = publish(jekyll_git(), post, site)
+    assert any(note.startswith("pushed ") for note in result.notes)
+    assert sorted(remote_files(remote)) == [
+        "README.md",
+        "_config.yml",
+        "_layouts/post.html",
+        "_posts/2026-11-20-ward-news.md",
+        "assets/images/ward-news/ward.png",
+    ]
+    message = git(remote, "log", "-1", "--format=%s", "main").strip()
+    assert message == "Publish “Ward news” (_posts/2026-11-20-ward-news.md)"
+    # The writer's work is untouched: still changed, still staged, still untracked.
+    assert git(remote, "show", "main:README.md") == "my site\n"
+    status = git(site, "status", "--porcelain=v1", "--untracked-files=all").splitlines()
+    assert " M README.md" in status and "M  _config.yml" in status
+    assert "?? _posts/2026-01-01-unfinished.md" in status
+    assert git(site, "rev-parse", "HEAD") == git(remote, "rev-parse", "main")
+
+
+@needs_hugo
+def test_update_after_the_remote_moved_rebases_and_never_forces(tmp_path):
+    site, remote = make_site(tmp_path, HUGO_CONFIG)
+    first = publish(hugo_git(), write_post(tmp_path), site)
+    assert first.location.endswith("content/posts/ward-news/index.md")
+    other = other_clone(tmp_path, remote)
+    (other / "about.md").write_text("about us\n", encoding="utf-8")
+    git(other, "add", "about.md")
+    git(other, "commit", "-q", "-m", "About page")
+    git(other, "push", "-q", "origin", "main")
+    theirs = git(other, "rev-parse", "HEAD").strip()
+    (site / "README.md").write_text("local edit, not for the remote\n", encoding="utf-8")
+
+    publish(hugo_git(), write_post(tmp_path, body="Updated: the ward reopened."), site)
+    log = git(remote, "log", "--format=%s %P", "main").splitlines()
+    assert log[0].startswith("Update “Ward news” (content/posts/ward-news/index.md) ")
+    assert log[1].startswith("About page"), "not rebased onto the colleague's commit"
+    assert (
+        len(log[0].split()) - len("Update “Ward news” (content/posts/ward-news/index.md)".split())
+        == 1
+    )
+    assert git(remote, "merge-base", "--is-ancestor", theirs, "main") == ""
+    assert "ward reopened" in git(remote, "show", "main:content/posts/ward-news/index.md")
+    assert git(remote, "show", "main:README.md") == "my site\n"
+    assert (site / "README.md").read_text() == "local edit, not for the remote\n"
+    assert (site / "about.md").exists()  # the working copy has the colleague's page now
+
+
+@needs_hugo
+def test_a_conflict_stops_and_leaves_the_working_copy_as_it_was(tmp_path):
+    site, remote = make_site(tmp_path, HUGO_CONFIG)
+    publish(hugo_git(), write_post(tmp_path), site)
+    other = other_clone(tmp_path, remote)
+    page = other / "content" / "posts" / "ward-news" / "index.md"
+    page.write_text(page.read_text().replace("Hello from the ward.", "Colleague's fix."))
+    git(other, "commit", "-q", "-am", "Fix typo")
+    git(other, "push", "-q", "origin", "main")
+    remote_head = git(remote, "rev-parse", "main")
+    (site / "README.md").write_text("local edit\n", encoding="utf-8")
+    before = state(site)
+
+    with pytest.raises(ConflictError) as stopped:
+        publish(hugo_git(), write_post(tmp_path, body="My own rewrite."), site)
+    assert "content/posts/ward-news/index.md" in str(stopped.value)
+    assert "conflict" in str(stopped.value)
+    assert state(site) == before
+    assert not (site / ".git" / "rebase-merge").exists()
+    assert git(site, "stash", "list") == ""
+    assert git(remote, "rev-parse", "main") == remote_head
+
+
+@needs_hugo
+def test_a_failing_build_stops_the_push_with_the_generators_words(tmp_path):
+    site, remote = make_site(tmp_path, HUGO_CONFIG)
+    publish(hugo_git(), write_post(tmp_path), site)
+    remote_head = git(remote, "rev-parse", "main")
+    before = state(site)
+
+    broken = write_post(tmp_path, body="{{< no-such-shortcode >}}")
+    with pytest.raises(BuildError) as stopped:
+        publish(hugo_git(), broken, site)
+    assert "no-such-shortcode" in str(stopped.value)  # Hugo's own message
+    assert "nothing was committed" in str(stopped.value)
+    assert state(site) == before, "the earlier version of the post was not put back"
+    assert git(remote, "rev-parse", "main") == remote_head
+
+
+def test_pelican_publish_builds_and_pushes(tmp_path):
+    site, remote = make_site(tmp_path, PELICAN_CONFIG)
+    publish(pelican_git(), write_post(tmp_path), site)
+    assert "content/ward-news.md" in remote_files(remote)
+    assert "content/images/ward-news/ward.png" in remote_files(remote)
+    assert git(site, "status", "--porcelain=v1", "--untracked-files=all") == (
+        "?? .smugdesk-exports.json\n"
+    )  # the build wrote nothing into the site (no output/, no __pycache__)
+
+
+@needs_hugo
+def test_hostile_names_cannot_become_options_or_other_files(tmp_path):
+    site, remote = make_site(tmp_path, HUGO_CONFIG)
+    post = write_post(tmp_path)
+    # An image whose name is a glob: as a pathspec it would commit every PNG beside it.
+    (post.path.parent / "*.png").write_bytes(PIXEL)
+    post.body += "\n![all](*.png)\n"
+    bundle = site / "content" / "posts" / "ward-news"
+    bundle.mkdir(parents=True)
+    (bundle / "private.png").write_bytes(PIXEL)  # the writer's, not to be published
+    pwned = tmp_path / "pwned"
+    hostile = {
+        "remote": f"--upload-pack=touch {pwned}",
+        "branch": "--force",
+        "section": "../../outside",
+    }
+    for option, value in hostile.items():
+        with pytest.raises((GitError, ValueError, Exception)) as refused:
+            publish(hugo_git(), post, site, **{option: value})
+        assert type(refused.value).__name__ in ("GitError", "ExportError"), refused.value
+        assert "\n" not in str(refused.value)
+    assert not pwned.exists()
+    assert not (tmp_path / "outside").exists()
+
+    publish(hugo_git(), post, site)
+    published = remote_files(remote)
+    assert "content/posts/ward-news/*.png" in published
+    assert "content/posts/ward-news/private.png" not in published
+    assert "?? content/posts/ward-news/private.png" in git(site, "status", "--porcelain=v1")
+
+
+def test_a_site_that_is_not_a_git_working_copy_is_a_clear_message(tmp_path):
+    (tmp_path / "plain").mkdir()
+    with pytest.raises(GitError, match="not inside a git working copy"):
+        publish(pelican_git(), write_post(tmp_path), tmp_path / "plain")
+
+
+def test_git_runs_without_prompts_and_with_literal_paths():
+    env = git_command.git_env()
+    assert env["GIT_TERMINAL_PROMPT"] == "0"
+    assert env["GIT_LITERAL_PATHSPECS"] == "1"

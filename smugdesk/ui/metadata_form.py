@@ -119,6 +119,7 @@ class MetadataForm(QWidget):
         self.tree_action.setVisible(False)
         self.new_terms = QLabel()
         self.new_terms.setWordWrap(True)
+        self.new_terms.setTextFormat(Qt.TextFormat.PlainText)  # names as typed, never markup
         self.new_terms.setAccessibleName(self.tr("Terms the blog does not have yet"))
         self.new_terms.hide()
         grid.addWidget(self.new_terms, 6, 0, 1, 6)

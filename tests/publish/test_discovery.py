@@ -235,3 +235,67 @@ def test_link_header_forms():
 )
 def test_rest_site_from_the_root(root, site):
     assert discovery.rest_site(root) == site
+
+
+def _serving(pages: dict[str, tuple[str, bytes]]):
+    class Pages(BaseHTTPRequestHandler):
+        """A stand-in site with hostile pages no real blog serves on purpose."""
+
+        def do_GET(self):
+            kind, body = pages.get(self.path, ("text/plain", b""))
+            if self.path not in pages:
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            if body == b"endless":
+                self.end_headers()
+                chunk = b"<p>" + b"x" * 65536
+                try:
+                    for _ in range(100):  # 6.5 MB, far past the cap
+                        self.wfile.write(chunk)
+                except OSError:
+                    pass  # the reader stopped, as it should
+                return
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    return Pages
+
+
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE rsd [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+<rsd><service><engineName>&c;</engineName><apis>
+<api name="MetaWeblog" apiLink="http://127.0.0.1:9/xmlrpc.php"/></apis></service></rsd>"""
+
+
+def test_an_rsd_declaring_entities_is_refused():
+    page = b'<link rel="EditURI" type="application/rsd+xml" href="/rsd">'
+    pages = {"/": ("text/html", page), "/rsd": ("application/rsd+xml", LAUGHS)}
+    with stand_in(_serving(pages)) as site, pytest.raises(DiscoveryError, match="no blogging"):
+        discover(site + "/")
+
+
+def test_an_endless_page_is_cut_at_the_cap():
+    endless = _serving({"/": ("text/html", b"endless")})
+    with stand_in(endless) as site, pytest.raises(DiscoveryError, match="larger than 2 MB"):
+        discover(site + "/")
+
+
+def test_links_to_other_schemes_are_ignored():
+    page = (
+        b'<link rel="micropub" href="javascript:alert(1)">'
+        b'<link rel="https://api.w.org/" href="file:///etc/passwd">'
+    )
+    with (
+        stand_in(_serving({"/": ("text/html", page)})) as site,
+        pytest.raises(DiscoveryError, match="no blogging"),
+    ):
+        discover(site + "/")

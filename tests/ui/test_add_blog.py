@@ -158,3 +158,40 @@ def test_advanced_hands_over_to_the_form(qtbot, wordpress):
     accounts.after_add_blog(add)
     assert accounts.url.text() == "https://old.example.org/blog/"
     assert accounts.user.text() == "ada"
+
+
+def test_the_page_title_is_shown_as_text(qtbot, dialog):
+    """A page's title is the page author's: markup in it is shown, never rendered (no image
+    fetched, no link planted in the dialog)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from PySide6.QtCore import Qt
+
+    class Page(BaseHTTPRequestHandler):
+        """A stand-in for a hostile blog home page (a title with markup in it)."""
+
+        def do_GET(self):
+            body = (
+                b"<title>&lt;img src=http://tracker.example/x&gt;&lt;b&gt;Bold&lt;/b&gt;</title>"
+                b'<link rel="micropub" href="/micropub">'
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        find(qtbot, dialog, f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert dialog.state == "found"
+    assert dialog.found_label.textFormat() == Qt.TextFormat.PlainText
+    assert "“<img src=http://tracker.example/x><b>Bold</b>”" in dialog.found_label.text()

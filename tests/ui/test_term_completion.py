@@ -173,3 +173,9 @@ def test_no_tree_for_a_blog_without_categories(qtbot, form):
     form.set_vocabulary(Vocabulary("Notes", BlogTerms(tags=["walks"]), [], "micropub"))
     assert not form.tree_action.isVisible()
     assert form.completers["categories"].names.stringList() == ["walks"]
+
+
+def test_a_new_name_is_shown_as_text(qtbot, form):
+    qtbot.keyClicks(form.fields["tags"], "<b>loud</b>")
+    assert form.new_terms.textFormat() == Qt.TextFormat.PlainText
+    assert "tag “<b>loud</b>”" in form.new_terms.text()

@@ -71,6 +71,7 @@ class AddBlogDialog(QDialog):
         where.addWidget(self.find_button)
         self.found_label = QLabel()
         self.found_label.setWordWrap(True)
+        self.found_label.setTextFormat(Qt.TextFormat.PlainText)  # the page's title, verbatim
         self.found_label.setAccessibleName(self.tr("What was found"))
         self.found_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name = QLineEdit()

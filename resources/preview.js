@@ -93,6 +93,34 @@ window.smugdesk = (function () {
     return y;
   }
 
+  // Keep source line ``line`` in view with as little movement as possible (the writer's
+  // caret while typing): nothing moves while its block is on screen. ``end``: the caret is
+  // in the post's last block, so the page's end is shown.
+  function revealLine(line, end) {
+    if (end) return scrollToEnd();
+    const marked = blocks();
+    let found = null;
+    for (const item of marked) {
+      if (item.start <= line) found = item;
+      else break;
+    }
+    if (!found) return window.scrollY;
+    const box = found.block.getBoundingClientRect();
+    const margin = 12;
+    let y = window.scrollY;
+    if (box.top < margin) y += box.top - margin;
+    // Below the window: its end comes into view (where a paragraph grows while typing).
+    else if (box.bottom > window.innerHeight - margin) y += box.bottom - window.innerHeight + margin;
+    if (y !== window.scrollY) window.scrollTo(0, Math.max(0, y));
+    return y;
+  }
+
+  function scrollToEnd() {
+    const limit = document.documentElement.scrollHeight - window.innerHeight;
+    window.scrollTo(0, Math.max(0, limit));
+    return limit;
+  }
+
   // A double-click in the preview asks the editor to show the source of that block.
   document.addEventListener("dblclick", function (event) {
     const block = event.target.closest && event.target.closest("#sd-body > [data-line]");
@@ -225,6 +253,8 @@ window.smugdesk = (function () {
 
   return {
     scrollToLine: scrollToLine,
+    revealLine: revealLine,
+    scrollToEnd: scrollToEnd,
     setTheme: function (dark) {
       document.documentElement.classList.toggle("dark", dark);
       return dark;

@@ -124,11 +124,13 @@ class MainWindow(
         self.preview.open_post.connect(self.open_post_link)
         self.preview.goto_line.connect(self.show_source_line)
         self._body_line = 0
-        self._typed = False  # the text changed since the preview last followed the editor
+        self._typed = False  # the text changed in this turn of the event loop
+        self._typed_end = _single_shot(self, 0, lambda: setattr(self, "_typed", False))
+        self._scrolled_by_typing = False
         self._follow_caret = False  # the writer is typing: the preview shows the caret's block
         self._place_after = -1  # a render newer than this shows a post just opened
         self._scroll_sync = _single_shot(self, 30, self.sync_preview_scroll)
-        self.editor.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_sync.start())
+        self.editor.verticalScrollBar().valueChanged.connect(self._on_editor_scrolled)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
         self._init_library()
@@ -189,7 +191,7 @@ class MainWindow(
         self.file = binding
         self.editor.setPlainText(text)
         # The preview opens where the editor is (its top), not where the last post was.
-        self._typed = self._follow_caret = False
+        self._typed = self._scrolled_by_typing = self._follow_caret = False
         self._place_after = self._generation
         self.editor.document().setModified(False)
         self.preview.set_base_folder(binding.path.parent if binding.path else self.drafts)
@@ -316,6 +318,7 @@ class MainWindow(
     # ----- rendering -------------------------------------------------------------------
     def _on_text_changed(self) -> None:
         self._typed = self._follow_caret = True
+        self._typed_end.start()
         if not self._render_timer.isActive():
             self._render_timer.start()
         # Started by the first unsaved change, not restarted by later ones: a pause saves
@@ -363,12 +366,17 @@ class MainWindow(
         the preview, and its end the preview's end."""
         if not self.commands.sync_scroll.isChecked():
             return
-        if self._typed:  # the editor scrolled because of typing
-            self._typed = False
+        if self._scrolled_by_typing:
+            self._scrolled_by_typing = False
             self._reveal_caret()
             return
         self._follow_caret = False
         self._follow_top_line()
+
+    def _on_editor_scrolled(self, _value: int) -> None:
+        # The editor scrolls in the same turn as the keystroke that needed it.
+        self._scrolled_by_typing = self._scrolled_by_typing or self._typed
+        self._scroll_sync.start()
 
     def _follow_top_line(self) -> None:
         bar = self.editor.verticalScrollBar()

@@ -172,6 +172,7 @@ class PreviewView(QWebEngineView):
         self._last: RenderResult | None = None
         self._parts: tuple[str, ...] = ()  # the body's parts the page shows now
         self._shell_pending = False
+        self._pending_scroll = ""
         self.page().loadingChanged.connect(self._on_loading_changed)
 
     def set_base_folder(
@@ -216,8 +217,23 @@ class PreviewView(QWebEngineView):
 
     def scroll_to_line(self, line: int) -> None:
         """Show body line ``line`` at the top of the preview (scroll sync)."""
+        self._scroll(f"smugdesk.scrollToLine({int(line)})")
+
+    def reveal_line(self, line: int, *, end: bool = False) -> None:
+        """Keep body line ``line`` in view, moving as little as possible (the caret while
+        typing); ``end``: it is in the post's last block, show the page's end."""
+        self._scroll(f"smugdesk.revealLine({int(line)}, {json.dumps(bool(end))})")
+
+    def scroll_to_end(self) -> None:
+        self._scroll("smugdesk.scrollToEnd()")
+
+    def _scroll(self, script: str) -> None:
+        # Asked before the page is ready (a post just opened, a page rebuilt): done once
+        # its text is in, so the preview opens where the editor is, not where it was.
         if self._ready:
-            self.page().runJavaScript(f"smugdesk.scrollToLine({int(line)})", WORLD)
+            self.page().runJavaScript(script, WORLD)
+        else:
+            self._pending_scroll = script
 
     def show_result(self, result: RenderResult) -> None:
         self._last = result  # shown again if the page is rebuilt (policy, user CSS)
@@ -279,6 +295,9 @@ class PreviewView(QWebEngineView):
         if ok and self._waiting is not None:
             waiting, self._waiting = self._waiting, None
             self.show_result(waiting)
+        if ok and self._pending_scroll:
+            script, self._pending_scroll = self._pending_scroll, ""
+            self.page().runJavaScript(script, WORLD)
 
     def _watch_input(self) -> None:
         """Watch the widget Chromium draws into (made with the page) for real input."""

@@ -42,6 +42,7 @@ class PreviewPane(QWidget):
         self._problem: QLabel | None = None
         self._dark = False
         self._waiting: RenderResult | None = None
+        self._waiting_scroll: Callable[[PreviewView], None] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setAccessibleName(self.tr("Preview"))
@@ -81,6 +82,9 @@ class PreviewPane(QWidget):
         if self._waiting is not None:
             waiting, self._waiting = self._waiting, None
             view.show_result(waiting)
+        if self._waiting_scroll is not None:
+            move, self._waiting_scroll = self._waiting_scroll, None
+            move(view)
         return view
 
     def page(self) -> QWebEnginePage:
@@ -129,8 +133,16 @@ class PreviewPane(QWidget):
         self.view.show_result(result)
 
     def scroll_to_line(self, line: int) -> None:
-        if self.view is not None:
-            self.view.scroll_to_line(line)
+        self._scroll(lambda view: view.scroll_to_line(line))
+
+    def reveal_line(self, line: int, *, end: bool = False) -> None:
+        self._scroll(lambda view: view.reveal_line(line, end=end))
+
+    def _scroll(self, move: Callable[[PreviewView], None]) -> None:
+        if self.view is None:
+            self._waiting_scroll = move  # the view does it once it exists
+        else:
+            move(self.view)
 
     def _paint_paper(self) -> None:
         palette = self.palette()

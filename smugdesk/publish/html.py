@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import html
+import os
 import re
-import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from ruamel.yaml.comments import CommentedMap
 
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post import Post
 from smugdesk.core.render import Renderer, render_page, render_post
 from smugdesk.core.store import atomic_write
 from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
+from smugdesk.publish.image_prep import ImageSettings, sent_name, settings_from
 from smugdesk.publish.site import (
+    IMAGE_OPTIONS,
     Manifest,
     SiteExport,
     Skipped,
     check_inside,
     inside_site,
     own_file,
+    prepare_images,
     skipped_notes,
 )
 
@@ -31,13 +36,22 @@ _IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])(.*?)\2""", re.IGNOREC
 
 
 def copy_images(
-    body_html: str, source_dir: Path, out_dir: Path, assets: str, skipped: list[Skipped]
+    body_html: str,
+    source_dir: Path,
+    out_dir: Path,
+    assets: str,
+    skipped: list[Skipped],
+    post: Post | None = None,
+    settings: ImageSettings | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[str, list[Path]]:
-    """Copy the post's own images next to the page; keep clean relative paths, move others
-    to ``assets``. References refused (outside the post's folder, not an image) are left
-    as written and added to ``skipped``."""
-    written: list[Path] = []
+    """Put the site's versions of the post's own images next to the page (made from the
+    originals: upright, without metadata, no larger than the limit); keep clean relative
+    paths, move others to ``assets``. References refused (outside the post's folder, not an
+    image) are left as written and added to ``skipped``."""
     taken: dict[Path, str] = {}
+    targets: dict[Path, Path] = {}
+    own = os.path.realpath(source_dir)
 
     def place(match: re.Match) -> str:
         prefix, quote, src = match.groups()
@@ -49,17 +63,46 @@ def copy_images(
         if found not in taken:
             relative = Path(unquote(urlsplit(src).path))
             inside = not relative.is_absolute() and ".." not in relative.parts
-            target_rel = relative.as_posix() if inside else f"{assets}/{found.name}"
+            name = sent_name(found)
+            folder = relative.parent.as_posix() if inside else assets
+            target_rel = f"{folder}/{name}" if folder not in ("", ".") else name
+            number = 2
+            while out_dir / target_rel in targets.values():  # photo.heic and photo.jpg
+                other = Path(name).with_stem(f"{Path(name).stem}-{number}").name
+                target_rel = f"{folder}/{other}" if folder not in ("", ".") else other
+                number += 1
             target = out_dir / target_rel
             check_inside(out_dir, target)  # a linked folder where the page goes
-            if target.resolve() != found:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(found, target)
-            written.append(target)
+            if Path(os.path.realpath(target)).is_relative_to(own):
+                # The page goes into the post's own folder: writing there could replace
+                # an original. The image is linked as it is and the writer told.
+                if notes is not None:
+                    notes.append(
+                        f"{found.name} is linked as it is, metadata and all: the page is "
+                        "in the post's own folder, where smugdesk never writes over originals"
+                    )
+                taken[found] = relative.as_posix() if inside else src
+                return f"{prefix}{quote}{taken[found]}{quote}"
+            targets[found] = target
             taken[found] = target_rel
         return f"{prefix}{quote}{taken[found]}{quote}"
 
-    return _IMG_SRC.sub(place, body_html), written
+    body = _IMG_SRC.sub(place, body_html)
+    if not targets:
+        return body, []
+    fake = post or Post(meta=CommentedMap(), body="", path=source_dir / "post.md")
+    made, problems, saved = prepare_images(
+        list(targets), fake, settings or ImageSettings(), no_progress, len(targets)
+    )
+    written: list[Path] = []
+    for source, target in targets.items():
+        if source in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, made[source].data)
+            written.append(target)
+    if notes is not None:
+        notes.extend(problems + saved)
+    return body, written
 
 
 def _adopt_earlier_page(manifest: Manifest, export: SiteExport, post: Post) -> None:
@@ -84,6 +127,7 @@ class HtmlExporter:
     options = (
         Option("assets", str, "images", "folder for images that are not already beside the post"),
         Option("lang", str, "en", "language of the page (the html lang attribute)"),
+        *IMAGE_OPTIONS,
     )
 
     def available(self) -> tuple[bool, str]:
@@ -113,12 +157,20 @@ class HtmlExporter:
         # Other drafts exported the same way sit beside this page as <slug>.html.
         rendered = render_post(post, Renderer(resolve_post=lambda slug: f"{slug}.html"))
         source_dir = post.path.parent if post.path else Path.cwd()
-        progress(1, 3, "Copying images")
+        progress(1, 3, "Preparing images")
+        image_notes: list[str] = []
         try:
             body, written = copy_images(
-                rendered.body_html, source_dir, destination, assets, export.skipped
+                rendered.body_html,
+                source_dir,
+                destination,
+                assets,
+                export.skipped,
+                post,
+                settings_from(options),
+                image_notes,
             )
-        except OSError as error:
+        except (OSError, SmugdeskError) as error:
             raise ExportError(f"could not copy an image: {error}") from None
         export.images = {path: path for path in written}
         page = render_page(replace(rendered, body_html=body), lang=options["lang"])
@@ -134,5 +186,5 @@ class HtmlExporter:
         return ExportResult(
             location=str(target),
             written=[target, *written],
-            notes=skipped_notes(export.skipped),
+            notes=skipped_notes(export.skipped) + image_notes,
         )

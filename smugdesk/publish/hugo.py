@@ -11,6 +11,7 @@ from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
 from smugdesk.publish.site import (
+    IMAGE_OPTIONS,
     SiteExporter,
     SitePlan,
     front_matter,
@@ -24,7 +25,10 @@ from smugdesk.publish.site import (
 class HugoExporter(SiteExporter):
     name = "hugo"
     label = "Hugo site (page bundle)"
-    options = (Option("section", str, "posts", "content section the post goes into"),)
+    options = (
+        Option("section", str, "posts", "content section the post goes into"),
+        *IMAGE_OPTIONS,
+    )
     site_hint = "the folder with hugo.toml or config.toml"
 
     def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:

@@ -11,6 +11,7 @@ from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
 from smugdesk.publish.site import (
+    IMAGE_OPTIONS,
     SiteExporter,
     SitePlan,
     front_matter,
@@ -43,6 +44,7 @@ class JekyllExporter(SiteExporter):
     options = (
         Option("layout", str, "post", "layout named in the front matter"),
         Option("assets", str, "assets/images", "site folder for images (one subfolder a post)"),
+        *IMAGE_OPTIONS,
     )
     site_hint = "the folder with _config.yml"
 

@@ -11,6 +11,7 @@ from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.jekyll import iframe_embed
 from smugdesk.publish.site import (
+    IMAGE_OPTIONS,
     SiteExporter,
     SitePlan,
     inside_site,
@@ -36,7 +37,10 @@ def _line(value: Any) -> str:
 class PelicanExporter(SiteExporter):
     name = "pelican"
     label = "Pelican site (content folder)"
-    options = (Option("content", str, "content", "Pelican's content folder, inside the site"),)
+    options = (
+        Option("content", str, "content", "Pelican's content folder, inside the site"),
+        *IMAGE_OPTIONS,
+    )
     site_hint = "the folder with pelicanconf.py"
 
     def plan(self, post: Post, site: Path, options: dict[str, Any]) -> SitePlan:

@@ -25,6 +25,7 @@ from smugdesk.core.post import Post, parse_date
 from smugdesk.core.render import POST_PREFIX, Renderer
 from smugdesk.core.store import load_post
 from smugdesk.publish.base import Progress, no_progress
+from smugdesk.publish.image_prep import ImageCache, blog_settings, keep_metadata_for, prepare_all
 from smugdesk.publish.media_cache import MediaCache, content_hash
 from smugdesk.publish.pending import PendingCreates, post_key
 from smugdesk.publish.published_state import KEY, Placement, now_stamp, placement, with_placement
@@ -137,17 +138,29 @@ class _Job:
         return local_image(name, self.base) if name else None
 
     def upload_all(self, paths: list[Path], steps: int) -> dict[Path, Any]:
+        """Upload the blog's versions of the images (made from the originals: upright,
+        without metadata unless kept, no larger than the blog's limit), each once."""
+        self.check_cancel()
+        self.progress(0, steps, f"Preparing {len(paths)} image(s)")
+        made, failed = prepare_all(
+            paths,
+            blog_settings(self.account.name),
+            ImageCache(),
+            keep=keep_metadata_for(self.post.meta, self.base),
+        )
+        self.notes.extend(f"not uploaded: {error}" for error in failed.values())
         sent = {}
         for number, path in enumerate(paths, start=1):
             self.check_cancel()
+            if path not in made:
+                continue
+            prepared = made[path]
             self.progress(
-                number - 1, steps, f"Uploading image {number} of {len(paths)}: {path.name}"
+                number - 1,
+                steps,
+                f"Uploading image {number} of {len(paths)}: {prepared.name} ({prepared.saving()})",
             )
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise PublishError(f"the image {path.name} cannot be read: {error}") from None
-            digest = content_hash(data)
+            digest = content_hash(prepared.data)
             media = self.cache.get(digest)
             if media is not None and not self.still_there(media):
                 self.notes.append(
@@ -156,7 +169,10 @@ class _Job:
                 media = None
             if media is None:
                 self.check_cancel()
-                media = self.publisher.upload(path.name, data, guess_mime(path))
+                mime = prepared.mime
+                if mime == "application/octet-stream":
+                    mime = guess_mime(path)
+                media = self.publisher.upload(prepared.name, prepared.data, mime)
                 self.cache.put(digest, media)
                 self.uploaded += 1
             sent[path] = media

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,11 +24,26 @@ from smugdesk.core.markdown_source import replace_url_paragraphs, rewrite_target
 from smugdesk.core.post import Post
 from smugdesk.core.render import POST_PREFIX
 from smugdesk.core.store import atomic_write
-from smugdesk.publish.base import ExportError, ExportResult, Progress, no_progress
+from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
+from smugdesk.publish.image_prep import (
+    DEFAULT_MAX_SIDE,
+    ImageCache,
+    ImageSettings,
+    human_size,
+    keep_metadata_for,
+    prepare_all,
+    sent_name,
+    settings_from,
+)
 
 MANIFEST = ".smugdesk-exports.json"
 # smugdesk's own bookkeeping in front matter: never copied into a site.
-PRIVATE_KEYS = ("export", "published")
+PRIVATE_KEYS = ("export", "published", "keep_metadata")
+# Every exporter's image settings (see publish.image_prep), remembered per site.
+IMAGE_OPTIONS = (
+    Option("image_size", int, DEFAULT_MAX_SIDE, "longest side of an image in pixels"),
+    Option("keep_metadata", bool, False, "keep the photos' metadata (GPS position, camera)"),
+)
 
 
 @dataclass(frozen=True)
@@ -120,9 +134,11 @@ class SiteExporter:
         # The site renders this Markdown itself, without smugdesk's renderer: its links
         # and raw HTML are disarmed here, in the source.
         text = self.document(post, options, disarm_markdown(body))
-        written = write_site_files(export, text, post, progress)
+        written, saved = write_site_files(export, text, post, progress, settings_from(options))
         return ExportResult(
-            location=str(export.target), written=written, notes=skipped_notes(export.skipped)
+            location=str(export.target),
+            written=written,
+            notes=skipped_notes(export.skipped) + saved,
         )
 
 
@@ -245,6 +261,7 @@ def rewrite_body(
     link text)``), links to drafts resolved (``post_link(slug)``), URL lines as embeds
     (``embed_markup(Embed) -> str | None``)."""
     source_dir = post.path.parent if post.path else Path.cwd()
+    links: dict[Path, str] = {}
 
     def target(value: str, is_image: bool) -> str | None:
         if value.startswith(POST_PREFIX):
@@ -256,8 +273,18 @@ def rewrite_body(
             if noted and Skipped(value, reason) not in export.skipped:
                 export.skipped.append(Skipped(value, reason))
             return None
-        site_file, link = image_location(found)
+        if found in export.images:
+            return links[found]
+        # The name the site's copy gets follows what is sent (photo.heic -> photo.jpg); two
+        # originals that would land on one name are told apart.
+        named = found.with_name(sent_name(found))
+        site_file, link = image_location(named)
+        number = 2
+        while site_file in export.images.values():
+            site_file, link = image_location(named.with_stem(f"{named.stem}-{number}"))
+            number += 1
         export.images[found] = site_file
+        links[found] = link
         return link
 
     def embed(url: str) -> str | None:
@@ -310,19 +337,61 @@ class Manifest:
         atomic_write(self.path, (json.dumps(self.entries, indent=2) + "\n").encode("utf-8"))
 
 
-def write_site_files(export: SiteExport, text: str, post: Post, progress) -> list[Path]:
-    """Copy images, write the post, record it; remove what an earlier export left behind."""
+def prepare_images(
+    sources: list[Path],
+    post: Post,
+    settings: ImageSettings,
+    progress: Progress,
+    total: int,
+) -> tuple[dict, list[str], list[str]]:
+    """The site's versions of a post's images (see publish.image_prep): what was made, the
+    notes for images that could not be (each left out, with why), and the size saved."""
+    base = post.path.parent if post.path else Path.cwd()
+    made, failed = prepare_all(
+        sources,
+        settings,
+        ImageCache(),
+        lambda done, _all, message: progress(done, total, message),
+        keep_metadata_for(post.meta, base),
+    )
+    problems = [f"not copied: {error}" for error in failed.values()]
+    saved: list[str] = []
+    if made:
+        before = sum(item.original_bytes for item in made.values())
+        after = sum(len(item.data) for item in made.values())
+        fresh = sum(1 for item in made.values() if item.processed)
+        count = f"{len(made)} image{'s' if len(made) != 1 else ''}"
+        again = f", {len(made) - fresh} from the cache" if fresh < len(made) else ""
+        saved.append(f"images: {count}, {human_size(before)} → {human_size(after)}{again}")
+    return made, problems, saved
+
+
+def write_site_files(
+    export: SiteExport,
+    text: str,
+    post: Post,
+    progress,
+    settings: ImageSettings | None = None,
+) -> tuple[list[Path], list[str]]:
+    """Write the images made from the originals, the post, and record it; remove what an
+    earlier export left behind. Returns what was written and notes (what was left out,
+    what the images weigh now)."""
     for path in (export.target, *export.images.values()):
         check_inside(export.site, path)
     manifest = Manifest(export.site)
     old = manifest.check(export, post)
     written = []
-    total = len(export.images) + 1
+    total = 2 * len(export.images) + 1
+    made, problems, saved = prepare_images(
+        sorted(export.images), post, settings or ImageSettings(), progress, total
+    )
     try:
         for done, (source, site_file) in enumerate(sorted(export.images.items()), start=1):
-            progress(done - 1, total, f"Copying {source.name}")
+            if source not in made:
+                continue
+            progress(len(export.images) + done - 1, total, f"Writing {site_file.name}")
             site_file.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, site_file)
+            atomic_write(site_file, made[source].data)
             written.append(site_file)
         progress(total - 1, total, f"Writing {export.target.name}")
         atomic_write(export.target, text.encode("utf-8"))
@@ -333,7 +402,7 @@ def write_site_files(export: SiteExport, text: str, post: Post, progress) -> lis
         old.unlink()
     manifest.record(export, post, old)
     progress(total, total, "Done")
-    return written
+    return written, problems + saved
 
 
 def require_site(destination: Path, marker_hint: str) -> Path:

@@ -140,7 +140,9 @@ class ExportActions:
     def _show_result(self, location: Path, notes: list[str] | None = None) -> None:
         self.statusBar().showMessage(self.tr("Exported to %s") % location, 10000)
         box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning if notes else QMessageBox.Icon.Information)
+        # "images: 3 images, 11 MB → 1.2 MB" is news, not a warning; the rest are.
+        problems = [note for note in notes or () if not note.startswith("images: ")]
+        box.setIcon(QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Exported"))
         box.setText(self.tr("The post was exported to:\n%s") % location)
         if notes:  # what the exporter left out (an image outside the post's folder…), why

@@ -1,0 +1,358 @@
+"""The image a site or a blog receives, made from the post's original at export/publish time:
+turned upright from its EXIF orientation, stripped of metadata (GPS position, camera serial,
+owner) unless the writer keeps it, no larger than the target's limit (never enlarged),
+re-encoded, in a format every target takes (HEIC and AVIF become JPEG).
+
+The original file is never written. Results are cached by the original's content hash and
+the settings, so a second export or publish of the same post processes nothing.
+
+Pillow does all the parsing (``pillow-heif`` for HEIC); nothing here reads image formats by
+hand. Pillow releases the GIL while it decodes, resizes and encodes (measured in
+``benchmarks/images.py``), so a thread pool runs images side by side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import warnings
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smugdesk.core.assets import sniff_media
+from smugdesk.core.config import cache_dir
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.store import atomic_write
+
+DEFAULT_MAX_SIDE = 2048
+DEFAULT_QUALITY = 85
+MAX_SOURCE_BYTES = 200 * 1024 * 1024  # a phone's RAW-sized HEIC is far below this
+# Bump when the processing changes, so cached results made the old way are not reused.
+PREP_VERSION = "1"
+
+# Sniffed kind of the original -> (Pillow's name for it, the format sent, its suffix, mime).
+_IMAGE_KINDS: dict[str, tuple[str, str, str, str]] = {
+    ".jpg": ("JPEG", "JPEG", ".jpg", "image/jpeg"),
+    ".png": ("PNG", "PNG", ".png", "image/png"),
+    ".gif": ("GIF", "GIF", ".gif", "image/gif"),
+    ".webp": ("WEBP", "WEBP", ".webp", "image/webp"),
+    ".heic": ("HEIF", "JPEG", ".jpg", "image/jpeg"),
+    ".avif": ("AVIF", "JPEG", ".jpg", "image/jpeg"),
+}
+
+
+class ImagePrepError(SmugdeskError):
+    """An image cannot be made ready for a target (damaged, too large, not what it says)."""
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    """How the images of one target are made: the long side's limit in pixels, the encoder's
+    quality (1-95) and whether the original's metadata is kept."""
+
+    max_side: int = DEFAULT_MAX_SIDE
+    quality: int = DEFAULT_QUALITY
+    keep_metadata: bool = False
+
+    def checked(self) -> ImageSettings:
+        if not 16 <= int(self.max_side) <= 20000:
+            raise ImagePrepError(
+                f"the image size limit must be from 16 to 20000 pixels, not {self.max_side}"
+            )
+        if not 1 <= int(self.quality) <= 95:
+            raise ImagePrepError(f"the image quality must be from 1 to 95, not {self.quality}")
+        return ImageSettings(int(self.max_side), int(self.quality), bool(self.keep_metadata))
+
+    def key(self) -> str:
+        keep = "keep" if self.keep_metadata else "strip"
+        return f"v{PREP_VERSION}-{self.max_side}-{self.quality}-{keep}"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One image as the target receives it."""
+
+    source: Path
+    name: str  # the file name to use on the target (the suffix follows the content)
+    data: bytes
+    mime: str
+    width: int
+    height: int
+    original_bytes: int
+    processed: bool  # False when it came from the cache (or is sent as it is)
+
+    def saving(self) -> str:
+        """What the processing saved, as a person reads it: "3.7 MB → 412 KB"."""
+        return f"{human_size(self.original_bytes)} → {human_size(len(self.data))}"
+
+
+def human_size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MB"
+    if count >= 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count} bytes"
+
+
+def sent_name(source: Path) -> str:
+    """The name the target's copy gets: the original's stem, the suffix of what is sent
+    (a HEIC photo arrives as .jpg; a PNG misnamed .jpg as .png). Audio and video keep
+    their name."""
+    try:
+        with source.open("rb") as stream:
+            kind = sniff_media(stream.read(64))
+    except OSError:
+        kind = None
+    if kind in _IMAGE_KINDS:
+        return f"{source.stem}{_IMAGE_KINDS[kind][2]}"
+    return source.name
+
+
+_heif_ready = False
+
+
+def _open_heif() -> None:
+    global _heif_ready
+    if not _heif_ready:
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+        _heif_ready = True
+
+
+def process(
+    data: bytes, settings: ImageSettings, name: str = "the image"
+) -> tuple[bytes, str, int, int]:
+    """Make the target's image from an original's bytes: ``(data, mime, width, height)``.
+    Audio, video and animations are returned unchanged (a re-encode would lose frames)."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    kind = sniff_media(data[:64])
+    if kind not in _IMAGE_KINDS:
+        return data, _media_mime(kind), 0, 0
+    pillow_name, out_format, _suffix, mime = _IMAGE_KINDS[kind]
+    if kind == ".heic":
+        _open_heif()
+    with warnings.catch_warnings():
+        # Pillow only warns between MAX_IMAGE_PIXELS and twice that; both are refused.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data), formats=[pillow_name])
+            if getattr(image, "n_frames", 1) > 1:
+                return data, mime, image.width, image.height
+            if image.format == "JPEG":
+                # Decode at 1/2, 1/4 or 1/8 scale when that is still larger than the
+                # limit: a 24-megapixel photo decodes several times faster.
+                image.draft(image.mode, _fit(image.size, settings.max_side))
+            exif = image.getexif()
+            icc = image.info.get("icc_profile")
+            image.thumbnail((settings.max_side, settings.max_side), Image.Resampling.LANCZOS)
+            image = ImageOps.exif_transpose(image) or image
+            return (*_encode(image, out_format, settings, exif, icc), image.width, image.height)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            limit = f"{Image.MAX_IMAGE_PIXELS:,}" if Image.MAX_IMAGE_PIXELS else "the limit"
+            raise ImagePrepError(
+                f"{name} says it is larger than {limit} pixels; refused, as it could "
+                "exhaust the memory (a decompression bomb, or a scan that needs shrinking first)"
+            ) from None
+        except UnidentifiedImageError:
+            raise ImagePrepError(
+                f"{name} is not a {pillow_name} image that can be read, "
+                "whatever its first bytes say"
+            ) from None
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise ImagePrepError(f"{name} is damaged or cut short ({error})") from None
+
+
+def _fit(size: tuple[int, int], max_side: int) -> tuple[int, int]:
+    width, height = size
+    scale = min(1.0, max_side / max(width, height, 1))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _encode(image: Any, out_format: str, settings: ImageSettings, exif: Any, icc: Any):
+    from PIL import Image
+
+    extra: dict[str, Any] = {}
+    if icc:
+        extra["icc_profile"] = icc  # colour, not the writer's data: kept so colours stay true
+    if settings.keep_metadata and exif:
+        exif[0x0112] = 1  # the pixels are upright now
+        extra["exif"] = exif.tobytes()
+    mime = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+    if out_format == "JPEG":
+        if image.mode not in ("RGB", "L", "CMYK"):
+            if "A" in image.getbands() or image.mode == "P":
+                # JPEG has no transparency: what was transparent becomes white, not black.
+                rgba = image.convert("RGBA")
+                background = Image.new("RGB", rgba.size, (255, 255, 255))
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                image = background
+            else:
+                image = image.convert("RGB")
+        extra.update(quality=settings.quality, optimize=True, progressive=True)
+    elif out_format == "WEBP":
+        extra.update(quality=settings.quality, method=4)
+    elif out_format == "PNG":
+        extra.update(compress_level=6)
+        if "transparency" in image.info:
+            extra["transparency"] = image.info["transparency"]
+    elif out_format == "GIF" and "transparency" in image.info:
+        extra["transparency"] = image.info["transparency"]
+    out = io.BytesIO()
+    image.save(out, format=out_format, **extra)
+    return out.getvalue(), mime[out_format]
+
+
+def _media_mime(kind: str | None) -> str:
+    return {
+        ".mp4": "video/mp4",
+        ".webm": "video/webm",
+        ".mp3": "audio/mpeg",
+        ".ogg": "audio/ogg",
+        ".wav": "audio/wav",
+    }.get(kind or "", "application/octet-stream")
+
+
+class ImageCache:
+    """Processed images by (original's content hash, settings): a cache, safe to delete."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or cache_dir() / "images"
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        return self.folder / f"{key}.bin", self.folder / f"{key}.json"
+
+    def get(self, key: str) -> tuple[bytes, dict] | None:
+        data_path, meta_path = self._paths(key)
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            data = data_path.read_bytes()
+        except (OSError, ValueError):
+            return None
+        if not isinstance(meta, dict) or meta.get("sha256") != hashlib.sha256(data).hexdigest():
+            return None  # half-written or tampered with: made again
+        return data, meta
+
+    def put(self, key: str, data: bytes, meta: dict) -> None:
+        data_path, meta_path = self._paths(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(data_path, data)
+            record = {**meta, "sha256": hashlib.sha256(data).hexdigest()}
+            atomic_write(meta_path, json.dumps(record).encode("utf-8"))
+        except (OSError, SmugdeskError):
+            pass  # a cache that cannot be written costs only time
+
+
+def prepare(source: Path, settings: ImageSettings, cache: ImageCache | None = None) -> Prepared:
+    """The target's version of ``source`` (a file already checked to be the post's own)."""
+    settings = settings.checked()
+    try:
+        size = source.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise ImagePrepError(
+                f"{source.name} is {human_size(size)}; files over "
+                f"{human_size(MAX_SOURCE_BYTES)} are not sent"
+            )
+        data = source.read_bytes()
+    except OSError as error:
+        raise ImagePrepError(f"{source.name} cannot be read ({error.strerror or error})") from None
+    name = sent_name(source)
+    key = f"{hashlib.sha256(data).hexdigest()}-{settings.key()}"
+    cached = cache.get(key) if cache else None
+    if cached is not None:
+        out, meta = cached
+        return Prepared(
+            source, name, out, meta["mime"], meta["width"], meta["height"], len(data), False
+        )
+    out, mime, width, height = process(data, settings, source.name)
+    if cache:
+        cache.put(key, out, {"mime": mime, "width": width, "height": height})
+    return Prepared(source, name, out, mime, width, height, len(data), True)
+
+
+def prepare_all(
+    sources: Iterable[Path],
+    settings: ImageSettings,
+    cache: ImageCache | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    keep: Callable[[Path], bool] | None = None,
+) -> tuple[dict[Path, Prepared], dict[Path, ImagePrepError]]:
+    """Prepare many images side by side (Pillow works outside the GIL). Returns what was
+    made and, apart, what could not be (each with its one-line reason)."""
+    paths = list(dict.fromkeys(sources))
+    made: dict[Path, Prepared] = {}
+    failed: dict[Path, ImagePrepError] = {}
+
+    def one(path: Path) -> Prepared:
+        wanted = settings
+        if keep is not None and keep(path):
+            wanted = ImageSettings(settings.max_side, settings.quality, True)
+        return prepare(path, wanted, cache)
+
+    workers = max(1, min(len(paths), os.cpu_count() or 1, 4))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="smugdesk-image") as pool:
+        futures = {path: pool.submit(one, path) for path in paths}
+        for done, (path, future) in enumerate(futures.items(), start=1):
+            try:
+                made[path] = future.result()
+            except ImagePrepError as error:
+                failed[path] = error
+            if progress:
+                progress(done, len(paths), f"Prepared {path.name}")
+    return made, failed
+
+
+def keep_metadata_for(meta: Any, base: Path) -> Callable[[Path], bool]:
+    """The writer's choice in the post's front matter: ``keep_metadata: true`` keeps every
+    image's metadata, ``keep_metadata: [photo.jpg, ...]`` only those files' (by name or by
+    path relative to the post)."""
+    value = meta.get("keep_metadata") if hasattr(meta, "get") else None
+    if value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes")):
+        return lambda _path: True
+    if isinstance(value, list | tuple):
+        names = {str(item).strip() for item in value if str(item).strip()}
+
+        def chosen(path: Path) -> bool:
+            try:
+                relative = path.relative_to(os.path.realpath(base)).as_posix()
+            except ValueError:
+                relative = ""
+            return path.name in names or relative in names
+
+        return chosen
+    return lambda _path: False
+
+
+def settings_from(options: dict[str, Any]) -> ImageSettings:
+    """Image settings from an exporter's options (``image_size``, ``image_quality``,
+    ``keep_metadata``), defaults for any missing."""
+    return ImageSettings(
+        int(options.get("image_size") or DEFAULT_MAX_SIDE),
+        int(options.get("image_quality") or DEFAULT_QUALITY),
+        bool(options.get("keep_metadata") or False),
+    ).checked()
+
+
+def blog_settings(account: str) -> ImageSettings:
+    """A blog's image settings from ``images.json`` in the config folder
+    (``{"Ward Notes": {"image_size": 1600, "keep_metadata": false}}``); defaults otherwise."""
+    from smugdesk.core.config import config_dir
+
+    try:
+        entries = json.loads((config_dir() / "images.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ImageSettings()
+    entry = entries.get(account) if isinstance(entries, dict) else None
+    if not isinstance(entry, dict):
+        return ImageSettings()
+    try:
+        return settings_from(entry)
+    except (TypeError, ValueError):
+        return ImageSettings()

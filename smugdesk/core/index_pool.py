@@ -30,6 +30,7 @@ from smugdesk.core.library_scan import Entry, read_entry
 
 POOL_MIN = 300  # posts to read before worker processes repay their start
 CHUNK = 200  # posts a worker reads per task, and the writer stores per transaction
+_NICENESS = 10  # the app's indexing process and its pool, below the window
 
 Item = tuple[str, int, int]  # path, size, mtime_ns (from the walk's stat)
 # What the writer stores for one post: its row, the four texts of its full-text entry, and
@@ -165,6 +166,10 @@ def _refresh_in_child(drafts: str, db_path: str, pipe: Any, workers: int | None)
     from smugdesk.core.index import PostIndex
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # unwinds, so the pool is ended
+    # Below the app's priority (its workers inherit it): on two cores the writer and two
+    # readers would otherwise take CPU time from the preview as an equal.
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(_NICENESS)
     stop = [False]
 
     def cancelled() -> bool:

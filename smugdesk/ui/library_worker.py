@@ -173,15 +173,22 @@ class LibraryWorker(QObject):
             self._answer(index, self._last)
 
     def _progress_reporter(self, index: PostIndex):
-        """Progress for the bar, and during a long first indexing the list so far, about
-        once a second, so the writer can already open a post."""
-        shown = [time.monotonic()]
+        """Progress for the bar, and during a long first indexing the list so far, so the
+        writer can already open a post: after a second, then less and less often (every
+        time twice the wait, and at least 50 times what the last list cost). Listing
+        thousands of posts holds this process's interpreter lock, and the window's model
+        and view take as long again: once a second it would slow typing as indexing did."""
+        wait = [1.0]
+        due = [time.monotonic() + wait[0]]
 
         def report(done: int, total: int) -> None:
             self.progress.emit(done, total)
-            if done < total and time.monotonic() - shown[0] > 1.0:
-                shown[0] = time.monotonic()
+            began = time.monotonic()
+            if done < total and began >= due[0]:
                 self._answer(index, self._last)
+                spent = time.monotonic() - began
+                wait[0] = max(2 * wait[0], 50 * spent)
+                due[0] = time.monotonic() + wait[0]
 
         return report
 

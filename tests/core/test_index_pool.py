@@ -117,13 +117,15 @@ def folders(draw) -> tuple[dict[str, str | bytes], dict[str, str | bytes | None]
     """Posts, then changes to them (None removes a file), and queries."""
     names = draw(st.lists(st.integers(0, 60), min_size=1, max_size=25, unique=True))
     posts = {f"{'sub/' if n % 3 else ''}p{n:02d}.md": post_text(draw) for n in names}
-    changed = draw(st.lists(st.sampled_from(sorted(posts)), max_size=6, unique=True))
+    changed = draw(st.lists(st.sampled_from(sorted(posts)), min_size=1, max_size=6, unique=True))
     changes = {name: None if draw(st.booleans()) else post_text(draw) for name in changed}
     changes.update({f"new{n}.md": post_text(draw) for n in range(draw(st.integers(0, 3)))})
     typed = st.sampled_from(WORDS).flatmap(
         lambda word: st.integers(1, len(word)).map(lambda cut: word[:cut])
     )
-    queries = draw(st.lists(st.lists(typed, min_size=1, max_size=2).map(" ".join), max_size=6))
+    queries = draw(
+        st.lists(st.lists(typed, min_size=1, max_size=2).map(" ".join), min_size=2, max_size=6)
+    )
     return posts, changes, queries
 
 
@@ -142,6 +144,16 @@ def write(drafts: Path, files: dict[str, str | bytes | None]) -> None:
             os.utime(path, ns=(time.time_ns(), time.time_ns() + hash(name) % 1000 + 1))
 
 
+def relevance(db: sqlite3.Connection, query: str) -> list[tuple[str, float]]:
+    """Each matching post's bm25 score: it counts the posts, their lengths and the posts
+    holding each word, so an entry removed with the wrong text shows here."""
+    return db.execute(
+        "SELECT p.path, round(bm25(posts_fts, 10.0, 5.0, 5.0, 1.0), 9) FROM posts_fts"
+        " JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH ? ORDER BY p.path",
+        (fts_query(query),),
+    ).fetchall()
+
+
 def same_answers(index: PostIndex, reference: ReferenceIndex, queries: list[str]) -> None:
     for sort in SORTS:
         for status in (None, "draft", "published"):
@@ -152,6 +164,7 @@ def same_answers(index: PostIndex, reference: ReferenceIndex, queries: list[str]
         key=str.casefold,
     )
     for query in queries:
+        assert relevance(index._db, query) == relevance(reference.db, query), query
         for sort in ("relevance", "date"):
             for status in (None, "published"):
                 found = index.search(query, sort, status)

@@ -50,6 +50,8 @@ class BlogTerms:
             when = dt.datetime.fromisoformat(self.fetched)
         except ValueError:
             return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)  # written by hand or by an older version
         return (now or dt.datetime.now(dt.UTC)) - when
 
     def stale(self, now: dt.datetime | None = None) -> bool:

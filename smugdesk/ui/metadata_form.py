@@ -117,6 +117,19 @@ class MetadataForm(QWidget):
         self.tree_action.setToolTip(self.tr("Choose from the blog's categories"))
         self.tree_action.triggered.connect(self.show_category_tree)
         self.tree_action.setVisible(False)
+        # The blog the post is for (front matter "blog"): its terms complete, and it is the
+        # blog a first publish is meant for.
+        self.blog = QComboBox()
+        self.blog.setAccessibleName(self.tr("Blog the post is for"))
+        self.blog.setToolTip(self.tr("The blog this post is for: its categories and tags complete"))
+        self.blog.addItem(self.tr("(any blog)"), "")
+        self.blog.activated.connect(self._blog_chosen)
+        blog_caption = QLabel(self.tr("&Publish to"))
+        blog_caption.setBuddy(self.blog)
+        grid.removeWidget(self.fields["summary"])
+        grid.addWidget(self.fields["summary"], 3, 1, 1, 3)
+        grid.addWidget(blog_caption, 3, 4)
+        grid.addWidget(self.blog, 3, 5)
         self.new_terms = QLabel()
         self.new_terms.setWordWrap(True)
         self.new_terms.setTextFormat(Qt.TextFormat.PlainText)  # names as typed, never markup
@@ -174,6 +187,23 @@ class MetadataForm(QWidget):
                 widget.setText(value)
                 widget.setCursorPosition(0)
             widget.blockSignals(False)
+
+    def show_blog(self, chosen: str, accounts: list[str]) -> None:
+        """The accounts to choose from, and the post's own choice (kept in the list even
+        when no account has that name any more, so nothing is lost by looking)."""
+        names = list(accounts) + ([chosen] if chosen and chosen not in accounts else [])
+        current = [self.blog.itemData(i) for i in range(1, self.blog.count())]
+        if current != names:
+            self.blog.blockSignals(True)
+            while self.blog.count() > 1:
+                self.blog.removeItem(1)
+            for name in names:
+                self.blog.addItem(name, name)
+            self.blog.blockSignals(False)
+        self.blog.setCurrentIndex(max(0, self.blog.findData(chosen)))
+
+    def _blog_chosen(self) -> None:
+        self.field_edited.emit("blog", str(self.blog.currentData() or ""))
 
     def set_vocabulary(self, vocabulary: Vocabulary) -> None:
         """What tags and categories complete from, and which names count as new."""
@@ -274,7 +304,10 @@ class MetadataSync:
         self.metadata.show_text(text, fresh=fresh)
         places, absent = self.publish_target(text)
         self.metadata.show_target(places, absent)
-        self.refresh_vocabulary([place.account for place in places])
+        chosen = chosen_blog(text)
+        accounts = self._term_accounts()
+        self.metadata.show_blog(chosen, [account.name for account in accounts])
+        self.refresh_vocabulary([chosen] + [place.account for place in places])
 
     def refresh_vocabulary(self, blogs: list[str] | None = None) -> None:
         """Completion from the post's blog (its cached terms) and the drafts folder's tags;
@@ -371,6 +404,19 @@ class MetadataSync:
         self.metadata.show_problem("")
         if edit.text != text:
             replace_span(self.editor, text, edit)
+
+
+def chosen_blog(text: str) -> str:
+    """The blog the post says it is for (front matter ``blog``), or ""."""
+    if "\nblog:" not in text[:20000]:
+        return ""  # the common case, without parsing the front matter again
+    from smugdesk.core.post import read_post
+
+    try:
+        value = read_post(text).meta.get("blog")
+    except FrontMatterError:
+        return ""
+    return str(value).strip() if isinstance(value, str | int) else ""
 
 
 def replace_span(editor: QPlainTextEdit, old_text: str, edit: FrontEdit) -> None:

@@ -152,3 +152,11 @@ def test_the_publish_outcome_names_the_terms_created(wordpress, rest_account, tm
     publisher = make_publisher(rest_account, wordpress.app_password)
     outcome = publish_post(parse_post(text, path), rest_account, publisher)
     assert f"New on the blog, created by this publish: the tag “{tag}”." in outcome.notes
+
+
+def test_age_of_a_time_without_zone_is_utc():
+    import datetime as dt
+
+    now = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
+    assert BlogTerms(fetched="2026-01-01T11:00").age(now) == dt.timedelta(hours=1)
+    assert BlogTerms(fetched="yesterday").stale(now)

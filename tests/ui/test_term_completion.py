@@ -179,3 +179,43 @@ def test_a_new_name_is_shown_as_text(qtbot, form):
     qtbot.keyClicks(form.fields["tags"], "<b>loud</b>")
     assert form.new_terms.textFormat() == Qt.TextFormat.PlainText
     assert "tag “<b>loud</b>”" in form.new_terms.text()
+
+
+def test_the_post_names_its_blog_and_completes_from_it(qtbot, make_window, tmp_path):
+    """Two blogs (their terms in the cache, no network): the post's front matter says which
+    it is for; choosing the other in the form rewrites it and completion follows."""
+    from smugdesk.core.accounts import Account
+
+    ward = Account("Ward Notes", "wordpress", "https://ward.example/", "ada")
+    field = Account("Field Notes", "wordpress", "https://field.example/", "ada")
+    save_accounts([ward, field])
+    terms.save(ward, BlogTerms([Category("Rounds")], ["night shifts"], [], "2099-01-01T00:00"))
+    terms.save(field, BlogTerms([Category("Walks")], ["moors"], [], "2099-01-01T00:00"))
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    path = folder / "walk.md"
+    path.write_text("---\ntitle: A walk\nblog: Field Notes\n---\n\nOut.\n", encoding="utf-8")
+    window = make_window(folder)
+    assert window.open_path(path)
+    window.refresh_metadata(fresh=True)
+    form = window.metadata
+    assert form.blog.currentText() == "Field Notes"
+    assert [form.blog.itemText(i) for i in range(form.blog.count())] == [
+        "(any blog)",
+        "Ward Notes",
+        "Field Notes",
+    ]
+    assert form.completers["tags"].names.stringList() == ["moors"]
+    assert form.completers["categories"].names.stringList() == ["Walks"]
+
+    form.blog.setCurrentIndex(form.blog.findData("Ward Notes"))
+    form.blog.activated.emit(form.blog.currentIndex())
+    assert "blog: Ward Notes" in window.editor.toPlainText()
+    window.refresh_metadata()
+    assert form.completers["categories"].names.stringList() == ["Rounds"]
+
+    form.blog.setCurrentIndex(0)  # any blog: with two accounts, no blog's terms
+    form.blog.activated.emit(0)
+    assert "blog:" not in window.editor.toPlainText()
+    window.refresh_metadata()
+    assert form.completers["categories"].names.stringList() == []

@@ -76,7 +76,7 @@ def build_site(kind: str, site: Path, options: dict[str, Any]) -> str:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")  # no __pycache__ in the site
     with tempfile.TemporaryDirectory(prefix="smugdesk-build-") as scratch:
         out = Path(scratch)
-        env["HOME"] = env.get("HOME", scratch)
+        env["HUGO_RESOURCEDIR"] = str(out / "resources")  # not the site's resources/_gen
         result = run_tool(_command(kind, site, options, out), site, BUILD_TIMEOUT, env)
     said = result.stdout + ("\n" if result.stdout else "") + result.stderr
     if result.returncode != 0:

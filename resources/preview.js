@@ -121,6 +121,50 @@ window.smugdesk = (function () {
     return limit;
   }
 
+  // With remote content allowed, a player needs the network. Offline, each shows a card
+  // with its title and address instead of the browser's error page; back online, the
+  // player loads again.
+  const OFFLINE = "sd-offline";
+
+  function followNetwork() {
+    const offline = !navigator.onLine;
+    for (const frame of body().querySelectorAll(".embed > iframe")) {
+      const box = frame.parentNode;
+      const card = box.querySelector(":scope > ." + OFFLINE);
+      if (offline && !card) {
+        box.appendChild(offlineCard(frame));
+        frame.hidden = true;
+        box.style.aspectRatio = "auto";
+        box.style.background = "none";
+      } else if (!offline && card) {
+        card.remove();
+        box.style.aspectRatio = "";
+        box.style.background = "";
+        frame.hidden = false;
+        frame.src = frame.getAttribute("src");  // its error page goes, the player loads
+      }
+    }
+  }
+
+  function offlineCard(frame) {
+    const card = document.createElement("div");
+    card.className = "embed-card " + OFFLINE;
+    const title = document.createElement("span");
+    title.className = "embed-provider";
+    title.textContent = frame.title || "Embedded content";
+    const note = document.createElement("span");
+    note.className = "embed-note";
+    note.textContent = "No network: it plays here once you are online.";
+    const link = document.createElement("a");
+    link.className = "embed-url";
+    link.href = frame.getAttribute("src");
+    link.textContent = frame.getAttribute("src");
+    card.append(title, note, link);
+    return card;
+  }
+  window.addEventListener("online", followNetwork);
+  window.addEventListener("offline", followNetwork);
+
   // A double-click in the preview asks the editor to show the source of that block.
   document.addEventListener("dblclick", function (event) {
     const block = event.target.closest && event.target.closest("#sd-body > [data-line]");
@@ -268,6 +312,7 @@ window.smugdesk = (function () {
       const changed = "whole" in data
         ? patchWhole(data.whole)
         : replaceParts(data.at, data.remove, data.insert, data.starts);
+      followNetwork();
       document.body.dataset.generation = String(data.generation);
       return changed;
     },

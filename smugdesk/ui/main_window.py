@@ -319,6 +319,8 @@ class MainWindow(
     def _on_text_changed(self) -> None:
         self._typed = self._follow_caret = True
         self._typed_end.start()
+        if not self._scrolled_by_typing:
+            self._scroll_sync.stop()  # a scroll not yet followed: the caret matters now
         if not self._render_timer.isActive():
             self._render_timer.start()
         # Started by the first unsaved change, not restarted by later ones: a pause saves

@@ -149,3 +149,55 @@ def editor_top_paragraph(editor) -> int:
     while block.isValid() and not block.text().startswith("Paragraph"):
         block = block.next()
     return int(block.text().split()[1]) if block.isValid() else 0
+
+
+# The network's state as the page sees it. A stand-in: a test cannot take the machine's
+# network down, so the isolated world's navigator says offline and the browser's own
+# "offline" event is sent, as Chromium does when the last interface goes down.
+GO_OFFLINE = (
+    "Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => false});"
+    " window.dispatchEvent(new Event('offline')); true"
+)
+GO_ONLINE = (
+    "Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => true});"
+    " window.dispatchEvent(new Event('online')); true"
+)
+PLAYER = (
+    "(() => { const f = document.querySelector('.embed > iframe');"
+    " const card = document.querySelector('.embed .embed-card');"
+    " return JSON.stringify([f && !f.hidden && f.getBoundingClientRect().height > 0,"
+    " card && card.textContent]); })()"
+)
+
+
+def test_without_network_an_embed_shows_its_title_and_link(qtbot, window, tmp_path):
+    window.set_remote_content(True)
+    editor = window.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    editor.insertPlainText("\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n")
+    wait_preview(qtbot, window)
+    wait_js(qtbot, window, "!!document.querySelector('.embed > iframe')")
+    assert json.loads(run_js(qtbot, window, PLAYER)) == [True, None]
+
+    run_js(qtbot, window, GO_OFFLINE)
+    shown, card = json.loads(run_js(qtbot, window, PLAYER))
+    assert not shown
+    assert "YouTube video" in card and "youtube-nocookie.com/embed/dQw4w9WgXcQ" in card
+
+    run_js(qtbot, window, GO_ONLINE)
+    assert json.loads(run_js(qtbot, window, PLAYER)) == [True, None]
+
+
+def test_an_embed_added_while_offline_shows_its_card_at_once(qtbot, window, tmp_path):
+    window.set_remote_content(True)
+    wait_preview(qtbot, window)
+    run_js(qtbot, window, GO_OFFLINE)
+    editor = window.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    editor.insertPlainText("\n\nhttps://vimeo.com/76979871\n")
+    wait_preview(qtbot, window)
+    shown, card = json.loads(run_js(qtbot, window, PLAYER))
+    assert not shown
+    assert "Vimeo video" in card and "player.vimeo.com/video/76979871" in card

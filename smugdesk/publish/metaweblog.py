@@ -90,6 +90,7 @@ class MetaWeblogPublisher:
     embed_style = "url"
 
     def __init__(self, account: Account, secret: str, timeout: float = 30.0) -> None:
+        self.account = account
         self.url = endpoint(account.url)
         self.user = account.user
         self.secret = secret
@@ -197,9 +198,10 @@ class MetaWeblogPublisher:
             chosen.append(name)
             made.append(("category", name))
         if made:
-            from smugdesk.publish.terms import made_note
+            from smugdesk.publish.terms import made_note, remember_made
 
             self.notes.append(made_note(made))
+            remember_made(self.account, made)
         if refused:
             self.notes.append(
                 "These categories do not exist on the blog and could not be made, so they "

@@ -182,6 +182,21 @@ def new_terms(typed: Iterable[str], known: Iterable[str]) -> list[str]:
     return list(fresh.values())
 
 
+def remember_made(account: Account, made: list[tuple[str, str]]) -> None:
+    """Terms a publish created go into the blog's cached list at once, so the form stops
+    calling them new (the next fetch would say the same). Nothing cached: nothing to do."""
+    known = load(account)
+    if known is None or not made:
+        return
+    for kind, name in made:
+        if kind == "tag" and new_terms([name], known.tags):
+            known.tags.append(name)
+        elif kind == "category" and new_terms([name], known.category_names()):
+            known.categories.append(Category(name))
+    with contextlib.suppress(OSError):  # only a copy: fetched again when missing
+        save(account, known)
+
+
 def made_note(made: list[tuple[str, str]]) -> str:
     """One sentence naming the terms a publish created: [("tag", "x"), ("category", "y")]."""
     parts = [f"the {kind} “{name}”" for kind, name in made]

@@ -67,6 +67,7 @@ class WordPressPublisher:
     embed_style = "url"
 
     def __init__(self, account: Account, secret: str, timeout: float = 30.0) -> None:
+        self.account = account
         self.site = account.url.rstrip("/") + "/"
         self.auth = http.basic_auth(account.user, secret.replace(" ", ""))
         self.timeout = timeout
@@ -142,9 +143,10 @@ class WordPressPublisher:
         if payload.featured_media:
             body["featured_media"] = int(payload.featured_media)
         if self._made:
-            from smugdesk.publish.terms import made_note
+            from smugdesk.publish.terms import made_note, remember_made
 
             self.notes.append(made_note(self._made))
+            remember_made(self.account, self._made)
             self._made = []
         return body
 

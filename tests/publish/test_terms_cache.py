@@ -89,11 +89,16 @@ def test_publishing_reports_the_terms_it_created(wordpress, rest_account, blog_t
         f"brand new {uuid.uuid4().hex[:6]}",
         f"Dispatches {uuid.uuid4().hex[:6]}",
     )
+    terms.refresh(rest_account, wordpress.app_password)
     publisher = make_publisher(rest_account, wordpress.app_password)
     payload = Payload(
         "Terms", "<p>x</p>", tags=[blog_terms["plain"], new_tag], categories=[new_category]
     )
     publisher.create(payload)
+    # The cached list knows them at once: the form stops calling them new.
+    cached = terms.load(rest_account)
+    assert new_tag in cached.tags and new_category in cached.category_names()
+    assert cached.tags.count(blog_terms["plain"]) == 1
     assert publisher.notes == [
         f"New on the blog, created by this publish: the tag “{new_tag}”, the category "
         f"“{new_category}”."
@@ -105,9 +110,11 @@ def test_publishing_reports_the_terms_it_created(wordpress, rest_account, blog_t
 
 def test_xmlrpc_publishing_reports_a_category_it_created(wordpress, xmlrpc_account):
     new_category = f"Letters {uuid.uuid4().hex[:6]}"
+    terms.refresh(xmlrpc_account, wordpress.password)
     publisher = make_publisher(xmlrpc_account, wordpress.password)
     publisher.create(Payload("Terms", "<p>x</p>", categories=[new_category]))
     assert f"the category “{new_category}”" in " ".join(publisher.notes)
+    assert new_category in terms.load(xmlrpc_account).category_names()
 
 
 def test_cache_follows_a_rename_and_goes_with_the_account(tmp_path):

@@ -195,3 +195,18 @@ def test_the_page_title_is_shown_as_text(qtbot, dialog):
     assert dialog.state == "found"
     assert dialog.found_label.textFormat() == Qt.TextFormat.PlainText
     assert "“<img src=http://tracker.example/x><b>Bold</b>”" in dialog.found_label.text()
+
+
+def test_fetch_terms_on_demand(qtbot, wordpress, rest_account):
+    from smugdesk.core.credentials import store_secret
+    from smugdesk.publish import terms
+
+    save_accounts([rest_account])
+    store_secret(rest_account.name, wordpress.app_password)
+    accounts = AccountsDialog()
+    qtbot.addWidget(accounts)
+    assert accounts.list.currentItem().text() == rest_account.name
+    accounts.terms_button.click()
+    qtbot.waitUntil(lambda: accounts.terms_button.isEnabled(), timeout=WAIT_MS)
+    assert "kept for completion" in accounts.status.text(), accounts.status.text()
+    assert terms.load(rest_account).category_names()  # at least WordPress's Uncategorized

@@ -9,14 +9,16 @@ each document size (default 2,000 and 100,000 words) it measures preview_latency
 figures twice: in a window on an empty drafts folder (idle), then in a window on FOLDER with
 an empty cache, starting as soon as the library reports indexing progress; and says whether
 the indexing was still running when the measurement ended (if not, the figure is partly
-idle and says so).
+idle and says so), and the CPU time the window's own process used a second meanwhile.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -24,6 +26,18 @@ from preview_latency import measure, wait_until  # sets the offscreen platform a
 
 from smugdesk.ui.application import create_application
 from smugdesk.ui.main_window import MainWindow
+
+
+def measured(window: MainWindow, words: int) -> None:
+    """preview_latency's figures, and the CPU time this (the window's) process took per
+    second meanwhile: what the machine's other load does not change."""
+    cpu = resource.getrusage(resource.RUSAGE_SELF)
+    began = time.perf_counter()
+    measure(window, words)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    used = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
+    rate = used / (time.perf_counter() - began)
+    print(f"  the window's process used {rate:.2f} s of CPU a second")
 
 
 def window_on(drafts: Path) -> MainWindow:
@@ -54,7 +68,7 @@ def while_indexing(app, folder: Path, words: int) -> None:
     worker.refreshed.connect(lambda _stats: state.update(done=True))
     wait_until(lambda: state["progress"][0] > 0, timeout=300)
     began = state["progress"]
-    measure(window, words)
+    measured(window, words)
     ended = state["progress"]
     print(
         f"  indexing: {began[0]:,} of {began[1]:,} posts at the start, {ended[0]:,} at the"
@@ -71,7 +85,7 @@ def main() -> None:
     for words in sizes:
         print(f"idle (empty drafts folder), {words:,} words:", flush=True)
         window = window_on(Path(tempfile.mkdtemp()))
-        measure(window, words)
+        measured(window, words)
         close(app, window)
 
         while_indexing(app, folder, words)

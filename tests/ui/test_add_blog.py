@@ -210,3 +210,9 @@ def test_fetch_terms_on_demand(qtbot, wordpress, rest_account):
     qtbot.waitUntil(lambda: accounts.terms_button.isEnabled(), timeout=WAIT_MS)
     assert "kept for completion" in accounts.status.text(), accounts.status.text()
     assert terms.load(rest_account).category_names()  # at least WordPress's Uncategorized
+
+
+def test_no_accounts_yet_points_to_add_blog(qtbot):
+    accounts = AccountsDialog()
+    qtbot.addWidget(accounts)
+    assert accounts.status.text().startswith("Start with Add Blog…")

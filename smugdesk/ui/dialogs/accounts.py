@@ -142,6 +142,13 @@ class AccountsDialog(QDialog):
         self._fill()
         if problem:
             self.status.setText(problem)
+        elif not self.accounts:
+            self.status.setText(
+                self.tr(
+                    "Start with Add Blog…: type your blog's address and smugdesk finds out "
+                    "the rest. New by Hand is for choosing the kind and API address yourself."
+                )
+            )
         self._kind_changed()
         self.resize(820, 360)
 

@@ -77,7 +77,12 @@ class ExportActions:
         except SmugdeskError as error:
             self._on_export_done(error)
             return
-        self._pending_export = (name, folder, dict(options or {}))
+        # A publisher that commits and pushes (git) shows its plan before its first push.
+        self._planning = self._needs_plan(exporter, name, folder, values)
+        if self._planning:
+            values["dry_run"] = True
+        kept = {key: value for key, value in (options or {}).items() if key != "dry_run"}
+        self._pending_export = (name, folder, kept)
         if post.path is None:
             post.path = self.drafts / "untitled.md"  # relative images can only mean drafts/
         self._export_bar.setRange(0, 0)
@@ -95,6 +100,37 @@ class ExportActions:
             signals.done.emit(outcome)
 
         threading.Thread(target=work, name=f"smugdesk-export-{name}", daemon=True).start()
+
+    def _needs_plan(self, exporter: Any, name: str, folder: Path, values: dict) -> bool:
+        if "dry_run" not in {option.name for option in exporter.options}:
+            return False
+        if values.get("dry_run"):
+            return True  # asked for: the plan, then the same Publish or Cancel
+        if getattr(self, "_plan_confirmed", None) == (name, Path(folder)):
+            return False
+        remembered = self._remembered_export()
+        return remembered is None or (remembered.target, remembered.folder) != (name, Path(folder))
+
+    def _confirm_plan(self, plan: Any) -> None:
+        """What the first push would commit, with Publish and Cancel."""
+        name, folder, options = self._pending_export
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Publish to git"))
+        box.setText(self.tr("Commit and push this post?"))
+        box.setInformativeText("\n".join(plan.notes))
+        publish = box.addButton(self.tr("Publish"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def chosen() -> None:
+            if box.clickedButton() is publish:
+                self._plan_confirmed = (name, Path(folder))
+                self.export_to(name, folder, options)
+
+        box.finished.connect(chosen)
+        box.setModal(False)
+        self.git_plan_box = box  # kept for tests and so it is not collected
+        box.show()
 
     def _remember(self, name: str, folder: Path, options: dict[str, Any]) -> None:
         """Record the target in the post's front matter, as one undoable edit."""
@@ -121,6 +157,7 @@ class ExportActions:
         self.statusBar().showMessage(message)
 
     def _on_export_done(self, outcome: object) -> None:
+        planning, self._planning = getattr(self, "_planning", False), False
         self._export_bar.hide()
         self.statusBar().clearMessage()
         location = getattr(outcome, "location", None)
@@ -131,6 +168,8 @@ class ExportActions:
                 else self.tr("the exporter finished without saying where the post went")
             )
             QMessageBox.warning(self, self.tr("Export failed"), message)
+        elif planning:
+            self._confirm_plan(outcome)
         else:
             # Only a success is remembered: a failed export leaves the draft untouched.
             self._remember(*self._pending_export)

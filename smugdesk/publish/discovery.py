@@ -20,6 +20,7 @@ import dataclasses
 import html
 import json
 import re
+import time
 import urllib.parse
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -277,6 +278,12 @@ def discover(typed: str, deadline: float = DEADLINE) -> Found:
         check_address(typed)
     except AccountError as error:
         raise DiscoveryError(str(error)) from None
+    end = time.monotonic() + deadline
+
+    def left() -> float:
+        """What is left of the one deadline for the whole discovery (a second at least)."""
+        return max(1.0, end - time.monotonic())
+
     typed = typed.strip()
     url = typed if "://" in typed else "https://" + typed
     if not urllib.parse.urlsplit(url).path:
@@ -285,7 +292,7 @@ def discover(typed: str, deadline: float = DEADLINE) -> Found:
         # Typed the XML-RPC address itself: that is the API, nothing to look for.
         return Found(address=url, typed=url, xmlrpc=url, rsd_apis=("XML-RPC",))
     try:
-        page = _get(url, deadline, ok=tuple(range(200, 600)))
+        page = _get(url, left(), ok=tuple(range(200, 600)))
     except PublishError as error:
         raise DiscoveryError(f"the blog's page could not be read: {error}") from None
     address = page.url or url
@@ -319,12 +326,12 @@ def discover(typed: str, deadline: float = DEADLINE) -> Found:
     engine, xmlrpc, apis, rsd_rest = "", "", (), ""
     if edit_uri:
         with contextlib.suppress(PublishError):  # the page's own links still count
-            engine, xmlrpc, apis, rsd_rest = _rsd(edit_uri, deadline)
+            engine, xmlrpc, apis, rsd_rest = _rsd(edit_uri, left())
     if not edit_uri and (rest or not micropub):
         # A WordPress keeps its RSD beside xmlrpc.php even when its theme names neither.
         guess = (rest_site(rest) if rest else _folder(address)) + "xmlrpc.php?rsd"
         try:
-            engine, xmlrpc, apis, rsd_rest = _rsd(guess, deadline)
+            engine, xmlrpc, apis, rsd_rest = _rsd(guess, left())
             if xmlrpc:
                 evidence.append("RSD: xmlrpc.php?rsd, where WordPress keeps it")
         except PublishError:
@@ -339,7 +346,7 @@ def discover(typed: str, deadline: float = DEADLINE) -> Found:
         )
     title = " ".join(head.title.split())
     if rest and not title:
-        title = _rest_name(rest, deadline)
+        title = _rest_name(rest, left())
     notes = []
     if _origin(address) != _origin(url):
         notes.append(f"{url} sent smugdesk on to {address}.")
@@ -356,12 +363,14 @@ def discover(typed: str, deadline: float = DEADLINE) -> Found:
         token_endpoint=named("token_endpoint", ""),
         evidence=tuple(evidence),
     )
-    api = found.api_address(found.best())
-    if _origin(api) != _origin(address):
-        notes.append(
-            f"The blog's API is on another site, {http._show(_origin(api))}: the password or "
-            "token will be sent there."
-        )
+    names = {"wordpress": "REST API", "metaweblog": "XML-RPC", "micropub": "Micropub"}
+    for kind in found.kinds():
+        api = found.api_address(kind)
+        if _origin(api) != _origin(address):
+            notes.append(
+                f"The blog's {names[kind]} is on another site, {http._show(_origin(api))}: "
+                "the password or token for it will be sent there."
+            )
     return dataclasses.replace(found, notes=tuple(notes))
 
 

@@ -155,7 +155,10 @@ def test_micropub_from_the_home_page(micropub_site):
     assert found.kinds() == ["micropub"]
     assert "Micropub" in found.summary() and "IndieAuth" in found.summary()
     # The endpoint is on another port than the page: the writer is told where the token goes.
-    assert any("another site" in note for note in found.notes)
+    assert found.notes == (
+        f"The blog's Micropub is on another site, {micropub_site.base}: the password or "
+        "token for it will be sent there.",
+    )
     account = found.account("Notes", "micropub")
     assert make_publisher(account, TOKEN, timeout=20).verify().startswith("127.0.0.1")
 
@@ -299,3 +302,20 @@ def test_links_to_other_schemes_are_ignored():
         pytest.raises(DiscoveryError, match="no blogging"),
     ):
         discover(site + "/")
+
+
+def test_an_api_on_another_site_is_named_before_any_password_goes():
+    """The RSD sends XML-RPC to another site: offered as the fallback, it carries a note."""
+    rsd = (
+        b'<?xml version="1.0"?><rsd><service><engineName>WordPress</engineName><apis>'
+        b'<api name="MetaWeblog" apiLink="http://127.0.0.1:9/xmlrpc.php"/></apis></service></rsd>'
+    )
+    page = b'<link rel="https://api.w.org/" href="/wp-json/"><link rel="EditURI" href="/rsd">'
+    pages = {"/": ("text/html", page), "/rsd": ("application/rsd+xml", rsd)}
+    with stand_in(_serving(pages)) as site:
+        found = discover(site + "/")
+    assert found.kinds() == ["wordpress", "metaweblog"]
+    assert found.notes == (
+        "The blog's XML-RPC is on another site, http://127.0.0.1:9: the password or token "
+        "for it will be sent there.",
+    )

@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", help="an exporter option"
     )
+    export.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be committed and pushed, change nothing (git sites)",
+    )
 
     verbs.add_parser("exporters", help="list the installed exporters")
 
@@ -96,9 +101,17 @@ def run(args: argparse.Namespace) -> int:
     ready, why = exporter.available()
     if not ready:
         raise SmugdeskError(f"{exporter.name} cannot run here: {why}")
-    options = resolve_options(exporter, _options(args.set))
+    given = _options(args.set)
+    if args.dry_run:
+        if "dry_run" not in {option.name for option in exporter.options}:
+            raise SmugdeskError(f"{exporter.name} has no dry run; it only writes files")
+        given["dry_run"] = "yes"
+    options = resolve_options(exporter, given)
     post = load_post(args.post)
     result = exporter.export(post, args.out, options, lambda *_: None)
+    if options.get("dry_run"):  # the plan is the answer: on stdout, changed nothing
+        print("\n".join(result.notes))
+        return 0
     print(result.location)
     for note in getattr(result, "notes", None) or ():  # e.g. an image left out, and why
         print(f"smugdesk: {note}", file=sys.stderr)

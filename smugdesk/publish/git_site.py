@@ -67,7 +67,7 @@ class PublishPlan:
 
     def lines(self) -> list[str]:
         kinds = {"A": "add", "M": "change", "D": "remove"}
-        lines = [f"commit “{self.message}” on {self.branch}, then push to {self.remote}:"]
+        lines = [f"commit on {self.branch}, then push to {self.remote}: {self.message}"]
         lines += [f"  {kinds.get(kind, kind)} {path}" for kind, path in self.changes]
         if not self.changes:
             lines.append("  nothing changed since the last publish")

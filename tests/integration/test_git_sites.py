@@ -130,7 +130,9 @@ def test_jekyll_plan_then_publish_commits_only_the_posts_files(tmp_path):
     before = state(site)
 
     plan = publish(jekyll_git(), post, site, dry_run=True)
-    assert plan.notes[0].startswith("commit “Publish “Ward news” (_posts/2026-11-20-ward-news.md)”")
+    assert plan.notes[0] == (
+        "commit on main, then push to origin: Publish “Ward news” (_posts/2026-11-20-ward-news.md)"
+    )
     assert "  add _posts/2026-11-20-ward-news.md" in plan.notes
     assert "  add assets/images/ward-news/ward.png" in plan.notes
     assert len(plan.notes) == 3

@@ -25,7 +25,14 @@ from typing import Any
 
 from smugdesk.core.post import Post
 from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
-from smugdesk.publish.git_command import NETWORK_TIMEOUT, Git, GitError, git_available, toplevel
+from smugdesk.publish.git_command import (
+    NETWORK_TIMEOUT,
+    Git,
+    GitError,
+    git_available,
+    last_lines,
+    toplevel,
+)
 from smugdesk.publish.hugo import HugoExporter
 from smugdesk.publish.jekyll import JekyllExporter
 from smugdesk.publish.pelican import PelicanExporter
@@ -269,11 +276,15 @@ class GitSitePublisher:
         if rebase.returncode != 0:
             conflicted = git.names("diff", "--name-only", "-z", "--diff-filter=U")
             git.run("rebase", "--abort", check=False)
-            where = ", ".join(conflicted) or "the post's files"
+            if not conflicted:  # refused before it began (an untracked file in the way…)
+                raise ConflictError(
+                    f"could not rebase onto {remote}/{branch}, so nothing was pushed: "
+                    f"{last_lines(rebase.stderr or rebase.stdout, 4)}"
+                )
             raise ConflictError(
-                f"{remote}/{branch} has changes to {where} that conflict with this post; "
-                "nothing was pushed and the site's working copy is as it was. Pull and merge "
-                "them (git pull --rebase), then publish again"
+                f"{remote}/{branch} has changes to {', '.join(conflicted)} that conflict with "
+                "this post; nothing was pushed and the site's working copy is as it was. Pull "
+                "and merge them (git pull --rebase), then publish again"
             )
 
     def _push(self, git: Git, remote: str, branch: str) -> str:
@@ -282,12 +293,13 @@ class GitSitePublisher:
             check=False, timeout=NETWORK_TIMEOUT,
         )  # fmt: skip
         if result.returncode != 0:
-            said = (result.stderr or result.stdout).strip().splitlines()
+            text = result.stderr or result.stdout
+            said = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
             if "[rejected]" in result.stdout or "non-fast-forward" in result.stderr:
                 raise GitError(
                     f"{remote} refused the push: its {branch} moved again while publishing"
                 )
-            raise GitError(f"git push failed: {' '.join(said[-3:]) or result.returncode}")
+            raise GitError(f"git push failed: {'; '.join(said[-3:]) or result.returncode}")
         commit = git.out("rev-parse", "--short", "HEAD").strip()
         return f"pushed {commit} to {remote} {branch}"
 

@@ -59,21 +59,23 @@ def identify(repo: Path, name: str) -> None:
     git(repo, "config", "commit.gpgsign", "false")
 
 
-def make_site(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Path]:
-    """A site committed and pushed to a bare 'remote'; returns (working copy, remote)."""
+def make_site(tmp_path: Path, files: dict[str, str], under: str = "") -> tuple[Path, Path]:
+    """A site (in the folder ``under`` of its repository) committed and pushed to a bare
+    'remote'; returns (the site's folder, remote)."""
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
-    site = tmp_path / "site"
-    git(tmp_path, "init", "-q", "-b", "main", str(site))
-    identify(site, "writer")
+    top = tmp_path / "site"
+    git(tmp_path, "init", "-q", "-b", "main", str(top))
+    identify(top, "writer")
+    site = top / under
     for name, text in files.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
-    (site / "README.md").write_text("my site\n", encoding="utf-8")
-    git(site, "add", "-A")
-    git(site, "commit", "-q", "-m", "site")
-    git(site, "remote", "add", "origin", str(remote))
-    git(site, "push", "-q", "origin", "main")
+    (top / "README.md").write_text("my site\n", encoding="utf-8")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "site")
+    git(top, "remote", "add", "origin", str(remote))
+    git(top, "push", "-q", "origin", "main")
     return site, remote
 
 
@@ -228,13 +230,17 @@ def test_a_failing_build_stops_the_push_with_the_generators_words(tmp_path):
     assert git(remote, "rev-parse", "main") == remote_head
 
 
-def test_pelican_publish_builds_and_pushes(tmp_path):
-    site, remote = make_site(tmp_path, PELICAN_CONFIG)
-    publish(pelican_git(), write_post(tmp_path), site)
-    assert "content/ward-news.md" in remote_files(remote)
-    assert "content/images/ward-news/ward.png" in remote_files(remote)
+def test_pelican_site_in_a_folder_of_its_repository_builds_and_pushes(tmp_path):
+    site, remote = make_site(tmp_path, PELICAN_CONFIG, under="blog")
+    result = publish(pelican_git(), write_post(tmp_path), site)
+    assert "blog/content/ward-news.md" in remote_files(remote)
+    assert "blog/content/images/ward-news/ward.png" in remote_files(remote)
+    assert git(remote, "log", "-1", "--format=%s", "main").strip() == (
+        "Publish “Ward news” (blog/content/ward-news.md)"
+    )
+    assert result.location == str(site / "content" / "ward-news.md")
     assert git(site, "status", "--porcelain=v1", "--untracked-files=all") == (
-        "?? .smugdesk-exports.json\n"
+        "?? blog/.smugdesk-exports.json\n"
     )  # the build wrote nothing into the site (no output/, no __pycache__)
 
 
@@ -287,3 +293,24 @@ def test_a_hung_command_is_stopped_at_its_deadline_with_its_children(tmp_path):
     with pytest.raises(GitError, match="took longer than"):
         git_command.run_tool(["sh", "-c", "sleep 30 & sleep 30"], tmp_path, 0.5)
     assert time.monotonic() - started < 5, "the command's child outlived the deadline"
+
+
+@needs_hugo
+def test_a_refused_push_keeps_the_commit_and_publishing_again_pushes_it(tmp_path):
+    site, remote = make_site(tmp_path, HUGO_CONFIG)
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'main is protected: ask an admin' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    post = write_post(tmp_path)
+    with pytest.raises(GitError) as refused:
+        publish(hugo_git(), post, site)
+    assert "main is protected: ask an admin" in str(refused.value)  # the remote's own words
+    assert "publish again" in str(refused.value)
+    assert git(site, "log", "-1", "--format=%s").startswith("Publish “Ward news”")
+    assert "content/posts/ward-news/index.md" not in remote_files(remote)
+
+    hook.unlink()
+    again = publish(hugo_git(), post, site)
+    assert any(note.startswith("pushed ") for note in again.notes)
+    assert "content/posts/ward-news/index.md" in remote_files(remote)
+    assert git(remote, "log", "--format=%s", "main").count("Ward news") == 1

@@ -398,12 +398,29 @@ class MetadataSync:
         text = self.editor.toPlainText()
         try:
             edit = set_field(text, key, typed)
+            if key == "blog" and typed:
+                edit = with_blog_defaults(edit, typed)
         except FrontMatterError as error:
             self.metadata.show_problem(str(error))
             return
         self.metadata.show_problem("")
         if edit.text != text:
             replace_span(self.editor, text, edit)
+
+
+def with_blog_defaults(edit: FrontEdit, blog: str) -> FrontEdit:
+    """``edit`` with the blog's defaults filled in where the post has nothing yet (its
+    status, its categories): one edit, so one undo step takes it all back."""
+    from smugdesk.publish.blog_defaults import load_defaults
+
+    defaults = load_defaults(blog)
+    values = form_values(edit.text)
+    after = edit
+    if defaults.status and not values["status"]:
+        after = set_field(after.text, "status", defaults.status)
+    if defaults.categories and not values["categories"]:
+        after = set_field(after.text, "categories", ", ".join(defaults.categories))
+    return FrontEdit(after.text, edit.start, edit.end, after.new_part)
 
 
 def chosen_blog(text: str) -> str:

@@ -30,6 +30,13 @@ from smugdesk.core.accounts import (
 from smugdesk.core.credentials import forget_secret, get_secret, keyring_problem, store_secret
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.publish import terms
+from smugdesk.publish.blog_defaults import (
+    BlogDefaults,
+    forget_defaults,
+    load_defaults,
+    rename_defaults,
+    save_defaults,
+)
 from smugdesk.ui.background import run_later
 
 KIND_LABELS = {
@@ -75,6 +82,23 @@ class AccountsDialog(QDialog):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setAccessibleName(self.tr("Password or token"))
+        self.new_status = QComboBox()
+        self.new_status.setAccessibleName(self.tr("Status of new posts for this blog"))
+        for key, label in (
+            ("", self.tr("as the post says")),
+            ("draft", self.tr("draft")),
+            ("published", self.tr("published")),
+        ):
+            self.new_status.addItem(label, key)
+        self.new_status.setToolTip(
+            self.tr("Filled in when a post is set to this blog and has no status yet")
+        )
+        self.default_categories = QLineEdit()
+        self.default_categories.setAccessibleName(self.tr("Default categories"))
+        self.default_categories.setPlaceholderText(self.tr("comma, separated"))
+        self.default_categories.setToolTip(
+            self.tr("Filled in when a post is set to this blog and has no categories yet")
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,6 +121,8 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("&Address:"), self.url)
         form.addRow(self.tr("&User:"), self.user)
         form.addRow(self.tr("&Password:"), self.secret)
+        form.addRow(self.tr("New p&osts as:"), self.new_status)
+        form.addRow(self.tr("Default cate&gories:"), self.default_categories)
         add_blog = QPushButton(self.tr("Add &Blog…"))
         add_blog.setToolTip(self.tr("Type the blog's address: smugdesk finds out the rest"))
         add_blog.clicked.connect(self.add_blog)
@@ -150,7 +176,7 @@ class AccountsDialog(QDialog):
                 )
             )
         self._kind_changed()
-        self.resize(820, 360)
+        self.resize(820, 420)
 
     def _fill(self, select: str = "") -> None:
         self.list.clear()
@@ -180,6 +206,9 @@ class AccountsDialog(QDialog):
         self.url.setText(account.url)
         self.user.setText(account.user)
         self.secret.clear()
+        defaults = load_defaults(account.name)
+        self.new_status.setCurrentIndex(max(0, self.new_status.findData(defaults.status)))
+        self.default_categories.setText(", ".join(defaults.categories))
         stored = get_secret(account.name)
         self.secret.setPlaceholderText(
             self.tr("(kept; type to change)") if stored else self.tr("not stored")
@@ -189,8 +218,9 @@ class AccountsDialog(QDialog):
     def _new(self) -> None:
         self._editing = ""
         self.list.clearSelection()
-        for field in (self.name, self.url, self.user, self.secret):
+        for field in (self.name, self.url, self.user, self.secret, self.default_categories):
             field.clear()
+        self.new_status.setCurrentIndex(0)
         self.secret.setPlaceholderText("")
         self.name.setFocus()
 
@@ -220,10 +250,16 @@ class AccountsDialog(QDialog):
             save_accounts(self.accounts)
             if self._editing and self._editing != account.name:
                 terms.rename(Account(self._editing, account.kind, account.url), account)
+                rename_defaults(self._editing, account.name)
                 old = get_secret(self._editing)
                 forget_secret(self._editing)
                 if old and not self.secret.text():
                     store_secret(account.name, old)
+            categories = [c.strip() for c in self.default_categories.text().split(",")]
+            save_defaults(
+                account.name,
+                BlogDefaults(self.new_status.currentData() or "", [c for c in categories if c]),
+            )
             kept = True
             if self.secret.text():
                 kept = store_secret(account.name, self.secret.text())
@@ -329,6 +365,7 @@ class AccountsDialog(QDialog):
             save_accounts(self.accounts)
             forget_secret(account.name)
             terms.forget(account)
+            forget_defaults(account.name)
         except (SmugdeskError, OSError) as error:
             self.status.setText(str(error))
         self._editing = ""

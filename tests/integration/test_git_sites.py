@@ -314,3 +314,20 @@ def test_a_refused_push_keeps_the_commit_and_publishing_again_pushes_it(tmp_path
     assert any(note.startswith("pushed ") for note in again.notes)
     assert "content/posts/ward-news/index.md" in remote_files(remote)
     assert git(remote, "log", "--format=%s", "main").count("Ward news") == 1
+
+
+@needs_hugo
+def test_the_remote_changing_a_file_with_uncommitted_work_stops_before_any_rebase(tmp_path):
+    site, remote = make_site(tmp_path, HUGO_CONFIG)
+    other = other_clone(tmp_path, remote)
+    (other / "README.md").write_text("the colleague's readme\n", encoding="utf-8")
+    git(other, "commit", "-q", "-am", "Readme")
+    git(other, "push", "-q", "origin", "main")
+    (site / "README.md").write_text("my unsaved readme\n", encoding="utf-8")
+    before = state(site)
+
+    with pytest.raises(ConflictError, match=r"README\.md, which also has uncommitted changes"):
+        publish(hugo_git(), write_post(tmp_path), site)
+    assert state(site) == before
+    assert git(site, "stash", "list") == ""
+    assert "content/posts/ward-news/index.md" not in remote_files(remote)

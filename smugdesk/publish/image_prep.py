@@ -7,8 +7,8 @@ The original file is never written. Results are cached by the original's content
 the settings, so a second export or publish of the same post processes nothing.
 
 Pillow does all the parsing (``pillow-heif`` for HEIC); nothing here reads image formats by
-hand. Pillow releases the GIL while it decodes, resizes and encodes (measured in
-``benchmarks/images.py``), so a thread pool runs images side by side.
+hand. Pillow holds the GIL for long stretches (measured in ``benchmarks/images.py``), so
+large images are made in worker processes, side by side.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import hashlib
 import io
 import json
 import os
+import threading
 import warnings
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,6 @@ from typing import Any
 from smugdesk.core.assets import sniff_media
 from smugdesk.core.config import cache_dir
 from smugdesk.core.errors import SmugdeskError
-from smugdesk.core.store import atomic_write
 
 DEFAULT_MAX_SIDE = 2048
 DEFAULT_QUALITY = 85
@@ -195,7 +194,9 @@ def _encode(image: Any, out_format: str, settings: ImageSettings, exif: Any, icc
                 image = background
             else:
                 image = image.convert("RGB")
-        extra.update(quality=settings.quality, optimize=True, progressive=True)
+        # Optimized Huffman tables: a quarter smaller for 30% more time; progressive
+        # costs twice that again and saves nothing more (benchmarks/images.py).
+        extra.update(quality=settings.quality, optimize=True)
     elif out_format == "WEBP":
         extra.update(quality=settings.quality, method=4)
     elif out_format == "PNG":
@@ -241,18 +242,36 @@ class ImageCache:
 
     def put(self, key: str, data: bytes, meta: dict) -> None:
         data_path, meta_path = self._paths(key)
+        record = {**meta, "sha256": hashlib.sha256(data).hexdigest()}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(data_path, data)
-            record = {**meta, "sha256": hashlib.sha256(data).hexdigest()}
-            atomic_write(meta_path, json.dumps(record).encode("utf-8"))
-        except (OSError, SmugdeskError):
+            # No fsync: an entry cut short by a power cut fails its hash and is made again.
+            for path, content in ((data_path, data), (meta_path, json.dumps(record).encode())):
+                partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+                partial.write_bytes(content)
+                os.replace(partial, path)
+        except OSError:
             pass  # a cache that cannot be written costs only time
 
 
-def prepare(source: Path, settings: ImageSettings, cache: ImageCache | None = None) -> Prepared:
-    """The target's version of ``source`` (a file already checked to be the post's own)."""
-    settings = settings.checked()
+# Pillow holds the GIL for the whole of a JPEG encode and for tens of milliseconds at a time
+# while decoding (a 24 MP photo: 35-75 ms stalls of every other thread; see
+# benchmarks/images.py): larger images are made in worker processes so the window never
+# waits, smaller ones here, where starting a process would cost more than the work.
+IN_PROCESS_PIXELS = 2_000_000
+PER_IMAGE_SECONDS = 120  # a worker that takes longer is stopped and the image left out
+
+
+@dataclass(frozen=True)
+class _Job:
+    source: Path
+    data: bytes
+    name: str
+    key: str
+    settings: ImageSettings
+
+
+def _read(source: Path, settings: ImageSettings) -> _Job:
     try:
         size = source.stat().st_size
         if size > MAX_SOURCE_BYTES:
@@ -263,18 +282,53 @@ def prepare(source: Path, settings: ImageSettings, cache: ImageCache | None = No
         data = source.read_bytes()
     except OSError as error:
         raise ImagePrepError(f"{source.name} cannot be read ({error.strerror or error})") from None
-    name = sent_name(source)
     key = f"{hashlib.sha256(data).hexdigest()}-{settings.key()}"
-    cached = cache.get(key) if cache else None
-    if cached is not None:
-        out, meta = cached
-        return Prepared(
-            source, name, out, meta["mime"], meta["width"], meta["height"], len(data), False
-        )
-    out, mime, width, height = process(data, settings, source.name)
+    return _Job(source, data, sent_name(source), key, settings)
+
+
+def _from_cache(job: _Job, cache: ImageCache | None) -> Prepared | None:
+    cached = cache.get(job.key) if cache else None
+    if cached is None:
+        return None
+    out, meta = cached
+    return Prepared(
+        job.source, job.name, out, meta["mime"], meta["width"], meta["height"], len(job.data), False
+    )
+
+
+def _made(job: _Job, result: tuple[bytes, str, int, int], cache: ImageCache | None) -> Prepared:
+    out, mime, width, height = result
     if cache:
-        cache.put(key, out, {"mime": mime, "width": width, "height": height})
-    return Prepared(source, name, out, mime, width, height, len(data), True)
+        cache.put(job.key, out, {"mime": mime, "width": width, "height": height})
+    return Prepared(job.source, job.name, out, mime, width, height, len(job.data), True)
+
+
+def prepare(source: Path, settings: ImageSettings, cache: ImageCache | None = None) -> Prepared:
+    """The target's version of ``source`` (a file already checked to be the post's own),
+    made in this thread."""
+    job = _read(source, settings.checked())
+    found = _from_cache(job, cache)
+    if found is not None:
+        return found
+    return _made(job, process(job.data, job.settings, source.name), cache)
+
+
+def _small(data: bytes) -> bool:
+    """Whether the header announces an image small enough to make in this process."""
+    from PIL import Image
+
+    kind = sniff_media(data[:64])
+    if kind not in _IMAGE_KINDS:
+        return True  # audio, video: sent as they are
+    if kind == ".heic":
+        _open_heif()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                return image.width * image.height <= IN_PROCESS_PIXELS
+    except Exception:  # whatever it is, ``process`` says so from a worker
+        return False
 
 
 def prepare_all(
@@ -284,29 +338,85 @@ def prepare_all(
     progress: Callable[[int, int, str], None] | None = None,
     keep: Callable[[Path], bool] | None = None,
 ) -> tuple[dict[Path, Prepared], dict[Path, ImagePrepError]]:
-    """Prepare many images side by side (Pillow works outside the GIL). Returns what was
-    made and, apart, what could not be (each with its one-line reason)."""
+    """Prepare many images: cached ones read back, small ones made here, large ones in
+    worker processes side by side. Returns what was made and, apart, what could not be
+    (each with its one-line reason)."""
+    settings = settings.checked()
     paths = list(dict.fromkeys(sources))
     made: dict[Path, Prepared] = {}
     failed: dict[Path, ImagePrepError] = {}
+    large: list[_Job] = []
+    done = 0
 
-    def one(path: Path) -> Prepared:
+    def step(path: Path) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(paths), f"Prepared {path.name}")
+
+    for path in paths:
         wanted = settings
         if keep is not None and keep(path):
             wanted = ImageSettings(settings.max_side, settings.quality, True)
-        return prepare(path, wanted, cache)
+        try:
+            job = _read(path, wanted)
+            found = _from_cache(job, cache)
+            if found is None and _small(job.data):
+                found = _made(job, process(job.data, wanted, path.name), cache)
+        except ImagePrepError as error:
+            failed[path] = error
+            step(path)
+            continue
+        if found is None:
+            large.append(job)
+        else:
+            made[path] = found
+            step(path)
+    for job, outcome in _in_workers(large) if large else ():
+        if isinstance(outcome, ImagePrepError):
+            failed[job.source] = outcome
+        else:
+            made[job.source] = _made(job, outcome, cache)
+        step(job.source)
+    return {p: made[p] for p in paths if p in made}, failed
 
-    workers = max(1, min(len(paths), os.cpu_count() or 1, 4))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="smugdesk-image") as pool:
-        futures = {path: pool.submit(one, path) for path in paths}
-        for done, (path, future) in enumerate(futures.items(), start=1):
+
+def _in_workers(jobs: list[_Job]):
+    """Yield ``(job, result or ImagePrepError)`` as worker processes finish them."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = max(1, min(len(jobs), len(os.sched_getaffinity(0)), 4))
+    # Spawned, not forked: the app has threads (Qt's among them) that a fork would copy
+    # mid-work.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    stuck = False
+    try:
+        futures = [
+            (job, pool.submit(process, job.data, job.settings, job.source.name)) for job in jobs
+        ]
+        for job, future in futures:
             try:
-                made[path] = future.result()
+                yield job, future.result(timeout=None if stuck else PER_IMAGE_SECONDS)
             except ImagePrepError as error:
-                failed[path] = error
-            if progress:
-                progress(done, len(paths), f"Prepared {path.name}")
-    return made, failed
+                yield job, error
+            except TimeoutError:
+                stuck = True
+                yield (
+                    job,
+                    ImagePrepError(
+                        f"{job.source.name} took over {PER_IMAGE_SECONDS} s to prepare; left out"
+                    ),
+                )
+            except (BrokenProcessPool, OSError) as error:
+                yield job, ImagePrepError(f"{job.source.name} could not be prepared ({error})")
+    finally:
+        if stuck:
+            # A worker that does not finish would keep the pool's shutdown waiting forever.
+            for worker in list(getattr(pool, "_processes", {}).values()):
+                worker.terminate()
+        pool.shutdown(wait=not stuck, cancel_futures=True)
 
 
 def keep_metadata_for(meta: Any, base: Path) -> Callable[[Path], bool]:

@@ -261,18 +261,21 @@ def test_what_reaches_the_site_is_upright_small_and_clean(name, photo_post, tmp_
 
 
 def test_a_site_setting_limits_the_size_and_a_second_export_processes_nothing(
-    photo_post, tmp_path, monkeypatch
+    photo_post, tmp_path
 ):
     site = tmp_path / "site"
-    export("hugo", photo_post, site, image_size="1000")
+    first = export("hugo", photo_post, site, image_size="1000")
     photo = next(site.rglob("ward.jpg"))
     assert Image.open(photo).size == (750, 1000)
-    calls = []
-    real = image_prep.process
-    monkeypatch.setattr(image_prep, "process", lambda *a, **k: calls.append(a) or real(*a, **k))
-    result = export("hugo", photo_post, site, image_size="1000")
-    assert [len(a[0]) for a in calls] == [5000], "only the damaged image is tried again"
-    assert "2 from the cache" in "\n".join(result.notes)
+    assert "from the cache" not in "\n".join(first.notes)
+    cached = sorted((tmp_path / "cache" / "smugdesk" / "images").glob("*.bin"))
+    assert len(cached) == 2  # the photo and the logo; the damaged one is not kept
+    stamps = [entry.stat().st_mtime_ns for entry in cached]
+    again = export("hugo", photo_post, site, image_size="1000")
+    assert "images: 2 images" in "\n".join(again.notes)
+    assert "2 from the cache" in "\n".join(again.notes)
+    assert [entry.stat().st_mtime_ns for entry in cached] == stamps  # nothing made again
+    assert Image.open(photo).size == (750, 1000)
 
 
 def test_the_writer_keeps_one_photos_metadata(photo_post, tmp_path):

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from smugdesk.cli_check import add_parser as add_check_parser
 from smugdesk.cli_history import add_parser as add_history_parser
 from smugdesk.cli_publish import add_parsers
 from smugdesk.core.errors import SmugdeskError
@@ -51,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         verb.add_argument("--json", action="store_true", help="machine-readable output")
     add_parsers(verbs)
     add_history_parser(verbs)
+    add_check_parser(verbs)
     listing.add_argument("--sort", choices=sorted(SORTS), default="date")
     search.add_argument("--sort", choices=["relevance", *sorted(SORTS)], default="relevance")
     return parser
@@ -69,6 +71,10 @@ def _options(pairs: list[str]) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     if args.verb in ("list", "search"):
         return library_verb(args)
+    if args.verb == "check":
+        from smugdesk import cli_check
+
+        return cli_check.run(args)
     if args.verb == "history":
         from smugdesk import cli_history
 

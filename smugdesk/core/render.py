@@ -22,6 +22,8 @@ from pygments.formatters import HtmlFormatter
 from smugdesk.core.embeds import EmbedExtension
 from smugdesk.core.html_safety import DisarmPostprocessor
 from smugdesk.core.links import POST_SCHEME, is_safe_link
+from smugdesk.core.list_nesting import ListNestingExtension
+from smugdesk.core.math_markup import ARITHMATEX_CONFIG, MathMLExtension
 from smugdesk.core.post import Post
 from smugdesk.core.raw_blocks import RemoteContentExtension
 from smugdesk.core.resources import read_resource
@@ -84,7 +86,13 @@ def _extensions(
         "toc",
         "codehilite",
         "sane_lists",
+        ListNestingExtension(),  # two-space nesting, as CommonMark and the downloader write
         "smarty",
+        "pymdownx.tilde",  # ~~struck~~
+        "pymdownx.tasklist",  # - [ ] and - [x]
+        "pymdownx.magiclink",  # bare https://… and www.… addresses
+        "pymdownx.arithmatex",  # $…$ and $$…$$
+        MathMLExtension(),
         EmbedExtension(embeds),
         _LinkPolicyExtension(resolve_post),
         RemoteContentExtension(),  # shortcodes, kept blog HTML: sent as they are
@@ -93,6 +101,12 @@ def _extensions(
     configs = {
         "codehilite": {"css_class": "codehilite", "guess_lang": False},
         "toc": {"permalink": False, **({"slugify": slugify} if slugify else {})},
+        # ~sub~ is not in GitHub's, Goldmark's or kramdown's Markdown: single tildes stay.
+        "pymdownx.tilde": {"subscript": False},
+        "pymdownx.tasklist": {"custom_checkbox": False},
+        # No GitHub/social shortening: a link reads as the address typed, as on the targets.
+        "pymdownx.magiclink": {"repo_url_shortener": False, "social_url_shortener": False},
+        "pymdownx.arithmatex": ARITHMATEX_CONFIG,
     }
     return extensions, configs
 

@@ -14,7 +14,8 @@ from smugdesk.core.render import Renderer
 
 WORDS = st.sampled_from(
     ["ward", "nurse", "HTML", "video", "*care*", "**night**", "`code`", "[link][ref]",
-     "[^a]", "[^b]", "[^c]", "[^x&y]", "<span>x</span>", "\"quoted\"", "Dr.", "https://example.org/x"]
+     "[^a]", "[^b]", "[^c]", "[^x&y]", "<span>x</span>", "\"quoted\"", "Dr.", "https://example.org/x",
+     "~~struck~~", "~~a -- b~~", "www.example.com", "$E=mc^2$", "$5", "\\(a < b\\)", "[x]", "$$"]
 )  # fmt: skip
 LINE = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
 
@@ -47,6 +48,19 @@ BLOCKS = st.one_of(
     st.just("---"),
     st.just("Setext\n======"),
     LINE.map(lambda t: "  - nested " + t),
+    # The dialect: task lists, two-space nesting (CommonMark's, the downloader's), math.
+    st.lists(LINE, min_size=1, max_size=3).map(
+        lambda ls: "\n".join(f"- [{' x'[i % 2]}] {x}" for i, x in enumerate(ls))
+    ),
+    st.lists(LINE, min_size=2, max_size=4).map(
+        lambda ls: "\n".join("  " * min(i, 2) + "- " + x for i, x in enumerate(ls))
+    ),
+    LINE.map(lambda t: f"1. {t}\n   1. nested {t}\n\n   more of the first\n2. next"),
+    LINE.map(lambda t: f"- {t}\n  - two\n\n    under two\n- {t}"),
+    LINE.map(lambda t: f"$$\nE = mc^2 {t}\n$$"),
+    st.just("$$\n\\frac{a}{b}\n\n\\sqrt{x}\n$$"),  # a blank line inside: not math
+    st.just("\\[\n\\sum_{i=1}^n i\n\\]"),
+    LINE.map(lambda t: f"~~{t}~~"),
 )
 DOCUMENT = st.lists(BLOCKS, min_size=1, max_size=14).flatmap(
     lambda blocks: st.lists(st.sampled_from(["\n\n", "\n", "\n\n\n"]), min_size=len(blocks),

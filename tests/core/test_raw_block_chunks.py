@@ -16,7 +16,8 @@ from smugdesk.core.render import Renderer
 
 WORDS = st.sampled_from(
     ["ward", "nurse", '"quoted"', "it's", "*care*", "[gallery ids=\"1,2\"]", "--", "<b>x</b>",
-     "[embed]https://youtu.be/a_b[/embed]", "[^a]", "[link][ref]"]
+     "[embed]https://youtu.be/a_b[/embed]", "[^a]", "[link][ref]", "~~old~~", "$x^2$",
+     "https://example.org/a", "www.example.com"]
 )  # fmt: skip
 LINE = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
 IMAGE = (
@@ -53,6 +54,10 @@ BLOCKS = st.one_of(
     st.just("```\n<!-- smugdesk:html -->\n```"),
     st.just("<!-- smugdesk:html -->"),  # a fence still being typed
     st.just("<!-- /smugdesk:html -->"),
+    # The dialect next to kept HTML: a downloaded two-space list, a task list, math.
+    LINE.map(lambda t: f"- {t}\n  - nested {t}\n    - deeper\n- [ ] {t}"),
+    LINE.map(lambda t: f"$$\nx^2 {t}\n$$"),
+    LINE.map(lambda t: raw_block(f"- {t}\n  - kept as typed ~~{t}~~ $x$")),
 )
 DOCUMENT = st.lists(BLOCKS, min_size=1, max_size=10).map("\n\n".join)
 # Typing: words, line breaks, a quote left open in an attribute, a fence line on its own.

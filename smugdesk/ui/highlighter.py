@@ -1,4 +1,5 @@
-"""Markdown syntax colouring for the editor: front matter, headings, emphasis, links, code."""
+"""Markdown syntax colouring for the editor: front matter, headings, emphasis, links, code,
+struck text, task boxes and math."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 
 from smugdesk.core.spelling import Speller, prose_words
 
-NORMAL, FRONT_MATTER, FENCE_BACKTICK, FENCE_TILDE = 0, 1, 2, 3
+NORMAL, FRONT_MATTER, FENCE_BACKTICK, FENCE_TILDE, MATH_BLOCK = 0, 1, 2, 3, 4
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s.*)?$")
@@ -17,6 +18,17 @@ _QUOTE = re.compile(r"^ {0,3}>.*$")
 _LIST = re.compile(r"^\s*([-*+]|\d{1,9}[.)])(?=\s)")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _FRONT_KEY = re.compile(r"^([\w-]+)(\s*:)")
+_TASK_BOX = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(\[[ xX]\])(?=\s|$)")
+# Display math opened by "$$" or "\[" alone at a line's start and closed on a later line.
+_MATH_OPEN = re.compile(r"^ {0,3}(\$\$|\\\[)(?!.*(\$\$|\\\])\s*$)")
+# Math as the renderer (pymdownx.arithmatex) reads it: $$…$$ and \(…\) on one line, and
+# $…$ only when it hugs its text (so "$5 and $10" stays money).
+_MATH = re.compile(
+    r"\$\$(?:\\.|[^$\n])+?\$\$"
+    r"|(?<![\\$])\$(?=\S)(?:\\.|[^$\n])*?(?<=[^\s\\])\$(?!\$)"
+    r"|\\\((?:\\[^)]|[^\\\n])+?\\\)"
+)
+_STRUCK = re.compile(r"(?<!~)~~(?=[^\s~]).*?(?<=[^\s~])~~(?!~)")
 _INLINE_RULES = (
     ("code", re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")),
     ("strong", re.compile(r"(\*\*|__)(?=\S).+?(?<=\S)\1")),
@@ -41,6 +53,7 @@ LIGHT = {
     "key": "#2e7d32",
     "value": "#37474f",
     "dimmed": "#c2c8cf",
+    "math": "#0b6e4f",
 }
 DARK = {
     "text": "#e3e6ea",
@@ -55,11 +68,16 @@ DARK = {
     "key": "#7ee787",
     "value": "#c9d1d9",
     "dimmed": "#4d5661",
+    "math": "#56d4a4",
 }
 
 
-def _format(color: str, *, bold: bool = False, italic: bool = False, mono: bool = False):
+def _format(
+    color: str, *, bold: bool = False, italic: bool = False, mono: bool = False, struck=False
+):
     fmt = QTextCharFormat()
+    if struck:
+        fmt.setFontStrikeOut(True)
     fmt.setForeground(QColor(color))
     if bold:
         fmt.setFontWeight(QFont.Weight.Bold)
@@ -75,6 +93,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.focus_range: tuple[int, int] | None = None  # blocks not dimmed in focus mode
         self.speller: Speller | None = None
+        self._math_spans: list[tuple[int, int]] = []  # of the line being coloured: not prose
         self.set_dark(False)
 
     def set_dark(self, dark: bool) -> None:
@@ -96,6 +115,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "front_key": _format(colours["key"], bold=True),
             "front_value": _format(colours["value"]),
             "dimmed": _format(colours["dimmed"]),
+            "struck": _format(colours["muted"], struck=True),
+            "task": _format(colours["list"], bold=True, mono=True),
+            "math": _format(colours["math"]),
         }
         self.rehighlight()
 
@@ -112,6 +134,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         previous = self.previousBlockState()
         block_number = self.currentBlock().blockNumber()
         self.setCurrentBlockState(NORMAL)
+        self._math_spans = []
 
         if block_number == 0 and text.rstrip() == "---":
             self.setFormat(0, len(text), self.formats["front_fence"])
@@ -127,6 +150,17 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(0, len(text), self.formats["fence"])
             else:
                 self.setCurrentBlockState(previous)
+            return False
+
+        if previous == MATH_BLOCK:
+            self.setFormat(0, len(text), self.formats["math"])
+            stripped = text.strip()
+            if not (stripped.endswith("$$") or stripped.endswith("\\]")):
+                self.setCurrentBlockState(MATH_BLOCK)
+            return False
+        if _MATH_OPEN.match(text):
+            self.setFormat(0, len(text), self.formats["math"])
+            self.setCurrentBlockState(MATH_BLOCK)
             return False
 
         fence = _FENCE_OPEN.match(text)
@@ -148,11 +182,16 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         marker = _LIST.match(text)
         if marker:
             self.setFormat(marker.start(1), len(marker.group(1)), self.formats["list"])
+            box = _TASK_BOX.match(text)
+            if box:
+                self.setFormat(box.start(1), 3, self.formats["task"])
         self._inline(text)
         return True
 
     def _underline_misspelled(self, text: str) -> None:
         for start, end, word in prose_words(text):
+            if any(a <= start < b for a, b in self._math_spans):
+                continue  # TeX, not words
             if not self.speller.is_correct(word):
                 fmt = QTextCharFormat(self.format(start))
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -176,15 +215,23 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self.formats["front_value"])
 
     def _inline(self, text: str) -> None:
-        code_spans: list[tuple[int, int]] = []
-        for name, pattern in _INLINE_RULES:
+        code_spans: list[tuple[int, int]] = []  # nothing inside is Markdown
+        for match in _INLINE_RULES[0][1].finditer(text):
+            code_spans.append(match.span())
+            self._merge(match.start(), match.end(), "code")
+        for match in _MATH.finditer(text):
+            start, end = match.span()
+            if not any(a <= start < b for a, b in code_spans):
+                self._math_spans.append((start, end))
+                self._merge(start, end, "math")
+        verbatim = code_spans + self._math_spans
+        for name, pattern in (*_INLINE_RULES[1:], ("struck", _STRUCK)):
             for match in pattern.finditer(text):
                 start, end = match.span()
-                # Nothing inside a code span is Markdown.
-                if name != "code" and any(a <= start < b for a, b in code_spans):
-                    continue
-                if name == "code":
-                    code_spans.append((start, end))
-                fmt = QTextCharFormat(self.format(start))
-                fmt.merge(self.formats[name])
-                self.setFormat(start, end - start, fmt)
+                if not any(a <= start < b for a, b in verbatim):
+                    self._merge(start, end, name)
+
+    def _merge(self, start: int, end: int, name: str) -> None:
+        fmt = QTextCharFormat(self.format(start))
+        fmt.merge(self.formats[name])
+        self.setFormat(start, end - start, fmt)

@@ -45,7 +45,7 @@ from smugdesk.publish.site import (
     require_site,
     rewrite_body,
 )
-from smugdesk.publish.site_build import BuildError, build_site, generator_available
+from smugdesk.publish.site_build import BuildError, build_site
 
 __all__ = ["BuildError", "ConflictError", "GitError", "GitSitePublisher", "PublishPlan"]
 
@@ -123,8 +123,9 @@ class GitSitePublisher:
         self.options = (*site_exporter.options, *GIT_OPTIONS)
 
     def available(self) -> tuple[bool, str]:
-        ready, why = git_available()
-        return (ready, why) if not ready else generator_available(self.kind)
+        # The generator is only needed for the check, which the build option can turn off
+        # (a site GitHub or Netlify builds, with no Jekyll on this machine).
+        return git_available()
 
     # -- the steps -------------------------------------------------------------------
 

@@ -72,7 +72,7 @@ def build_site(kind: str, site: Path, options: dict[str, Any]) -> str:
     ``BuildError`` with the generator's own message."""
     ready, why = generator_available(kind)
     if not ready:
-        raise BuildError(why)
+        raise BuildError(f"{why}; or turn the build option off to publish without the check")
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")  # no __pycache__ in the site
     with tempfile.TemporaryDirectory(prefix="smugdesk-build-") as scratch:
         out = Path(scratch)

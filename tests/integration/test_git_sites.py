@@ -331,3 +331,19 @@ def test_the_remote_changing_a_file_with_uncommitted_work_stops_before_any_rebas
     assert state(site) == before
     assert git(site, "stash", "list") == ""
     assert "content/posts/ward-news/index.md" not in remote_files(remote)
+
+
+@needs_hugo
+def test_without_the_generator_the_check_says_so_and_build_off_publishes(tmp_path, monkeypatch):
+    site, remote = make_site(tmp_path, HUGO_CONFIG)
+    only_git = tmp_path / "bin"
+    only_git.mkdir()
+    (only_git / "git").symlink_to(shutil.which("git"))
+    monkeypatch.setenv("PATH", str(only_git))
+    post = write_post(tmp_path)
+    assert hugo_git().available() == (True, "")
+    with pytest.raises(BuildError, match=r"hugo is not installed.*turn the build option off"):
+        publish(hugo_git(), post, site)
+    assert "content/posts/ward-news/index.md" not in remote_files(remote)
+    publish(hugo_git(), post, site, build=False)
+    assert "content/posts/ward-news/index.md" in remote_files(remote)

@@ -200,7 +200,11 @@ class GitSitePublisher:
         head = git.run("rev-parse", "-q", "--verify", "HEAD", check=False).stdout.strip()
         snapshot = Snapshot(paths)
         progress(0, 4, "Writing the post into the site")
-        result = self.site_exporter.export(post, site, site_options)
+        try:
+            result = self.site_exporter.export(post, site, site_options)
+        except Exception:  # an image written before the failure goes too
+            snapshot.restore()
+            raise
         unexpected = [p for p in result.written if Path(p) not in paths]
         if unexpected:
             snapshot.restore()
@@ -225,7 +229,7 @@ class GitSitePublisher:
                 )
             progress(3, 4, f"Pushing to {remote}")
             self._sync(git, remote, branch, head, changed)
-        except (PublishError, ExportError):
+        except Exception:  # the writer's error, or one of ours: back to as it was
             self._undo(git, head, plan, snapshot)
             raise
         try:

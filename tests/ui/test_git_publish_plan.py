@@ -94,3 +94,17 @@ def test_first_push_shows_the_plan_then_publishes(
         window.export_again()  # Ctrl+E: remembered, so no plan this time
     assert "Open all week." in git(remote, "show", "main:content/posts/ward-news/index.md")
     window.export_result_box.close()
+
+
+def test_the_export_dialog_offers_the_remote_branch_and_check(qtbot, window):
+    from smugdesk.ui.dialogs.export import ExportDialog
+
+    exporters = {**registry().exporters, "hugo-git": hugo_git()}
+    dialog = ExportDialog(window, exporters, name="hugo-git")
+    qtbot.addWidget(dialog)
+    fields = set(dialog._fields)
+    assert {"remote", "branch", "build", "dry_run", "section"} <= fields
+    name, _folder, options = dialog.chosen()
+    assert name == "hugo-git"
+    assert (options["remote"], options["branch"], options["build"]) == ("origin", "main", True)
+    assert options["dry_run"] is False

@@ -10,6 +10,7 @@ from smugdesk.core.embeds import Embed
 from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
+from smugdesk.publish.math_out import MATH_OPTION, math_as_mathml
 from smugdesk.publish.site import (
     IMAGE_OPTIONS,
     SiteExporter,
@@ -28,6 +29,7 @@ class HugoExporter(SiteExporter):
     options = (
         Option("section", str, "posts", "content section the post goes into"),
         *IMAGE_OPTIONS,
+        MATH_OPTION,
     )
     site_hint = "the folder with hugo.toml or config.toml"
 
@@ -66,4 +68,6 @@ class HugoExporter(SiteExporter):
                 "slug": post.slug,
             },
         )
+        if options.get("mathml"):
+            body = math_as_mathml(body)
         return yaml_front_matter(meta) + body

@@ -10,6 +10,7 @@ from smugdesk.core.embeds import Embed
 from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
+from smugdesk.publish.math_out import MATH_OPTION, math_as_mathml
 from smugdesk.publish.site import (
     IMAGE_OPTIONS,
     SiteExporter,
@@ -45,6 +46,7 @@ class JekyllExporter(SiteExporter):
         Option("layout", str, "post", "layout named in the front matter"),
         Option("assets", str, "assets/images", "site folder for images (one subfolder a post)"),
         *IMAGE_OPTIONS,
+        MATH_OPTION,
     )
     site_hint = "the folder with _config.yml"
 
@@ -78,4 +80,6 @@ class JekyllExporter(SiteExporter):
         )
         if is_draft(post):
             meta["published"] = False  # Jekyll's own switch: built only with --unpublished
+        if options.get("mathml"):
+            body = math_as_mathml(body)
         return yaml_front_matter(meta) + body

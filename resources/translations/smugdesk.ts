@@ -372,188 +372,511 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="49"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="59"/>
         <source>Blog Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="58"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="68"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="61"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="71"/>
         <source>Account name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="62"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="72"/>
         <source>A name you will recognise, e.g. Ward Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="64"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="74"/>
         <source>Kind of blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="69"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="79"/>
         <source>Blog address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="71"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="81"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="74"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="84"/>
         <source>Password or token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="84"/>
-        <source>Passwords cannot be kept safely here: %s. smugdesk will remember them only until you quit, and ask again next time.</source>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="86"/>
+        <source>Status of new posts for this blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="92"/>
-        <source>&amp;Name:</source>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="88"/>
+        <source>as the post says</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="93"/>
-        <source>&amp;Kind:</source>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="89"/>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="90"/>
+        <source>published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/dialogs/accounts.py" line="94"/>
-        <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="95"/>
-        <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="96"/>
-        <source>&amp;Password:</source>
+        <source>Filled in when a post is set to this blog and has no status yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/dialogs/accounts.py" line="97"/>
-        <source>&amp;New</source>
+        <source>Default categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="99"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="98"/>
+        <source>comma, separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="100"/>
+        <source>Filled in when a post is set to this blog and has no categories yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="111"/>
+        <source>Passwords cannot be kept safely here: %s. smugdesk will remember them only until you quit, and ask again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="119"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="120"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="121"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="122"/>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="123"/>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="124"/>
+        <source>New p&amp;osts as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="125"/>
+        <source>Default cate&amp;gories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="126"/>
+        <source>Add &amp;Blog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="127"/>
+        <source>Type the blog&apos;s address: smugdesk finds out the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="129"/>
+        <source>&amp;New by Hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="130"/>
+        <source>Choose the kind of blog and its API address yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="132"/>
         <source>&amp;Save Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="101"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="134"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="102"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="135"/>
         <source>Sign in and report the site&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="104"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="137"/>
+        <source>Fetch &amp;Terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="139"/>
+        <source>Fetch the blog&apos;s categories and tags, for completion (kept offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="142"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="159"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="174"/>
+        <source>Start with Add Blog…: type your blog&apos;s address and smugdesk finds out the rest. New by Hand is for choosing the kind and API address yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="214"/>
         <source>(kept; type to change)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="159"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="214"/>
         <source>not stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="176"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="232"/>
         <source>An application password (Users → Profile in WordPress)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="178"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="234"/>
         <source>The access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="180"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="236"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="191"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="247"/>
         <source>Not saved: change the address to https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="209"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="272"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="209"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="272"/>
         <source>Saved; the password is kept until you quit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="219"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="282"/>
         <source>Type the password or token first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="221"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="284"/>
         <source>Signing in to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="234"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="297"/>
         <source>Could not sign in: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="236"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="299"/>
         <source>Signed in: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="245"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="307"/>
+        <source>Save the account with its password first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="319"/>
+        <source>Could not fetch the terms: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="322"/>
+        <source>Added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="323"/>
+        <source>%s: %d categories and %d tags kept for completion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="337"/>
         <source>Unencrypted address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="246"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="338"/>
         <source>The password for %s would travel unencrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="248"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="340"/>
         <source>Use http:// anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="258"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="350"/>
         <source>Remove account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="260"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="352"/>
         <source>Remove %s? Its password is deleted from the keyring. Posts keep the record of where they were published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="279"/>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="373"/>
         <source>Removed %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="391"/>
+        <source>Choose the kind of blog and its API address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="399"/>
+        <source>Added. %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="416"/>
+        <source>Download recent posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/accounts.py" line="418"/>
+        <source>%s is added. Download its recent posts now, to edit them here and publish them back?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddBlogDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="45"/>
+        <source>Add Blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="57"/>
+        <source>Type your blog&apos;s address: smugdesk finds out how to publish to it and checks that it can sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="63"/>
+        <source>Blog address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="67"/>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="75"/>
+        <source>What was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="78"/>
+        <source>Account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="79"/>
+        <source>The blog&apos;s name, found from its address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="81"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="84"/>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="225"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="85"/>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="224"/>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="91"/>
+        <source>Sign-in result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="98"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="102"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="103"/>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="108"/>
+        <source>A&amp;dvanced…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="110"/>
+        <source>Choose the kind of blog and its API address by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="113"/>
+        <source>Use &amp;XML-RPC Instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="115"/>
+        <source>Sign in with your usual password over XML-RPC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="119"/>
+        <source>Sign In with &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="122"/>
+        <source>Approve smugdesk on your blog&apos;s sign-in page; the token is kept for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="130"/>
+        <source>&amp;Add Blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="187"/>
+        <source>Looking at %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="224"/>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="225"/>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="227"/>
+        <source>An application password (Users → Profile on the blog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="229"/>
+        <source>An access token from the blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="231"/>
+        <source>Your usual password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="260"/>
+        <source>Type the token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="262"/>
+        <source>Type the password first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="268"/>
+        <source>Not added: the blog needs an https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="271"/>
+        <source>Signing in to %s through the %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="298"/>
+        <source>Could not sign in: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="312"/>
+        <source> (the password is kept until you quit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="313"/>
+        <source>Signed in: %s.%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="333"/>
+        <source>Approve smugdesk on the page your browser opened (%s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="350"/>
+        <source>Not signed in: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="368"/>
+        <source>Unencrypted address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/add_blog.py" line="369"/>
+        <source>The password for %s would travel unencrypted: %s. Use it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTree</name>
+    <message>
+        <location filename="../../smugdesk/ui/term_completion.py" line="89"/>
+        <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -722,48 +1045,68 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="34"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="37"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="85"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="84"/>
+        <source>Export Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="112"/>
         <source>Exporting to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="131"/>
-        <source>the exporter finished without saying where the post went</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="133"/>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../smugdesk/ui/export_actions.py" line="141"/>
-        <source>Exported to %s</source>
+        <source>Publish to git</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="142"/>
+        <source>Commit and push this post?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/export_actions.py" line="144"/>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="190"/>
+        <source>the exporter finished without saying where the post went</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="192"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="202"/>
+        <source>Exported to %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/export_actions.py" line="207"/>
         <source>Exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="145"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="208"/>
         <source>The post was exported to:
 %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="148"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="211"/>
         <source>Open Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/export_actions.py" line="153"/>
+        <location filename="../../smugdesk/ui/export_actions.py" line="216"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -893,62 +1236,62 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="84"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="82"/>
         <source>Recovery copy failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="86"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="84"/>
         <source>Kept safe (not saved yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="115"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="113"/>
         <source>Could not look for lost work: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="122"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="120"/>
         <source>“%s”, %s words, last kept %s → %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="124"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="122"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="135"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="133"/>
         <source>Recovered unsaved work</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/history_actions.py" line="138"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="136"/>
         <source>smugdesk stopped before %n unsaved post(s) were saved. They are back:</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/history_actions.py" line="147"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="145"/>
         <source>Recovered %n post(s) from before smugdesk stopped</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="191"/>
-        <location filename="../../smugdesk/ui/history_actions.py" line="204"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="184"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="197"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="193"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="186"/>
         <source>This post has no versions yet: it is kept safe as you type, and its history starts when you save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/history_actions.py" line="229"/>
+        <location filename="../../smugdesk/ui/history_actions.py" line="222"/>
         <source>Restored the version of %s %s. Edit → Undo brings back what you had.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,37 +1513,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="165"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="166"/>
         <source>Renamed to %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="171"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="172"/>
         <source>The post was not duplicated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="174"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="175"/>
         <source>Duplicated as %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="185"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="186"/>
         <source>The post was not moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="191"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="192"/>
         <source>Moved “%s” to the trash; the Trash button brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="203"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="204"/>
         <source>The post was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="207"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="208"/>
         <source>Restored %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,158 +1596,208 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="285"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="286"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="295"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="296"/>
         <source>Search titles, tags and text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="297"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="298"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="302"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="303"/>
         <source>Show posts with status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="303"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="304"/>
         <source>All posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="307"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="308"/>
         <source>Show posts with tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="308"/>
-        <location filename="../../smugdesk/ui/library_pane.py" line="443"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="309"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="523"/>
         <source>Any tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="310"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="311"/>
         <source>Sort posts by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="313"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="314"/>
         <source>Search results come best match first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="323"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="324"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="330"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="349"/>
         <source>Indexing progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="333"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="352"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="345"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="364"/>
         <source>Send Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="346"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="365"/>
         <source>Try the blog again for the posts that wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="359"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="378"/>
         <source>Number of posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="360"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="379"/>
         <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="361"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="380"/>
         <source>A new post, with a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="363"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="382"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="365"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="384"/>
         <source>Show posts moved to the trash, to restore them</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/library_pane.py" line="430"/>
+        <source>%s of %s post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/library_pane.py" line="433"/>
+        <source>%s post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="408"/>
-        <source>%s of %s posts</source>
+        <location filename="../../smugdesk/ui/library_pane.py" line="445"/>
+        <source>No post shown here contains “%s”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="410"/>
-        <source>%s posts</source>
+        <location filename="../../smugdesk/ui/library_pane.py" line="446"/>
+        <source>Search All Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="418"/>
-        <source>⏳ %d post(s) waiting for the network to publish</source>
+        <location filename="../../smugdesk/ui/library_pane.py" line="448"/>
+        <source>No post contains “%s”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="425"/>
-        <source>%d in the trash</source>
+        <location filename="../../smugdesk/ui/library_pane.py" line="449"/>
+        <source>Clear the Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="431"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="451"/>
+        <source>No post is %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="459"/>
+        <source>Show All Posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="462"/>
+        <source>No posts yet.
+New posts, and Markdown files put in the drafts folder, appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/library_pane.py" line="488"/>
+        <source>⏳ %n post(s) waiting for the network to publish</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/library_pane.py" line="495"/>
+        <source>%n post(s) in the trash</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="499"/>
+        <source>The trash is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/library_pane.py" line="511"/>
         <source>Indexing %v of %m posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="503"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="585"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="506"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="588"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="507"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="589"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="508"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="590"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="513"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="595"/>
         <source>Open on %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="517"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="599"/>
         <source>Move to Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_pane.py" line="519"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="465"/>
+        <location filename="../../smugdesk/ui/library_pane.py" line="601"/>
         <source>New Post…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,113 +1878,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="110"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="122"/>
         <source>Word count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="164"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="188"/>
+        <source>Where to Keep Your Drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="191"/>
+        <source>Open a Folder of Markdown Posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="248"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="175"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="259"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="203"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="291"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="204"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="292"/>
         <source>Save the changes to “%s”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="204"/>
-        <location filename="../../smugdesk/ui/main_window.py" line="387"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="292"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="515"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="206"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="294"/>
         <source>If you don&apos;t save, the text is kept in the trash for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="208"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="296"/>
         <source>If you don&apos;t save, your changes are kept in the post&apos;s history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="236"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="324"/>
         <source>Save Post As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="254"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="342"/>
         <source>The post was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="264"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="352"/>
         <source>Saved %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="270"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="358"/>
         <source>File changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="272"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="360"/>
         <source>Save your version under a new name, or overwrite theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="273"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="361"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="274"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="362"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="296"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="384"/>
         <source>Not autosaved: %s was changed by another program. Save to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="303"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="391"/>
         <source>Autosave failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="308"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="396"/>
         <source>Autosaved</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="366"/>
-        <source>%s words · %s characters · %d min read</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/main_window.py" line="494"/>
+        <source>%s word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/main_window.py" line="495"/>
+        <source>%s character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smugdesk/ui/main_window.py" line="496"/>
+        <source>%n min read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="373"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="501"/>
         <source>%s selected · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="396"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="524"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="397"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="525"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,93 +2046,128 @@
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="43"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="46"/>
         <source>Post details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="51"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="54"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="52"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="55"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="53"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="56"/>
         <source>Stat&amp;us</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="54"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="57"/>
         <source>S&amp;lug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="55"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="58"/>
         <source>Ta&amp;gs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="56"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="59"/>
         <source>C&amp;ategories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="57"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="60"/>
         <source>Su&amp;mmary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="71"/>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="72"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="74"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="75"/>
         <source>comma, separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="74"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="77"/>
         <source>from the file name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="96"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="99"/>
         <source>Where the post is published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="128"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="117"/>
+        <source>Choose from the blog&apos;s categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="123"/>
+        <source>Blog the post is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="124"/>
+        <source>The blog this post is for: its categories and tags complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="125"/>
+        <source>(any blog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="127"/>
+        <source>&amp;Publish to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="136"/>
+        <source>Terms the blog does not have yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="167"/>
         <source>The front matter cannot be read: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="163"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="240"/>
+        <source>✚ New on %s, will be created when published: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="256"/>
         <source>Not sent to %s: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="171"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="264"/>
         <source>Not sent to %s: %s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="180"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="273"/>
         <source>Published on %s, for everyone to read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="181"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="274"/>
         <source>Scheduled on %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="182"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="275"/>
         <source>A draft on %s, only you see it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/metadata_form.py" line="186"/>
+        <location filename="../../smugdesk/ui/metadata_form.py" line="279"/>
         <source>, sent %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,12 +2357,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../smugdesk/ui/preview_pane.py" line="47"/>
+        <location filename="../../smugdesk/ui/preview_pane.py" line="48"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/preview_pane.py" line="68"/>
+        <location filename="../../smugdesk/ui/preview_pane.py" line="69"/>
         <source>No preview: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,195 +2401,210 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="199"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="202"/>
+        <source>Publish Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="225"/>
         <source>Publishing to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="199"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="225"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="201"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="227"/>
         <source>Publishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="249"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="275"/>
         <source>Not scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="251"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="277"/>
         <source>“%s” cannot be scheduled on %s: %s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="252"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="278"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="254"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="280"/>
         <source>Nothing was sent. Change its date, or choose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="255"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="281"/>
         <source>Publish Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="256"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="282"/>
         <source>Send as Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="264"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="290"/>
         <source>Not sent: the post&apos;s date is in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="291"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="302"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="402"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="317"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="328"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="428"/>
         <source>Not published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="293"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="303"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="319"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="329"/>
         <source>The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="294"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="320"/>
         <source>Change Password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="315"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="341"/>
         <source>Published, but not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="316"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="342"/>
         <source>The post is at %s, but its front matter is broken now: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="326"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="352"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="326"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="352"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="331"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="357"/>
         <source>%s at:
 %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/publish_actions.py" line="333"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="359"/>
         <source>%n image(s) uploaded.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="338"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="364"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="350"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="376"/>
         <source>Changed on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="352"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="378"/>
         <source>“%s” was edited on %s since you last published it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="356"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="382"/>
         <source>Publishing now would replace those edits. Details show what differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="366"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="392"/>
         <source>Only the formatting differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="368"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="394"/>
         <source>Replace the Blog&apos;s Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="371"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="397"/>
         <source>Copy the Blog&apos;s Version to a New Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="383"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="409"/>
         <source>Not copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="387"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="413"/>
         <source>The blog&apos;s version is in %s; nothing was published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="393"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="419"/>
         <source>Deleted on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="395"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="421"/>
         <source>Publish as a New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="408"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="434"/>
         <source>Waiting for the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="410"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="436"/>
         <source>%s
 
 The post waits in the queue and is sent when the blog can be reached (or with Blog → Send Waiting Posts). The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="426"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="452"/>
         <source>Send &amp;Waiting Posts (%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="464"/>
-        <source>No longer waiting (the account was removed): %s</source>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="490"/>
+        <source>No longer waiting: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="469"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="492"/>
+        <source>%s → %s (the account was removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="494"/>
+        <source>%s → %s (the file is gone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="501"/>
         <source>Removed from the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="499"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="531"/>
         <source>Sent %d waiting post(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="503"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="535"/>
         <source>Some posts are still waiting</source>
         <translation type="unfinished"></translation>
     </message>

@@ -74,6 +74,7 @@ class Settings:
     spell_language: str = ""  # empty: the system's language when a dictionary has it
     line_width: int = 80  # characters of text per line in the editor; 0: the window's width
     autosave_seconds: int = 2  # after the first unsaved change; at most this much is at risk
+    show_library: bool = True  # the library pane, as the writer last left it
 
     def remember_recent(self, path: Path, keep: int = 10) -> None:
         entry = str(path)

@@ -51,7 +51,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # Posts named on the command line, else the ones open when the app last quit.
     wanted = [OpenPost(str(path)) for path in args.files] or load_session() or [None]
     for state in wanted:
-        window = MainWindow(drafts, staged=True)
+        window = MainWindow(drafts, staged=True, greet=state is None)
         keeper.watch(window)
         window.show()
         if state is not None and window.open_path(Path(state.path)):

@@ -209,7 +209,8 @@ def entry_html(
         facts[0] = "⏳ " + _tr("waiting to publish")
     if item.date:
         facts.append(item.date[:10])
-    facts.append(_tr("%s words") % f"{item.words:,}")
+    words = QCoreApplication.translate("LibraryPane", "%s word(s)", None, item.words)
+    facts.append(words % f"{item.words:,}")
     if item.tags:
         facts.append(" ".join(f"#{tag}" for tag in item.tags))
     text = f"<b>{title}</b><br><span style='color:{muted}'>{html.escape(' · '.join(facts))}</span>"
@@ -324,6 +325,24 @@ class LibraryPane(QDockWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.activated.connect(self._activated)
+        # What an empty list means, and what to do about it, instead of a blank area: on
+        # the list's own area, so the list keeps its place in F6 and Tab.
+        self.empty = QWidget(self.list.viewport())
+        self.empty.setObjectName("library-empty")
+        empty_column = QVBoxLayout(self.empty)
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_button = QPushButton()
+        self.empty_button.clicked.connect(self._empty_action)
+        self._empty_do = None
+        empty_column.addStretch(1)
+        empty_column.addWidget(self.empty_text)
+        empty_column.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_column.addStretch(2)
+        self.empty.hide()
+        self.list.viewport().installEventFilter(self)
         column.addWidget(self.list, 1)
 
         self.progress = QProgressBar()
@@ -404,25 +423,86 @@ class LibraryPane(QDockWidget):
         self.model.set_items(listing.entries)
         self._set_tags(listing.tags)
         shown = len(listing.entries)
-        if listing.query.text.strip() or listing.query.status or listing.query.tag:
-            self.count.setText(self.tr("%s of %s posts") % (f"{shown:,}", f"{listing.total:,}"))
+        total = listing.total
+        query = listing.query
+        if query.text.strip() or query.status or query.tag:
+            self.count.setText(
+                self.tr("%s of %s post(s)", "", total) % (f"{shown:,}", f"{total:,}")
+            )
         else:
-            self.count.setText(self.tr("%s posts") % f"{listing.total:,}")
+            self.count.setText(self.tr("%s post(s)", "", total) % f"{total:,}")
+        self._show_empty_state(shown, query)
         if keep is not None:
             self.select_path(keep)
+
+    def _show_empty_state(self, shown: int, query: Query) -> None:
+        text = query.text.strip()
+        filtered = bool(query.status or query.tag)
+        if shown:
+            self.empty.hide()
+            return
+        if text and filtered:
+            what = self.tr("No post shown here contains “%s”.") % text
+            button, action = self.tr("Search All Posts"), self.clear_filters
+        elif text:
+            what = self.tr("No post contains “%s”.") % text
+            button, action = self.tr("Clear the Search"), lambda: self.search.clear()
+        elif filtered:
+            what = self.tr("No post is %s.") % " · ".join(
+                part
+                for part in (
+                    self.status.currentText() if query.status else "",
+                    self.tag.currentText() if query.tag else "",
+                )
+                if part
+            )
+            button, action = self.tr("Show All Posts"), self.clear_filters
+        else:
+            what = self.tr(
+                "No posts yet.\nNew posts, and Markdown files put in the drafts folder, "
+                "appear here."
+            )
+            button, action = self.tr("New Post…"), self.new_requested.emit
+        self.empty_text.setText(what)
+        self.empty_button.setText(button)
+        self.empty_button.setVisible(True)
+        self._empty_do = action
+        self._show_empty()
+
+    def _empty_action(self) -> None:
+        if self._empty_do is not None:
+            self._empty_do()
+
+    def clear_filters(self) -> None:
+        """Every post again, the search words kept."""
+        for combo in (self.status, self.tag):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.emit_query()
 
     def set_waiting(self, paths: set[str]) -> None:
         """Posts queued for publishing: marked in the list, counted under it."""
         self.model.set_waiting(paths)
         self.waiting_note.setText(
-            self.tr("⏳ %d post(s) waiting for the network to publish") % len(paths)
+            self.tr("⏳ %n post(s) waiting for the network to publish", "", len(paths))
         )
         self._waiting_row.setVisible(bool(paths))
 
     def show_trash(self, items: list[TrashedPost]) -> None:
         self._showing_trash = True
         self.model.set_items(items)
-        self.count.setText(self.tr("%d in the trash") % len(items))
+        self.count.setText(self.tr("%n post(s) in the trash", "", len(items)))
+        if items:
+            self.empty.hide()
+        else:
+            self.empty_text.setText(self.tr("The trash is empty."))
+            self.empty_button.setVisible(False)
+            self._show_empty()
+
+    def _show_empty(self) -> None:
+        self.empty.setGeometry(self.list.viewport().rect())
+        self.empty.show()
 
     def show_progress(self, done: int, total: int) -> None:
         self._progress_row.setVisible(done < total)
@@ -485,6 +565,8 @@ class LibraryPane(QDockWidget):
             self.open_requested.emit(item.path)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.list.viewport() and event.type() == event.Type.Resize:
+            self.empty.setGeometry(self.list.viewport().rect())
         if watched is self.list and event.type() == event.Type.KeyPress:
             item = self.selected_item()
             if isinstance(item, Entry):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ from smugdesk.ui.recent_files import RecentFiles
 from smugdesk.ui.render_worker import RenderWorker
 from smugdesk.ui.settings_actions import SettingsActions
 from smugdesk.ui.staged_start import StagedStart
+from smugdesk.ui.welcome import WelcomePage, has_posts
 
 if TYPE_CHECKING:
     from smugdesk.core.preview_text import RenderResult
@@ -73,10 +75,16 @@ class MainWindow(
     closed = Signal(object)  # OpenPost of the post this window had, or None
 
     def __init__(
-        self, drafts: Path, parent: QWidget | None = None, *, staged: bool = False
+        self,
+        drafts: Path,
+        parent: QWidget | None = None,
+        *,
+        staged: bool = False,
+        greet: bool = False,
     ) -> None:
         """``staged``: the preview, spelling, library index and plug-ins start after the
-        window's first paint (finish_start), so the window appears sooner."""
+        window's first paint (finish_start), so the window appears sooner. ``greet``: when
+        the drafts folder has no post yet, the main area greets the writer first."""
         super().__init__(parent)
         # Deleted on close so its web page goes before the web engine profile at exit.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -104,7 +112,11 @@ class MainWindow(
         splitter.addWidget(self.preview)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([640, 640])
-        self.setCentralWidget(splitter)
+        self.welcome = WelcomePage()
+        self._main_area = QStackedWidget()
+        self._main_area.addWidget(splitter)
+        self._main_area.addWidget(self.welcome)
+        self.setCentralWidget(self._main_area)
 
         self.words = QLabel()
         self.words.setAccessibleName(self.tr("Word count"))
@@ -154,6 +166,7 @@ class MainWindow(
         self.resize(1280, 800)
         self.new_post(ask=False)
         self.editor.setFocus()  # the writer starts by writing, not in a form field
+        self._init_welcome(greet and not has_posts(drafts))
         self._begin()
 
     # ----- documents -------------------------------------------------------------------
@@ -162,6 +175,72 @@ class MainWindow(
             return False
         self._load(PostFile(), new_post_text())
         self.editor.place_cursor_after("title: ")
+        self.show_welcome(False)
+        return True
+
+    # ----- first start -------------------------------------------------------------------
+    def _init_welcome(self, shown: bool) -> None:
+        page = self.welcome
+        page.set_folder(self.drafts)
+        page.new_post.connect(self._write_from_welcome)
+        page.add_blog.connect(self.manage_accounts)
+        page.choose_folder.connect(
+            lambda: self.choose_drafts_folder(self.tr("Where to Keep Your Drafts"))
+        )
+        page.open_folder.connect(
+            lambda: self.choose_drafts_folder(self.tr("Open a Folder of Markdown Posts"))
+        )
+        # The library is where posts appear: on a first start it is shown whatever was
+        # remembered, so the writer sees where their work goes.
+        self.library.setVisible(shown or self.settings.show_library)
+        self.show_welcome(shown)
+
+    def show_welcome(self, shown: bool) -> None:
+        self._main_area.setCurrentWidget(self.welcome if shown else self._main_area.widget(0))
+        self.words.setVisible(not shown)  # no post is in view to count
+        if shown:
+            self.welcome.new_button.setFocus()
+
+    def remember_library(self, shown: bool) -> None:
+        """The writer showed or hid the library: the next start shows it the same way
+        (not when full screen hides it, nor while the window is being set up)."""
+        if not self.isVisible() or self.commands.full_screen.isChecked():
+            return
+        if shown != self.settings.show_library:
+            self.settings.show_library = shown
+            self._save_setting("show_library", shown)
+
+    def _save_setting(self, name: str, value) -> None:
+        # Onto what is on disk now: another window may have saved other settings since.
+        fresh = Settings.load()
+        setattr(fresh, name, value)
+        try:
+            fresh.save()
+        except SmugdeskError as error:
+            self.statusBar().showMessage(str(error), 8000)
+
+    @property
+    def welcome_shown(self) -> bool:
+        return self._main_area.currentWidget() is self.welcome
+
+    def _write_from_welcome(self) -> None:
+        self.show_welcome(False)
+        self.editor.setFocus()
+
+    def choose_drafts_folder(self, caption: str) -> bool:
+        """Keep drafts in a folder the writer picks (remembered in the settings); the
+        library shows its posts."""
+        chosen = QFileDialog.getExistingDirectory(self, caption, str(self.drafts))
+        if not chosen:
+            return False
+        self.drafts = Path(chosen).absolute()
+        self.settings.drafts = str(self.drafts)
+        self._save_setting("drafts", self.settings.drafts)
+        self.welcome.set_folder(self.drafts)
+        if self.file.path is None:
+            self.preview.set_base_folder(self.drafts)
+        if self._started:
+            self.start_library()
         return True
 
     def open_dialog(self) -> None:
@@ -181,6 +260,7 @@ class MainWindow(
             return False
         self._load(binding, text)
         self._remember_recent()
+        self.show_welcome(False)
         return True
 
     def close_post(self) -> bool:
@@ -408,10 +488,13 @@ class MainWindow(
 
     def _update_counts(self) -> None:
         words, characters = self._counts
-        text = self.tr("%s words · %s characters · %d min read") % (
-            f"{words:,}",
-            f"{characters:,}",
-            max(1, round(words / 230)),  # an adult's silent reading pace
+        minutes = max(1, round(words / 230))  # an adult's silent reading pace
+        text = " · ".join(
+            (
+                self.tr("%s word(s)", "", words) % f"{words:,}",
+                self.tr("%s character(s)", "", characters) % f"{characters:,}",
+                self.tr("%n min read", "", minutes),
+            )
         )
         selected = self.editor.textCursor().selectedText()
         if selected:

@@ -93,7 +93,7 @@ def build_menus(window) -> None:
     a.show_library.setCheckable(True)
     a.show_library.setChecked(True)
     a.show_library.toggled.connect(lambda shown: window.library.setVisible(shown))
-    window.library.visibilityChanged.connect(lambda shown: a.show_library.setChecked(shown))
+    window.library.visibilityChanged.connect(lambda _shown: _library_shown(window))
     view.addAction(a.show_library)
     a.show_details.setCheckable(True)
     a.show_details.setChecked(True)
@@ -132,6 +132,15 @@ def build_menus(window) -> None:
     a.accounts.triggered.connect(window.manage_accounts)
 
     window.menuBar().addMenu(window.tr("&Help")).addAction(a.about)
+
+
+def _library_shown(window) -> None:
+    """The dock also reports "not visible" while Qt re-creates the window's native parts
+    (the preview's first page under X11): only an explicit hide counts, and the menu's
+    check mark follows without acting again (it once hid the library at every start)."""
+    shown = not window.library.isHidden()
+    _set_quietly(window.commands.show_library, shown)
+    window.remember_library(shown)
 
 
 def _set_quietly(action, checked: bool) -> None:

@@ -197,6 +197,8 @@ class PreviewView(QWebEngineView):
             QTimer.singleShot(0, self._load_shell)
 
     def _load_shell(self) -> None:
+        if not shiboken6.isValid(self):
+            return  # its window closed before the page was built
         self._shell_pending = False
         if self._base is None:
             return

@@ -22,6 +22,12 @@ def install_translations(
     Returns them (the application does not own them: keep them alive)."""
     locale = locale or QLocale()
     installed = []
+    # English plural forms ("1 post", "2 posts") under every language: a message its
+    # language does not translate yet still reads as English, never as "post(s)".
+    english = QTranslator(app)
+    if english.load("smugdesk_en", str(folder or translations_dir())):
+        app.installTranslator(english)
+        installed.append(english)
     sources = (
         ("smugdesk", str(folder or translations_dir())),
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

@@ -156,7 +156,15 @@ def _front_checks(post: Post, where: _Text, target: Target, now: dt.datetime | N
     found = []
     if not str(post.meta.get("title") or "").strip() and target.kind != "micropub":
         offset, length = where.key_offset("title")
-        found.append(where.finding(ERROR, "empty-title", "the post has no title", offset, length))
+        found.append(
+            where.finding(
+                WARNING,
+                "empty-title",
+                "the post has no title (its address and heading fall back to the file name)",
+                offset,
+                length,
+            )
+        )
     if target.shows_excerpts and not any(
         str(post.meta.get(key) or "").strip() for key in EXCERPT_KEYS
     ):

@@ -450,19 +450,27 @@ def settings_from(options: dict[str, Any]) -> ImageSettings:
     ).checked()
 
 
-def blog_settings(account: str) -> ImageSettings:
-    """A blog's image settings from ``images.json`` in the config folder
-    (``{"Ward Notes": {"image_size": 1600, "keep_metadata": false}}``); defaults otherwise."""
+def _blog_entry(account: str) -> dict:
     from smugdesk.core.config import config_dir
 
     try:
         entries = json.loads((config_dir() / "images.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return ImageSettings()
+        return {}
     entry = entries.get(account) if isinstance(entries, dict) else None
-    if not isinstance(entry, dict):
-        return ImageSettings()
+    return entry if isinstance(entry, dict) else {}
+
+
+def blog_settings(account: str) -> ImageSettings:
+    """A blog's image settings from ``images.json`` in the config folder
+    (``{"Ward Notes": {"image_size": 1600, "keep_metadata": false}}``); defaults otherwise."""
     try:
-        return settings_from(entry)
-    except (TypeError, ValueError):
+        return settings_from(_blog_entry(account))
+    except (TypeError, ValueError, ImagePrepError):
         return ImageSettings()
+
+
+def blog_shows_excerpts(account: str) -> bool:
+    """Whether the blog lists posts by their summary (``"shows_excerpts": true`` in the
+    same file): the check then asks for one."""
+    return _blog_entry(account).get("shows_excerpts") is True

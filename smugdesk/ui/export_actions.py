@@ -31,6 +31,9 @@ class ExportActions:
         self._export_signals.progress.connect(self._on_export_progress)
         self._export_bar = QProgressBar()
         self._export_bar.setMaximumWidth(180)
+        from smugdesk.ui.check_dialog import install as install_check
+
+        install_check(self)  # Ctrl+Shift+K
         self._export_bar.setAccessibleName(self.tr("Export progress"))
         self._export_bar.hide()
         self.statusBar().addPermanentWidget(self._export_bar)
@@ -66,6 +69,25 @@ class ExportActions:
             return None
 
     def export_to(self, name: str, folder: Path, options: dict[str, Any] | None = None) -> None:
+        """Check the post for this site first (errors stop it unless the writer insists),
+        then export it."""
+        from smugdesk.core.checks import Target
+        from smugdesk.ui.check_dialog import gate
+
+        try:
+            size = int((options or {}).get("image_size") or 2048)
+        except (TypeError, ValueError):
+            size = 2048
+        gate(
+            self,
+            Target(name, image_size=size),
+            self.tr("Export Anyway"),
+            lambda: self._export_checked(name, folder, options),
+        )
+
+    def _export_checked(
+        self, name: str, folder: Path, options: dict[str, Any] | None = None
+    ) -> None:
         """Export the editor's text in a worker thread; ``exported`` reports the outcome."""
         try:
             exporter = registry().get(name)

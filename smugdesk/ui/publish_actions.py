@@ -183,6 +183,32 @@ class PublishActions:
         except SmugdeskError as error:
             QMessageBox.warning(self, self.tr("Cannot publish"), str(error))
             return
+        if overwrite or recreate:  # a second try after a conflict: checked the first time
+            self._publish_checked(account, status, overwrite, recreate)
+            return
+        from smugdesk.core.checks import Target
+        from smugdesk.publish.image_prep import blog_settings, blog_shows_excerpts
+        from smugdesk.ui.check_dialog import gate
+
+        target = Target(
+            account.kind,
+            account.name,
+            blog_settings(account.name).max_side,
+            blog_shows_excerpts(account.name),
+        )
+        gate(
+            self,
+            target,
+            self.tr("Publish Anyway"),
+            lambda: self._publish_checked(account, status, overwrite, recreate),
+            ignore=("schedule-in-past",),  # asked below, with the choices that fit a blog
+        )
+
+    def _publish_checked(
+        self, account: Account, status: str | None, overwrite: bool, recreate: bool
+    ) -> None:
+        if self._publishing:
+            return
         if self.file.path is not None and self.editor.document().isModified():
             self.autosave()  # the draft on disk is what was sent, should the app stop now
         post = self._current_post()

@@ -50,7 +50,7 @@ def test_json_output_is_machine_readable(tmp_path):
     done = smugdesk("check", str(path), "--json", "--to", "hugo")
     assert done.returncode == 1
     report = json.loads(done.stdout)
-    assert report["errors"] == 2 and report["warnings"] == 3
+    assert report["errors"] == 1 and report["warnings"] == 4
     found = {(item["code"], item["line"]) for item in report["findings"]}
     assert ("empty-title", 2) in found and ("raw-html", 5) in found
     assert ("missing-image", 5) in found and ("no-alt-text", 5) in found

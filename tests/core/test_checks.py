@@ -161,9 +161,9 @@ def test_code_blocks_and_spans_are_not_checked(drafts):
     assert found == []
 
 
-def test_an_empty_title_is_an_error_except_for_a_note(drafts):
+def test_an_empty_title_is_a_warning_except_for_a_note(drafts):
     _, found = run(drafts, "Words.", front='title: ""\n')
-    assert codes(found) == ["error:empty-title"]
+    assert codes(found) == ["warning:empty-title"]
     assert found[0].line == 2
     _, note = run(drafts, "Words.", front='title: ""\n', target=Target("micropub"))
     assert note == []

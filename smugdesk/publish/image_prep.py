@@ -474,3 +474,36 @@ def blog_shows_excerpts(account: str) -> bool:
     """Whether the blog lists posts by their summary (``"shows_excerpts": true`` in the
     same file): the check then asks for one."""
     return _blog_entry(account).get("shows_excerpts") is True
+
+
+def describe(path: Path) -> str:
+    """One line about a photo for the image dialog, from its header only: its size, its
+    pixels and whether it records a place ("4000×3000, 3.7 MB; records where it was taken
+    (GPS): removed when the post goes out"). Empty when it is not an image Pillow reads."""
+    from PIL import Image
+
+    try:
+        with path.open("rb") as stream:
+            kind = sniff_media(stream.read(64))
+        if kind not in _IMAGE_KINDS:
+            return ""
+        if kind == ".heic":
+            _open_heif()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path, formats=[_IMAGE_KINDS[kind][0]]) as image:
+                width, height = image.size
+                exif = image.getexif()
+                located = bool(exif.get_ifd(0x8825)) if exif else False
+                personal = any(exif.get(tag) for tag in (0x013B, 0x8298, 0xA431, 0xA435))
+        size = human_size(path.stat().st_size)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "claims more pixels than smugdesk opens: it will not be sent"
+    except Exception:  # a damaged file: the check and the export say so
+        return ""
+    said = f"{width}×{height}, {size}"
+    if located:
+        said += "; records where it was taken (GPS): removed when the post goes out"
+    elif personal:
+        said += "; names its owner or camera: removed when the post goes out"
+    return said

@@ -203,6 +203,19 @@ def test_the_cache_makes_a_second_run_process_nothing(tmp_path, monkeypatch):
         prepare(photo, ImageSettings(max_side=1000), cache)
 
 
+def test_the_dialog_line_says_a_photo_records_where_it_was_taken(tmp_path):
+    from smugdesk.publish.image_prep import describe
+
+    said = describe(phone_photo(tmp_path / "ward.jpg", size=(800, 600)))
+    assert said.startswith("800×600, ") and "records where it was taken (GPS)" in said
+    plain = tmp_path / "plain.jpg"
+    Image.new("RGB", (64, 48)).save(plain)
+    assert describe(plain).startswith("64×48, ") and "GPS" not in describe(plain)
+    assert "will not be sent" in describe(bomb(tmp_path / "bomb.png"))
+    (tmp_path / "words.jpg").write_text("words", encoding="utf-8")
+    assert describe(tmp_path / "words.jpg") == ""
+
+
 def test_a_damaged_cache_entry_is_made_again(tmp_path):
     photo = phone_photo(tmp_path / "ward.jpg", size=(800, 600))
     cache = ImageCache(tmp_path / "cache")
@@ -260,9 +273,7 @@ def test_what_reaches_the_site_is_upright_small_and_clean(name, photo_post, tmp_
     assert not list(site.rglob("broken.jpg")), "a damaged image is not copied raw"
 
 
-def test_a_site_setting_limits_the_size_and_a_second_export_processes_nothing(
-    photo_post, tmp_path
-):
+def test_a_site_setting_limits_the_size_and_a_second_export_processes_nothing(photo_post, tmp_path):
     site = tmp_path / "site"
     first = export("hugo", photo_post, site, image_size="1000")
     photo = next(site.rglob("ward.jpg"))

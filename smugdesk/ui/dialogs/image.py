@@ -40,9 +40,17 @@ class ImageDialog(QDialog):
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Image title"))
         hint = QLabel(
-            self.tr("The image is copied into the post's own folder; the original stays.")
+            self.tr(
+                "The image is copied into the post's own folder; the original stays. What a "
+                "site or blog receives is made from it: upright, no larger than the target "
+                "takes (2048 pixels unless set otherwise), without its metadata."
+            )
         )
         hint.setWordWrap(True)
+        # What this photo is, and whether it tells where it was taken.
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setAccessibleName(self.tr("About the image"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -52,6 +60,7 @@ class ImageDialog(QDialog):
         file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.file)  # a row holding a layout gets no buddy by itself
         form.addRow(file_label, row)
+        form.addRow("", self.about)
         form.addRow(self.tr("&Alt text:"), self.alt)
         form.addRow(self.tr("T&itle:"), self.title)
         layout = QVBoxLayout(self)
@@ -73,8 +82,15 @@ class ImageDialog(QDialog):
         path = Path(text.strip()) if text.strip() else None
         if path and not self.alt.isModified():
             self.alt.setText(suggest_alt_text(path.name))
+        self.about.setText(_about(path) if path and path.is_file() else "")
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok_button.setEnabled(bool(path and path.is_file()))
 
     def chosen(self) -> tuple[Path, str, str]:
         return Path(self.file.text().strip()), self.alt.text().strip(), self.title.text().strip()
+
+
+def _about(path: Path) -> str:
+    from smugdesk.publish.image_prep import describe
+
+    return describe(path)

@@ -1,0 +1,27 @@
+"""The Insert Image dialog says what the chosen photo is and that it records where it was
+taken (its GPS position is removed when the post goes out): a real photo made with Pillow."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+
+def test_the_dialog_says_a_photo_records_where_it_was_taken(qtbot, tmp_path):
+    from smugdesk.ui.dialogs.image import ImageDialog
+
+    photo = tmp_path / "IMG_0042.jpg"
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (52.0, 31.0, 12.0), 3: "E", 4: (13.0, 24.0, 0.0)}
+    Image.new("RGB", (640, 480), (20, 90, 160)).save(photo, exif=exif)
+    dialog = ImageDialog(None, start_folder=tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.about.text() == ""
+    dialog.file.setText(str(photo))
+    assert dialog.about.text().startswith("640×480, ")
+    assert "records where it was taken (GPS): removed when the post goes out" in (
+        dialog.about.text()
+    )
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "image-dialog.png"))
+    dialog.file.setText(str(tmp_path / "missing.jpg"))
+    assert dialog.about.text() == ""

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.util import AtomicString
 
 from smugdesk.core.links import BadUrlError, check_url
 
@@ -223,14 +224,16 @@ def _card(embed: Embed, classes: str, *, placeholder: bool) -> etree.Element:
     tag = "blockquote" if embed.kind == "post" else "div"
     card = etree.Element(tag, {"class": f"{classes} embed-card", "aria-label": embed.title})
     provider = etree.SubElement(card, "span", {"class": "embed-provider"})
-    provider.text = (
+    # AtomicString: the card's words are not Markdown (a host such as "www.latimes.com"
+    # must not be turned into a link of its own by the inline patterns).
+    provider.text = AtomicString(
         embed.provider_name if embed.provider != "link" else urlsplit(embed.url).hostname
     )
     if placeholder:
         note = etree.SubElement(card, "span", {"class": "embed-note"})
-        note.text = f"{embed.title} — plays here when remote content is allowed"
+        note.text = AtomicString(f"{embed.title} — plays here when remote content is allowed")
     link = etree.SubElement(card, "a", {"href": embed.url, "class": "embed-url"})
-    link.text = embed.url
+    link.text = AtomicString(embed.url)
     return card
 
 

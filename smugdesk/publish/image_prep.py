@@ -337,10 +337,11 @@ def prepare_all(
     cache: ImageCache | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     keep: Callable[[Path], bool] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[dict[Path, Prepared], dict[Path, ImagePrepError]]:
     """Prepare many images: cached ones read back, small ones made here, large ones in
     worker processes side by side. Returns what was made and, apart, what could not be
-    (each with its one-line reason)."""
+    (each with its one-line reason); stops early (with what it has) once ``cancelled()``."""
     settings = settings.checked()
     paths = list(dict.fromkeys(sources))
     made: dict[Path, Prepared] = {}
@@ -355,6 +356,8 @@ def prepare_all(
             progress(done, len(paths), f"Prepared {path.name}")
 
     for path in paths:
+        if cancelled is not None and cancelled():
+            return made, failed
         wanted = settings
         if keep is not None and keep(path):
             wanted = ImageSettings(settings.max_side, settings.quality, True)
@@ -373,12 +376,19 @@ def prepare_all(
             made[path] = found
             step(path)
     for job, outcome in _in_workers(large) if large else ():
+        if cancelled is not None and cancelled():
+            break  # the pool drops what has not started
         if isinstance(outcome, ImagePrepError):
             failed[job.source] = outcome
         else:
             made[job.source] = _made(job, outcome, cache)
         step(job.source)
     return {p: made[p] for p in paths if p in made}, failed
+
+
+def _work(data: bytes, settings: ImageSettings, name: str) -> tuple[bytes, str, int, int]:
+    """What a worker process runs (named, so the pool can send it by reference)."""
+    return process(data, settings, name)
 
 
 def _in_workers(jobs: list[_Job]):
@@ -394,7 +404,7 @@ def _in_workers(jobs: list[_Job]):
     stuck = False
     try:
         futures = [
-            (job, pool.submit(process, job.data, job.settings, job.source.name)) for job in jobs
+            (job, pool.submit(_work, job.data, job.settings, job.source.name)) for job in jobs
         ]
         for job, future in futures:
             try:

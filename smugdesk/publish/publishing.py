@@ -146,8 +146,13 @@ class _Job:
             paths,
             blog_settings(self.account.name),
             ImageCache(),
+            lambda done, total, _said: self.progress(
+                0, steps, f"Preparing image {done} of {total}"
+            ),
             keep=keep_metadata_for(self.post.meta, self.base),
+            cancelled=self.cancelled,
         )
+        self.check_cancel()
         self.notes.extend(f"not uploaded: {error}" for error in failed.values())
         sent = {}
         for number, path in enumerate(paths, start=1):

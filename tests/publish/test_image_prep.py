@@ -216,6 +216,41 @@ def test_the_dialog_line_says_a_photo_records_where_it_was_taken(tmp_path):
     assert describe(tmp_path / "words.jpg") == ""
 
 
+def test_large_photos_are_made_in_another_process_small_ones_here(tmp_path, monkeypatch):
+    """Pillow holds the GIL through an encode: a large photo made in the app's process
+    would stall the window. Here this process cannot make one at all, yet both arrive."""
+    from smugdesk.publish.image_prep import prepare_all
+
+    large = phone_photo(tmp_path / "large.jpg", size=(2400, 1800))
+    small = phone_photo(tmp_path / "small.jpg", size=(1200, 900))
+    here: list[str] = []
+    real = image_prep.process
+
+    def only_small(data, settings, name="the image"):
+        here.append(name)
+        return real(data, settings, name)
+
+    monkeypatch.setattr(image_prep, "process", only_small)
+    made, failed = prepare_all([large, small], ImageSettings())
+    assert failed == {} and set(made) == {large, small}
+    assert here == ["small.jpg"]
+    assert_clean_and_upright(made[large].data)
+
+
+def test_cancel_stops_the_preparation(tmp_path):
+    from smugdesk.publish.image_prep import prepare_all
+
+    photos = [phone_photo(tmp_path / f"p{n}.jpg", size=(1000, 800)) for n in range(3)]
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # the writer cancels after the first photo
+
+    made, failed = prepare_all(photos, ImageSettings(), cancelled=cancelled)
+    assert list(made) == photos[:1] and failed == {}
+
+
 def test_a_damaged_cache_entry_is_made_again(tmp_path):
     photo = phone_photo(tmp_path / "ward.jpg", size=(800, 600))
     cache = ImageCache(tmp_path / "cache")

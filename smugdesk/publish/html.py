@@ -17,7 +17,13 @@ from smugdesk.core.post import Post
 from smugdesk.core.render import Renderer, render_page, render_post
 from smugdesk.core.store import atomic_write
 from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
-from smugdesk.publish.image_prep import ImageSettings, sent_name, settings_from
+from smugdesk.publish.image_prep import (
+    ImageCache,
+    ImageSettings,
+    sent_name,
+    settings_from,
+    smaller_version,
+)
 from smugdesk.publish.site import (
     IMAGE_OPTIONS,
     Manifest,
@@ -33,6 +39,9 @@ from smugdesk.publish.site import (
 # The src of the <img> tags Python-Markdown wrote: only to find files to copy (a src not
 # matched is simply not copied); what is safe in the page is decided in core.html_safety.
 _IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# The page's text column is 42rem wide (resources/preview.css --measure).
+SIZES = "(max-width: 42rem) 100vw, 42rem"
 
 
 def copy_images(
@@ -95,14 +104,42 @@ def copy_images(
         list(targets), fake, settings or ImageSettings(), no_progress, len(targets)
     )
     written: list[Path] = []
+    sized: dict[str, str] = {}  # the src written in the page -> attributes to add
     for source, target in targets.items():
-        if source in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, made[source].data)
-            written.append(target)
+        if source not in made:
+            continue
+        ready = made[source]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, ready.data)
+        written.append(target)
+        extra = f' width="{ready.width}" height="{ready.height}"' if ready.width else ""
+        smaller = smaller_version(ready, cache=ImageCache())
+        if smaller is not None:
+            narrow = target.with_name(smaller.name)
+            atomic_write(narrow, smaller.data)
+            written.append(narrow)
+            rel = taken[source]
+            small_rel = rel[: len(rel) - len(target.name)] + narrow.name
+            extra += (
+                f' srcset="{html.escape(small_rel)} {smaller.width}w, '
+                f'{html.escape(rel)} {ready.width}w" sizes="{SIZES}"'
+            )
+        sized[taken[source]] = extra
     if notes is not None:
         notes.extend(problems + saved)
-    return body, written
+    return _IMG_TAG.sub(lambda match: _with_sizes(match, sized), body), written
+
+
+def _with_sizes(match: re.Match, sized: dict[str, str]) -> str:
+    """The <img> tag with width, height and srcset added (so the page does not jump while
+    it loads, and a phone fetches the narrower file); attributes the writer set are kept."""
+    tag = match.group(0)
+    source = _IMG_SRC.search(tag)
+    extra = sized.get(source.group(3)) if source else None
+    if not extra or re.search(r"\b(width|srcset)\s*=", tag, re.IGNORECASE):
+        return tag
+    end = len(tag) - (2 if tag.endswith("/>") else 1)
+    return tag[:end].rstrip() + extra + " " + tag[end:]
 
 
 def _adopt_earlier_page(manifest: Manifest, export: SiteExport, post: Post) -> None:

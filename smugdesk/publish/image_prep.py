@@ -517,3 +517,28 @@ def describe(path: Path) -> str:
     elif personal:
         said += "; names its owner or camera: removed when the post goes out"
     return said
+
+
+SMALLER_WIDTH = 1024  # the extra width written for a srcset (phones, narrow windows)
+
+
+def smaller_version(
+    prepared: Prepared, width: int = SMALLER_WIDTH, cache: ImageCache | None = None
+) -> Prepared | None:
+    """A narrower copy of a prepared image for a ``srcset``, made from the prepared one (so
+    it carries no more metadata than it); None when the image is not much wider."""
+    if prepared.width < width * 1.25 or prepared.mime not in (
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+    ):
+        return None
+    side = round(width * max(prepared.width, prepared.height) / prepared.width)
+    settings = ImageSettings(side, DEFAULT_QUALITY, keep_metadata=True).checked()
+    key = f"{hashlib.sha256(prepared.data).hexdigest()}-{settings.key()}"
+    stem, suffix = os.path.splitext(prepared.name)
+    job = _Job(prepared.source, prepared.data, f"{stem}-{width}w{suffix}", key, settings)
+    found = _from_cache(job, cache)
+    if found is None:
+        found = _made(job, process(prepared.data, settings, prepared.name), cache)
+    return found

@@ -292,7 +292,7 @@ def export(name: str, post: Path, site: Path, **options):
 def test_what_reaches_the_site_is_upright_small_and_clean(name, photo_post, tmp_path):
     site = tmp_path / "site"
     result = export(name, photo_post, site)
-    photos = [p for p in site.rglob("ward*.jpg")]
+    photos = [p for p in site.rglob("ward*.jpg") if not p.stem.endswith("-1024w")]
     assert len(photos) == 1, photos
     image = assert_clean_and_upright(photos[0].read_bytes())
     assert image.size == (1536, 2048)
@@ -402,3 +402,30 @@ def test_the_media_library_gets_a_clean_upright_photo_once(wordpress, rest_accou
     assert (
         len([p for p in uploads.rglob("gpsward*.jpg") if p.stem in ("gpsward", "gpsward-1")]) == 1
     )
+
+
+def test_the_html_page_gets_sizes_and_a_narrower_file_for_phones(tmp_path):
+    import re
+
+    drafts = tmp_path / "drafts"
+    (drafts / "p.assets").mkdir(parents=True)
+    phone_photo(drafts / "p.assets" / "ward.jpg", size=(3000, 2000), orientation=1)
+    Image.new("RGB", (300, 200)).save(drafts / "p.assets" / "icon.png")
+    post = drafts / "p.md"
+    post.write_text(
+        "---\ntitle: P\n---\n\n![Ward](p.assets/ward.jpg)\n\n![Icon](p.assets/icon.png)\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    export("html", post, out)
+    page = (out / "p.html").read_text(encoding="utf-8")
+    [ward] = re.findall(r"<img[^>]*ward[^>]*>", page)
+    assert 'width="2048" height="1365"' in ward
+    assert 'srcset="p.assets/ward-1024w.jpg 1024w, p.assets/ward.jpg 2048w"' in ward
+    assert 'sizes="' in ward
+    narrow = out / "p.assets" / "ward-1024w.jpg"
+    assert Image.open(narrow).size == (1024, 683)
+    assert_clean_and_upright(narrow.read_bytes())
+    [icon] = re.findall(r"<img[^>]*icon[^>]*>", page)
+    assert 'width="300" height="200"' in icon and "srcset" not in icon
+    assert not (out / "p.assets" / "icon-1024w.png").exists()

@@ -30,7 +30,7 @@ from smugdesk.core.library_scan import Entry, read_entry
 
 POOL_MIN = 300  # posts to read before worker processes repay their start
 CHUNK = 200  # posts a worker reads per task, and the writer stores per transaction
-_NICENESS = 10  # the app's indexing process and its pool, below the window
+_NICENESS = 19  # the app's indexing process and its pool: the lowest, below the window
 
 Item = tuple[str, int, int]  # path, size, mtime_ns (from the walk's stat)
 # What the writer stores for one post: its row, the four texts of its full-text entry, and

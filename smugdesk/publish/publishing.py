@@ -25,7 +25,13 @@ from smugdesk.core.post import Post, parse_date
 from smugdesk.core.render import POST_PREFIX, Renderer
 from smugdesk.core.store import load_post
 from smugdesk.publish.base import Progress, no_progress
-from smugdesk.publish.image_prep import ImageCache, blog_settings, keep_metadata_for, prepare_all
+from smugdesk.publish.image_prep import (
+    ImageCache,
+    blog_settings,
+    human_size,
+    keep_metadata_for,
+    prepare_all,
+)
 from smugdesk.publish.media_cache import MediaCache, content_hash
 from smugdesk.publish.pending import PendingCreates, post_key
 from smugdesk.publish.published_state import KEY, Placement, now_stamp, placement, with_placement
@@ -154,6 +160,11 @@ class _Job:
         )
         self.check_cancel()
         self.notes.extend(f"not uploaded: {error}" for error in failed.values())
+        if made:
+            before = sum(item.original_bytes for item in made.values())
+            after = sum(len(item.data) for item in made.values())
+            count = f"{len(made)} image{'s' if len(made) != 1 else ''}"
+            self.notes.append(f"images: {count}, {human_size(before)} → {human_size(after)}")
         sent = {}
         for number, path in enumerate(paths, start=1):
             self.check_cancel()

@@ -387,6 +387,7 @@ def test_the_media_library_gets_a_clean_upright_photo_once(wordpress, rest_accou
     publisher = make_publisher(rest_account, wordpress.app_password, timeout=30)
     outcome = publish_post(parse_post(text, path), rest_account, publisher)
     assert outcome.uploaded == 2
+    assert any(note.startswith("images: 2 images, ") and "→" in note for note in outcome.notes)
     uploads = wordpress.folder / "wp-content" / "uploads"
     originals = [p for p in uploads.rglob("gps*.jpg") if "x" not in p.stem.split("-")[-1]]
     names = sorted(p.name for p in originals)

@@ -27,6 +27,9 @@ _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 # sits under an item is four columns from its marker: text and code under an item are
 # measured from the farther of the two, so a post written four spaces deep reads as before.
 _PM_INDENT = 4
+# What a line outside a list must start with to matter here: blank, indented, a fence, a
+# raw-HTML fence, a list marker or a heading.
+_MAY_MATTER = frozenset(" \t`~<*+-#0123456789") | {""}
 
 
 def renest(lines: list[str]) -> list[str]:
@@ -43,6 +46,9 @@ def renest(lines: list[str]) -> list[str]:
             if raw.rstrip() == fence:
                 fence = ""
             blank_before = False
+            continue
+        if not items and raw[:1] not in _MAY_MATTER:
+            blank_before = False  # most lines: text outside any list
             continue
         if raw.rstrip() == RAW_OPEN:
             closing = RAW_CLOSE

@@ -39,9 +39,12 @@ def tex_to_mathml(tex: str, display: bool) -> str | None:
 
 class _ToMathML(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.get("class") != MATH_CLASS or element.tag not in ("span", "div"):
-                continue
+        # Only the two tags arithmatex makes, looked up by ElementTree itself (a manuscript
+        # has tens of thousands of elements).
+        found = [
+            e for tag in ("span", "div") for e in root.iter(tag) if e.get("class") == MATH_CLASS
+        ]
+        for element in found:
             display = element.tag == "div"
             text = element.text or ""
             # The block form is escaped by arithmatex itself; the inline form is not.

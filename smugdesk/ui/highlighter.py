@@ -36,6 +36,8 @@ _INLINE_RULES = (
     ("link_text", re.compile(r"!?\[[^\]\n]*\](?=[(\[])")),
     ("link_url", re.compile(r"(?<=\])(\([^)\n]*\)|\[[^\]\n]*\])")),
     ("link_url", re.compile(r"<?https?://[^\s>)]+>?")),
+    # A bare www. address, as the renderer links it (a sentence's last stop left out).
+    ("link_url", re.compile(r"(?<![\w./@])www\.[^\s<>)]+?(?=[.,;:!?]*(?:\s|$))")),
     ("html", re.compile(r"</?[A-Za-z][\w-]*(\s[^<>]*)?/?>|<!--.*?-->")),
 )
 

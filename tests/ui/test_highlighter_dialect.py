@@ -73,3 +73,9 @@ def test_a_display_math_block_is_coloured_to_its_closing_line(qapp):
     lines = formats_of(qapp, "$$\n\\frac{a}{b} *x*\n$$\n\nAfter *that*.")
     assert all(at(lines[i], 0).colour == LIGHT["math"] for i in range(3))
     assert at(lines[4], 7).italic  # the block ended: Markdown again
+
+
+def test_a_bare_www_address_is_coloured_like_a_link_without_its_full_stop(qapp):
+    (line,) = formats_of(qapp, "Details at www.example.org.")
+    assert at(line, 11).colour == LIGHT["url"]
+    assert at(line, 26) is None  # the sentence's full stop

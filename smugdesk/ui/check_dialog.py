@@ -92,6 +92,8 @@ class CheckDialog(QDialog):
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
             cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
             cancel.setDefault(True)  # Enter does not send a post with errors by accident
+            for button in (self.anyway, self.show_button):
+                button.setAutoDefault(False)
         else:
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.accept)
@@ -100,7 +102,8 @@ class CheckDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
         layout.addWidget(self.buttons)
-        self.resize(640, 360)
+        rows = self.list.sizeHintForRow(0) * len(findings) if findings else 0
+        self.resize(640, max(220, min(480, 150 + rows)))
 
     def _go(self, item: QTreeWidgetItem | None) -> None:
         if item is None:

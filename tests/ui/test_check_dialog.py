@@ -72,6 +72,9 @@ def test_an_error_stops_the_export_until_the_writer_insists(qtbot, window, tmp_p
     dialog = window.check_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.anyway is not None and dialog.anyway.text() == "Export Anyway"
+    dialog.grab().save(str(tmp_path / "check-gate.png"))
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    assert cancel.isDefault() and not dialog.anyway.isDefault()
     dialog.reject()
     assert not out.exists() and exported == []
 

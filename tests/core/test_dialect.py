@@ -128,3 +128,16 @@ def test_a_downloaded_bare_address_that_was_not_a_link_stays_one():
 
     original = "<p>Write to https://example.org about it.</p>"
     assert normalise(render(post_body(original))) == normalise(original)
+
+
+def test_target_warnings_leave_code_links_and_definitions_alone():
+    from smugdesk.core.target_dialect import differences
+
+    body = (
+        "A [link](https://example.org) and <https://example.org/auto>, `https://code.org`\n"
+        "and `$x$`.\n\n[ref]: https://example.org/ref\n\n```\nThings:\n- in code ~~x~~ $y$\n```"
+    )
+    for target in ("hugo", "jekyll", "pelican"):
+        assert differences(body, target) == []
+    assert [d.code for d in differences("See https://example.org.", "jekyll")] == ["bare-address"]
+    assert differences("x", "wordpress") == []  # WordPress receives the preview's HTML

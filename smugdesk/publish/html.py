@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from ruamel.yaml.comments import CommentedMap
 
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.figures import figures_in_html
 from smugdesk.core.post import Post
 from smugdesk.core.render import Renderer, render_page, render_post
 from smugdesk.core.store import atomic_write
@@ -198,7 +199,7 @@ class HtmlExporter:
         image_notes: list[str] = []
         try:
             body, written = copy_images(
-                rendered.body_html,
+                figures_in_html(rendered.body_html),
                 source_dir,
                 destination,
                 assets,

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from smugdesk.core.embeds import Embed
+from smugdesk.core.figures import Figure, hugo_figure
 from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
@@ -57,6 +58,9 @@ class HugoExporter(SiteExporter):
         # Hugo drops raw HTML by default, and its social shortcodes need API keys: a quoted
         # link reads well on any theme.
         return f"> [{embed.title}]({embed.url})"
+
+    def figure(self, figure: Figure, src: str) -> str | None:
+        return hugo_figure(figure, src)  # Hugo drops raw <figure> HTML by default
 
     def document(self, post: Post, options: dict[str, Any], body: str) -> str:
         meta = front_matter(

@@ -3,10 +3,13 @@ configurable assets folder linked through ``relative_url`` (so a baseurl keeps w
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from smugdesk.core.embeds import Embed
+from smugdesk.core.figures import Figure, figure_element
 from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
@@ -68,6 +71,15 @@ class JekyllExporter(SiteExporter):
 
     def embed(self, embed: Embed) -> str | None:
         return iframe_embed(embed)
+
+    def figure(self, figure: Figure, src: str) -> str | None:
+        # The image's link is Liquid: in an HTML attribute its quotes must be single ones,
+        # and the path percent-encoded so nothing in a file name can end the attribute.
+        liquid = re.fullmatch(r'\{\{ "(.*)" \| relative_url \}\}', src)
+        if liquid is None:
+            return figure_element(figure, src)
+        path = quote(liquid.group(1), safe="/")
+        return figure_element(figure, "{{ '" + path + "' | relative_url }}", src_is_markup=True)
 
     def document(self, post: Post, options: dict[str, Any], body: str) -> str:
         meta = front_matter(

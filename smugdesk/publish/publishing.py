@@ -20,6 +20,7 @@ from smugdesk.core.config import cache_dir
 from smugdesk.core.drafts import path_for_slug
 from smugdesk.core.embeds import parse_embed
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.figures import figures_in_html
 from smugdesk.core.markdown_source import replace_url_paragraphs, rewrite_targets
 from smugdesk.core.post import Post, parse_date
 from smugdesk.core.render import POST_PREFIX, Renderer
@@ -230,7 +231,8 @@ class _Job:
             return None
 
         body = replace_url_paragraphs(rewrite_targets(self.post.body, target), embed)
-        return Renderer(embeds="iframe").render(body)
+        # A captioned, aligned or sized image as WordPress's image block writes it.
+        return figures_in_html(Renderer(embeds="iframe").render(body), wordpress=True)
 
     def payload(self, status: str, sent: dict[Path, Any]) -> Payload:
         caps = self.publisher.capabilities

@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap
 from smugdesk.core.assets import sniff_media
 from smugdesk.core.embeds import Embed, parse_embed
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.figures import Figure, figure_element, replace_figures
 from smugdesk.core.html_safety import disarm_markdown
 from smugdesk.core.markdown_source import replace_url_paragraphs, rewrite_targets
 from smugdesk.core.post import Post
@@ -120,6 +121,10 @@ class SiteExporter:
     def document(self, post: Post, options: dict[str, Any], body: str) -> str:
         raise NotImplementedError
 
+    def figure(self, figure: Figure, src: str) -> str | None:
+        """An image with a caption, alignment or size; ``<figure>`` unless overridden."""
+        return figure_element(figure, src)
+
     def export(
         self,
         post: Post,
@@ -130,7 +135,7 @@ class SiteExporter:
         site = require_site(destination, self.site_hint)
         plan = self.plan(post, site, options)
         export = SiteExport(site, plan.target)
-        body = rewrite_body(post, export, plan.image, plan.post_link, self.embed)
+        body = rewrite_body(post, export, plan.image, plan.post_link, self.embed, self.figure)
         # The site renders this Markdown itself, without smugdesk's renderer: its links
         # and raw HTML are disarmed here, in the source.
         text = self.document(post, options, disarm_markdown(body))
@@ -256,6 +261,7 @@ def rewrite_body(
     image_location: Callable[[Path], tuple[Path, str]],
     post_link: Callable[[str], str],
     embed_markup: Callable[[Embed], str | None],
+    figure_markup: Callable[[Figure, str], str | None] | None = None,
 ) -> str:
     """The body for the site: images copied (``image_location(source) -> (file in site,
     link text)``), links to drafts resolved (``post_link(slug)``), URL lines as embeds
@@ -291,7 +297,13 @@ def rewrite_body(
         found: Embed | None = parse_embed(url)
         return embed_markup(found) if found else None
 
-    return replace_url_paragraphs(rewrite_targets(post.body, target), embed)
+    body = post.body
+    if figure_markup is not None:
+        # A captioned, aligned or sized image in the target's idiom, its file placed first.
+        body = replace_figures(
+            body, lambda found: figure_markup(found, target(found.src, True) or found.src)
+        )
+    return replace_url_paragraphs(rewrite_targets(body, target), embed)
 
 
 class Manifest:

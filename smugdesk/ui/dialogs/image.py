@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +40,33 @@ class ImageDialog(QDialog):
         self.alt = QLineEdit()
         self.alt.setPlaceholderText(self.tr("Describe the image for people who cannot see it"))
         self.alt.setAccessibleName(self.tr("Alternative text"))
-        self.title = QLineEdit()
-        self.title.setAccessibleName(self.tr("Image title"))
+        self.title = QLineEdit()  # the caption: Markdown's image title
+        self.title.setAccessibleName(self.tr("Caption"))
+        self.title.setPlaceholderText(self.tr("Shown under the image (optional)"))
+        self.align = QComboBox()
+        self.align.setAccessibleName(self.tr("Alignment"))
+        for label, value in (
+            (self.tr("As the text flows"), ""),
+            (self.tr("Left, text beside it"), "left"),
+            (self.tr("Centred"), "center"),
+            (self.tr("Right, text beside it"), "right"),
+        ):
+            self.align.addItem(label, value)
+        self.width = QSpinBox()
+        self.width.setAccessibleName(self.tr("Display width"))
+        self.width.setRange(0, 4000)
+        self.width.setSingleStep(40)
+        self.width.setSuffix(self.tr(" px"))
+        self.width.setSpecialValueText(self.tr("The column's width"))
+        idiom = QLabel(
+            self.tr(
+                "With a caption, an alignment or a width the image becomes a figure: "
+                "<figure> in the HTML page, Jekyll and Pelican, Hugo's figure shortcode, "
+                "an image block on WordPress."
+            )
+        )
+        idiom.setWordWrap(True)
+        idiom.setTextFormat(Qt.TextFormat.PlainText)
         hint = QLabel(
             self.tr(
                 "The image is copied into the post's own folder; the original stays. What a "
@@ -62,7 +90,10 @@ class ImageDialog(QDialog):
         form.addRow(file_label, row)
         form.addRow("", self.about)
         form.addRow(self.tr("&Alt text:"), self.alt)
-        form.addRow(self.tr("T&itle:"), self.title)
+        form.addRow(self.tr("Ca&ption:"), self.title)
+        form.addRow(self.tr("Ali&gnment:"), self.align)
+        form.addRow(self.tr("Displa&y width:"), self.width)
+        form.addRow("", idiom)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -88,6 +119,20 @@ class ImageDialog(QDialog):
 
     def chosen(self) -> tuple[Path, str, str]:
         return Path(self.file.text().strip()), self.alt.text().strip(), self.title.text().strip()
+
+    def is_figure(self) -> bool:
+        """A caption, an alignment or a width: the image stands in its own paragraph."""
+        return bool(self.title.text().strip() or self.align.currentData() or self.width.value())
+
+    def markdown(self, relative: str) -> str:
+        """The Markdown for the image stored at ``relative`` (see core.figures)."""
+        from smugdesk.core.figures import markdown_figure
+        from smugdesk.core.links import markdown_image
+
+        alt, caption = self.alt.text().strip(), self.title.text().strip()
+        if not self.is_figure():
+            return markdown_image(alt, relative)
+        return markdown_figure(alt, relative, caption, self.align.currentData(), self.width.value())
 
 
 def _about(path: Path) -> str:

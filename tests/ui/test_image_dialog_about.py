@@ -50,3 +50,41 @@ def test_caption_alignment_and_width_make_a_figure(qtbot, tmp_path):
     )
     dialog.show()
     dialog.grab().save(str(tmp_path / "image-dialog-figure.png"))
+
+
+def test_a_thumbnail_and_the_posts_own_images_to_reuse(qtbot, tmp_path):
+    import io
+    import struct
+    import time
+    import zlib
+
+    from smugdesk.ui.dialogs.image import ImageDialog
+
+    assets = tmp_path / "p.assets"
+    assets.mkdir()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways: the thumbnail is upright, as the target gets it
+    Image.new("RGB", (1200, 800), (200, 30, 30)).save(assets / "ward.jpg", exif=exif)
+    Image.new("RGBA", (300, 300), (0, 0, 0, 0)).save(assets / "logo.png")
+    buffer = io.BytesIO()
+    Image.new("L", (8, 8)).save(buffer, "PNG")
+    bomb = bytearray(buffer.getvalue())
+    bomb[16:24] = struct.pack(">II", 40000, 40000)
+    bomb[29:33] = struct.pack(">I", zlib.crc32(bytes(bomb[12:29])))
+    (assets / "bomb.png").write_bytes(bytes(bomb))
+    started = time.perf_counter()
+    dialog = ImageDialog(None, start_folder=tmp_path, assets=assets)
+    qtbot.addWidget(dialog)
+    assert time.perf_counter() - started < 5  # the bomb is refused, not decoded
+    names = [dialog.strip.item(i).text() for i in range(dialog.strip.count())]
+    assert names == ["logo.png", "ward.jpg"]
+    dialog.strip.itemClicked.emit(dialog.strip.item(1))
+    assert dialog.file.text() == str(assets / "ward.jpg") and dialog.reused()
+    picture = dialog.preview.pixmap()
+    assert picture.height() == 160 and picture.width() < 160  # portrait: turned upright
+    elsewhere = tmp_path / "other.png"
+    Image.new("RGB", (20, 20)).save(elsewhere)
+    dialog.file.setText(str(elsewhere))
+    assert not dialog.reused()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "image-dialog-strip.png"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -26,8 +29,16 @@ IMAGE_FILTER = "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ");;All 
 
 
 class ImageDialog(QDialog):
-    def __init__(self, parent: QWidget | None, *, start_folder: Path, file: Path | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        start_folder: Path,
+        file: Path | None = None,
+        assets: Path | None = None,
+    ):
         super().__init__(parent)
+        self._assets = assets
         self.setWindowTitle(self.tr("Insert Image"))
         self._start = start_folder
         self.file = QLineEdit(str(file) if file else "")
@@ -75,6 +86,22 @@ class ImageDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setFixedSize(THUMB, THUMB)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setAccessibleName(self.tr("Thumbnail of the image"))
+        # The post's own images, to reuse one instead of copying it again.
+        self.strip = QListWidget()
+        self.strip.setViewMode(QListWidget.ViewMode.IconMode)
+        self.strip.setFlow(QListWidget.Flow.LeftToRight)
+        self.strip.setWrapping(False)
+        self.strip.setIconSize(QSize(STRIP, STRIP))
+        self.strip.setFixedHeight(STRIP + 34)
+        self.strip.setAccessibleName(self.tr("Images already in this post"))
+        self.strip.itemClicked.connect(
+            lambda item: self.file.setText(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self._fill_strip()
         # What this photo is, and whether it tells where it was taken.
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -95,12 +122,18 @@ class ImageDialog(QDialog):
         form.addRow(self.tr("Displa&y width:"), self.width)
         form.addRow("", idiom)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        if self.strip.count():
+            layout.addWidget(QLabel(self.tr("In this post (click to use again):")))
+            layout.addWidget(self.strip)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
         self.file.textChanged.connect(self._file_changed)
         self._file_changed(self.file.text())
-        self.resize(560, self.sizeHint().height())
+        self.resize(680, self.sizeHint().height())
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -114,11 +147,39 @@ class ImageDialog(QDialog):
         if path and not self.alt.isModified():
             self.alt.setText(suggest_alt_text(path.name))
         self.about.setText(_about(path) if path and path.is_file() else "")
+        thumb = thumbnail(path, THUMB) if path and path.is_file() else QPixmap()
+        self.preview.setPixmap(thumb)
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok_button.setEnabled(bool(path and path.is_file()))
 
     def chosen(self) -> tuple[Path, str, str]:
         return Path(self.file.text().strip()), self.alt.text().strip(), self.title.text().strip()
+
+    def _fill_strip(self) -> None:
+        if self._assets is None or not self._assets.is_dir():
+            return
+        try:
+            names = sorted(p for p in self._assets.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        except OSError:
+            return
+        for path in names[:24]:  # decoded here, on the UI thread: a few, small
+            picture = thumbnail(path, STRIP)
+            if picture.isNull():
+                continue
+            item = QListWidgetItem(QIcon(picture), path.name)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(path.name)
+            self.strip.addItem(item)
+
+    def reused(self) -> bool:
+        """The chosen file is already the post's own: insert it without copying it again."""
+        if self._assets is None:
+            return False
+        chosen = Path(self.file.text().strip())
+        try:
+            return chosen.resolve().parent == self._assets.resolve() and chosen.is_file()
+        except OSError:
+            return False
 
     def is_figure(self) -> bool:
         """A caption, an alignment or a width: the image stands in its own paragraph."""
@@ -139,3 +200,22 @@ def _about(path: Path) -> str:
     from smugdesk.publish.image_prep import describe
 
     return describe(path)
+
+
+THUMB = 160  # the chosen image's thumbnail, in pixels
+STRIP = 64  # the post's images in the strip
+
+
+def thumbnail(path: Path, size: int) -> QPixmap:
+    """A small picture of an image, decoded at its small size (Qt scales JPEG while it
+    decodes, and refuses images over its allocation limit); empty when Qt cannot read it
+    (HEIC, a damaged file)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # upright, as the target will get it
+    found = reader.size()
+    if not found.isValid() or found.isEmpty():
+        return QPixmap()
+    if found.width() > size or found.height() > size:  # never enlarged
+        reader.setScaledSize(found.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()

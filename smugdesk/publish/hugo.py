@@ -11,7 +11,7 @@ from smugdesk.core.figures import Figure, hugo_figure
 from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.frontmatter_out import yaml_front_matter
-from smugdesk.publish.math_out import MATH_OPTION, math_as_mathml
+from smugdesk.publish.math_out import MATH_OPTION_HUGO, math_as_mathml
 from smugdesk.publish.site import (
     IMAGE_OPTIONS,
     SiteExporter,
@@ -30,7 +30,7 @@ class HugoExporter(SiteExporter):
     options = (
         Option("section", str, "posts", "content section the post goes into"),
         *IMAGE_OPTIONS,
-        MATH_OPTION,
+        MATH_OPTION_HUGO,
     )
     site_hint = "the folder with hugo.toml or config.toml"
 

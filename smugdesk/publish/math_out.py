@@ -10,6 +10,7 @@ the rest of the exported source.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pymdownx.arithmatex import (
     RE_BRACKET_BLOCK,
@@ -28,6 +29,10 @@ MATH_OPTION = Option(
     bool,
     False,
     "write math as MathML, for a site with no math set-up of its own (else the $ source)",
+)
+# Goldmark leaves raw HTML out unless the site allows it: MathML is raw HTML to it.
+MATH_OPTION_HUGO = replace(
+    MATH_OPTION, help=MATH_OPTION.help + "; needs markup.goldmark.renderer.unsafe = true"
 )
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BLOCK = re.compile(rf"(?s)\A\s*(?:{RE_DOLLAR_BLOCK}|{RE_BRACKET_BLOCK}|{RE_TEX_BLOCK})[ ]*\Z")

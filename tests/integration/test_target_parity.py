@@ -169,13 +169,18 @@ def _post(drafts: Path, name: str, body: str) -> Path:
     return path
 
 
-def _build(target: str, site: Path, drafts: Path, posts: dict[str, str]) -> dict[str, str]:
+def _build(
+    target: str, site: Path, drafts: Path, posts: dict[str, str], **chosen
+) -> dict[str, str]:
     exporter = registry().get(target)
-    options = resolve_options(exporter, {})
+    options = resolve_options(exporter, chosen)
     paths = {name: _post(drafts, name, body) for name, body in posts.items()}
     if target == "hugo":
         (site / "layouts" / "_default").mkdir(parents=True)
-        (site / "config.toml").write_text('baseURL = "https://blog.example/"\ntitle = "T"\n')
+        (site / "config.toml").write_text(
+            'baseURL = "https://blog.example/"\ntitle = "T"\n'
+            + ("[markup.goldmark.renderer]\nunsafe = true\n" if chosen.get("mathml") else "")
+        )
         (site / "layouts" / "_default" / "single.html").write_text("<main>{{ .Content }}</main>")
         for page in ("list.html", "index.html"):
             (site / "layouts" / "_default" / page).write_text("{{ .Title }}")
@@ -262,3 +267,17 @@ def test_the_check_warns_of_each_known_difference_and_of_nothing_else(target):
         assert differences(CORPUS[name], target), f"{target}: no warning for {name}"
     for name, body in alike.items():
         assert differences(body, target) == [], f"{target}: a warning for {name}"
+
+
+@pytest.mark.parametrize("target", ["hugo", "jekyll"])
+def test_with_the_mathml_option_the_built_page_has_the_preview_math(target, tmp_path):
+    """The site draws the math as the preview does (Hugo with raw HTML allowed, as the
+    option's help says: Goldmark leaves MathML out otherwise)."""
+    if shutil.which(TOOLS[target]) is None:
+        pytest.skip(f"{target} is not installed")
+    body = "Energy $E=mc^2$ here, $5 is money.\n\n$$\n\\frac{a}{b}\n$$\n\nAfter."
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    built = _build(target, tmp_path / "site", drafts, {"math_post": body}, mathml=True)
+    assert built["math_post"] == preview(body)
+    assert built["math_post"].count("<math>") == 2

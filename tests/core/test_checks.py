@@ -150,6 +150,11 @@ def test_each_check_fires_on_its_case_only(drafts, what, bad, good, expected, ta
     assert expected not in codes(clean), (what, codes(clean))
 
 
+def test_a_hugo_site_in_git_strips_raw_html_too(drafts):
+    _, found = run(drafts, "Hi <span>there</span>", target=Target("hugo-git"))
+    assert "warning:raw-html" in codes(found)
+
+
 def test_raw_html_is_not_reported_for_targets_that_keep_it(drafts):
     _, found = run(drafts, "Hi <span>there</span>", target=Target("wordpress"))
     assert "warning:raw-html" not in codes(found)

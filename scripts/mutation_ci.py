@@ -2,10 +2,10 @@
 and front matter, mutated and tested in a scratch copy; fails when a module's kill rate falls
 below its floor, and names the mutants that survived.
 
-    python scripts/mutation_ci.py            # about 3 minutes with one child on 2 cores
+    python scripts/mutation_ci.py     # 2-3 minutes with one child on 2 shared cores
 
-The floors are the rates measured when the sample was chosen (docs/testing.md), less one
-mutant's worth: a new test may raise them, a change that lets mutants through fails CI. The
+The floors are the rates measured when the sample was chosen (docs/testing.md), less about
+one mutant's worth: a new test may raise them, a change that lets mutants through fails CI. The
 equivalent mutants of the sample (docs/testing.md) count as survivors here, so a floor below
 100% is expected. MUTATION_CHILDREN sets mutmut's --max-children (default 1).
 """
@@ -29,14 +29,14 @@ from mutation_run import make_copy, narrow_config  # noqa: E402
 # module → (the functions sampled, the tests that guard them, the floor)
 SAMPLE = {
     "smugdesk/core/embeds.py": (
-        ["_youtube", "_vimeo_id", "_seconds"],
+        ["_youtube", "_vimeo_id"],
         ["tests/core/test_embed_urls.py"],
-        0.90,
+        0.95,  # 145/151 measured; the 6 survivors are equivalent (docs/testing.md)
     ),
     "smugdesk/core/quick_front.py": (
-        ["_scalar", "_date"],
+        ["_scalar", "_date", "read_plain_front"],
         ["tests/core/test_quick_front.py"],
-        0.85,
+        0.97,  # 2 survivors, both equivalent (docs/testing.md)
     ),
 }
 

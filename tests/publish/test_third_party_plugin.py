@@ -32,7 +32,16 @@ def test_cli_lists_the_plugin_and_reports_the_bad_entries(plugin_dir):
     result = smugdesk(plugin_dir, "exporters")
     assert result.returncode == 0, result.stderr
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["html", "hugo", "jekyll", "pelican", "shout"]
+    assert names == [
+        "html",
+        "hugo",
+        "hugo-git",
+        "jekyll",
+        "jekyll-git",
+        "pelican",
+        "pelican-git",
+        "shout",
+    ]
     assert "exporter broken (smugdesk_shout:DoesNotExist) could not be loaded" in result.stderr
     assert "exporter html (smugdesk_shout:ShoutExporter) refused: the name 'html'" in (
         result.stderr

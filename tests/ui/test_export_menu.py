@@ -25,7 +25,16 @@ def test_export_menu_shows_plugins_and_reports_broken_ones(installed_plugin, mak
         for action in window.findChildren(type(window.commands.save))
         if action.objectName().startswith("export-")
     )
-    assert names == ["html", "hugo", "jekyll", "pelican", "shout"]
+    assert names == [
+        "html",
+        "hugo",
+        "hugo-git",
+        "jekyll",
+        "jekyll-git",
+        "pelican",
+        "pelican-git",
+        "shout",
+    ]
     message = window.statusBar().currentMessage()
     assert "broken" in message and "refused" in message
 
@@ -66,7 +75,8 @@ def test_export_dialog_remembers_the_target_and_ctrl_e_exports_again(qtbot, wind
     drive_dialog(ExportDialog, choose)
     with qtbot.waitSignal(window.exported, timeout=10000) as first:
         qtbot.keyClick(window.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert seen["fields"] == ["section"]  # the form comes from the exporter's options
+    # the form comes from the exporter's options
+    assert seen["fields"] == ["image_size", "keep_metadata", "mathml", "section"]
     page = site / "content" / "articles" / "clinic-films" / "index.md"
     assert first.args[0].location == str(page)
     text = window.editor.toPlainText()
@@ -98,6 +108,7 @@ def test_a_failed_export_says_why_and_leaves_the_draft_alone(qtbot, window, tmp_
     answer_dialog(QMessageBox.StandardButton.Ok, seen)
     with qtbot.waitSignal(window.exported, timeout=10000) as blocker:
         window.export_to("pelican", tmp_path / "site")
+        window.check_dialog.anyway.click()  # the pre-export check stops it first: insist
     assert "“missing-one”, which is not in the site yet" in seen[0]
     assert "not in the site yet" in str(blocker.args[0])
     assert draft.read_text(encoding="utf-8") == POST + "\nSee [before](post:missing-one).\n"

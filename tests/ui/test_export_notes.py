@@ -25,6 +25,7 @@ def test_the_result_box_names_each_image_left_out_and_why(qtbot, window, tmp_pat
     assert window.open_path(draft)
     with qtbot.waitSignal(window.exported, timeout=10000) as done:
         window.export_to("html", tmp_path / "out")
+        window.check_dialog.anyway.click()  # the pre-export check stops it first: insist
     box = window.export_result_box
     text = box.informativeText()
     assert "../secret.png: outside the post's folder" in text

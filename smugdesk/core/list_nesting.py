@@ -8,6 +8,9 @@ source-line marks and chunking are unaffected); text and code under an item keep
 Python-Markdown made of them before. ``mdx_truly_sane_lists`` was tried and left out: it
 makes four-space nesting plain text and splits a list with blank lines between its items
 into several lists, which would change posts written the old way.
+
+A list may also start on the line right under a paragraph, as in CommonMark (a bullet, or
+an item numbered 1): "Things to bring:" then "- a pen" is a paragraph and a list.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 
 import markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
@@ -81,7 +85,8 @@ def renest(lines: list[str]) -> list[str]:
             if not blank_before:
                 continue  # a lazy continuation of the last item: as typed
             items.clear()  # the list has ended
-        if item is not None and (items or (indent < _PM_INDENT and blank_before)):
+        starts = blank_before or INTERRUPTING.match(line)  # a list may start here
+        if item is not None and (items or (indent < _PM_INDENT and starts)):
             while items and indent < items[-1][1]:
                 items.pop()
             depth = len(items)
@@ -101,8 +106,31 @@ class _Renest(Preprocessor):
         return renest(lines)
 
 
+# What may start a list right under a paragraph line, as CommonMark has it: a bullet, or
+# an ordered item numbered 1 ("1990. was a year" stays text), with text after the marker.
+INTERRUPTING = re.compile(r"^ {0,3}(?:[*+-]|1[.)])[ ]+\S")
+
+
+class _ListAfterParagraph(BlockProcessor):
+    """A list written on the line right under a paragraph ("Things to bring:" then "- a
+    pen") is a list, as in CommonMark (Goldmark, kramdown, GitHub), not more paragraph
+    text: the paragraph's lines are parsed alone, the list as the next block."""
+
+    def test(self, parent, block: str) -> bool:
+        lines = block.split("\n")
+        return not _ITEM.match(lines[0]) and any(INTERRUPTING.match(x) for x in lines[1:])
+
+    def run(self, parent, blocks: list[str]) -> None:
+        lines = blocks.pop(0).split("\n")
+        cut = next(i for i in range(1, len(lines)) if INTERRUPTING.match(lines[i]))
+        blocks.insert(0, "\n".join(lines[cut:]))
+        self.parser.parseBlocks(parent, ["\n".join(lines[:cut])])
+
+
 class ListNestingExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown)
         # Before every other preprocessor (source_lines remembers the text at 1000): the line
         # count is kept, so the marks still match the writer's lines.
         md.preprocessors.register(_Renest(md), "smugdesk_list_nesting", 1010)
+        # After quotes and reference definitions, just before a block becomes a paragraph.
+        md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "smugdesk_list_cut", 12)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from smugdesk.core.list_nesting import INTERRUPTING as _INTERRUPTING
+
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^( *)(?:[*+-]|\d+[.)])[ ]+(?:\[[ xX]\][ ]+)?")
 _TASK = re.compile(r"^ *(?:[*+-]|\d+[.)])[ ]+\[[ xX]\](?=[ ])")
@@ -75,17 +77,16 @@ def _scan(body: str, target: str, name: str) -> Iterator[Difference]:
                 blank_inside = True
             continue
         if (
-            item
+            _INTERRUPTING.match(line)
             and not in_list
             and before is not None
             and not before.lstrip().startswith(("#", ">", "|", "<"))
-            and target in ("hugo", "jekyll")
+            and target == "pelican"
         ):
             yield Difference(
-                    offset, len(line), "list-after-paragraph",
-                    f"{name} will start a list here; the preview shows it as text: put a"
-                    " blank line before it",
-                )  # fmt: skip
+                offset, len(line), "list-after-paragraph",
+                f"{name} will show this list as paragraph text: put a blank line before it",
+            )  # fmt: skip
         if item:
             if not in_list:
                 in_list, list_start, blank_inside, loose_reported = True, offset, False, False

@@ -141,3 +141,11 @@ def test_target_warnings_leave_code_links_and_definitions_alone():
         assert differences(body, target) == []
     assert [d.code for d in differences("See https://example.org.", "jekyll")] == ["bare-address"]
     assert differences("x", "wordpress") == []  # WordPress receives the preview's HTML
+
+
+def test_a_list_right_under_a_paragraph_line_is_a_list_but_a_year_is_not():
+    html = re.sub(r"\s", "", render("Things to bring:\n- a pen\n  - black\n- a torch"))
+    assert (
+        html == "<p>Thingstobring:</p><ul><li>apen<ul><li>black</li></ul></li><li>atorch</li></ul>"
+    )
+    assert "<ol" not in render("The ward opened in\n1990. It was a good year.")

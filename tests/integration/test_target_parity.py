@@ -72,7 +72,7 @@ def generated(target: str, count: int = 8, seed: int = 23) -> dict[str, str]:
 
 
 # construct -> why the target renders it differently (what the writer is told)
-_INTERRUPT = "a list right under a paragraph line: CommonMark starts a list, the preview does not"
+_INTERRUPT = "a list right under a paragraph line: Python-Markdown reads it as paragraph text"
 _MATH = "math is kept as $ source for the site's own math set-up (the mathml option writes MathML)"
 _LOOSE = (
     "a list with a blank line between some items: CommonMark puts every item in a paragraph,"
@@ -82,7 +82,6 @@ _PELICAN = "Pelican's Markdown settings have no {} (add it to MARKDOWN in pelica
 KNOWN: dict[str, dict[str, str]] = {
     "hugo": {
         "html_inline": "Hugo drops raw HTML unless markup.goldmark.renderer.unsafe is set",
-        "list_after_paragraph": _INTERRUPT,
         "math_inline": _MATH,
         "www_url": "Goldmark links www. addresses with https://, the preview with http://",
         "partly_loose_list": _LOOSE,
@@ -91,7 +90,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "bare_url": "kramdown does not link bare addresses",
         "www_url": "kramdown does not link bare addresses",
         "footnote": "kramdown's footnote list has no rule (<hr>) above it",
-        "list_after_paragraph": _INTERRUPT,
         "math_inline": "kramdown reads only $$…$$ as math; $…$ stays text",
         "partly_loose_list": "kramdown puts only the item before the blank line in a paragraph,"
         " Python-Markdown the items on both sides of it",
@@ -106,6 +104,7 @@ KNOWN: dict[str, dict[str, str]] = {
         "math_inline": _MATH,
         "nested_two_spaces": "Python-Markdown nests lists at four spaces only",
         "ordered_nested": "Python-Markdown nests lists at four spaces only",
+        "list_after_paragraph": _INTERRUPT,
     },
 }
 

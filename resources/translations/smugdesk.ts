@@ -4,367 +4,397 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="74"/>
+        <location filename="../../smugdesk/ui/actions.py" line="77"/>
         <source>&amp;New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="74"/>
+        <location filename="../../smugdesk/ui/actions.py" line="77"/>
         <source>Start a new draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="75"/>
+        <location filename="../../smugdesk/ui/actions.py" line="78"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="75"/>
+        <location filename="../../smugdesk/ui/actions.py" line="78"/>
         <source>Open a post file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="76"/>
+        <location filename="../../smugdesk/ui/actions.py" line="79"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="76"/>
+        <location filename="../../smugdesk/ui/actions.py" line="79"/>
         <source>Save the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="77"/>
+        <location filename="../../smugdesk/ui/actions.py" line="80"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="77"/>
+        <location filename="../../smugdesk/ui/actions.py" line="80"/>
         <source>Save the post under a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <location filename="../../smugdesk/ui/actions.py" line="82"/>
         <source>&amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="79"/>
+        <location filename="../../smugdesk/ui/actions.py" line="82"/>
         <source>Earlier versions of this post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="81"/>
+        <location filename="../../smugdesk/ui/actions.py" line="84"/>
         <source>&amp;Close Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="81"/>
+        <location filename="../../smugdesk/ui/actions.py" line="84"/>
         <source>Close the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="83"/>
+        <location filename="../../smugdesk/ui/actions.py" line="86"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="83"/>
+        <location filename="../../smugdesk/ui/actions.py" line="86"/>
         <source>Quit smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="84"/>
+        <location filename="../../smugdesk/ui/actions.py" line="87"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="85"/>
+        <location filename="../../smugdesk/ui/actions.py" line="88"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="86"/>
+        <location filename="../../smugdesk/ui/actions.py" line="89"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="87"/>
+        <location filename="../../smugdesk/ui/actions.py" line="90"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="88"/>
+        <location filename="../../smugdesk/ui/actions.py" line="91"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="89"/>
+        <location filename="../../smugdesk/ui/actions.py" line="92"/>
         <source>Select &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="93"/>
         <source>&amp;Bold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="90"/>
+        <location filename="../../smugdesk/ui/actions.py" line="93"/>
         <source>Bold on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="91"/>
+        <location filename="../../smugdesk/ui/actions.py" line="94"/>
         <source>&amp;Italic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="91"/>
+        <location filename="../../smugdesk/ui/actions.py" line="94"/>
         <source>Italic on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <location filename="../../smugdesk/ui/actions.py" line="98"/>
         <source>&amp;Paragraph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="95"/>
+        <location filename="../../smugdesk/ui/actions.py" line="98"/>
         <source>Heading &amp;%d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="100"/>
+        <location filename="../../smugdesk/ui/actions.py" line="103"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="100"/>
+        <location filename="../../smugdesk/ui/actions.py" line="103"/>
         <source>Find in the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="104"/>
         <source>&amp;Replace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="101"/>
+        <location filename="../../smugdesk/ui/actions.py" line="104"/>
         <source>Find and replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="102"/>
+        <location filename="../../smugdesk/ui/actions.py" line="105"/>
         <source>Find &amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="103"/>
+        <location filename="../../smugdesk/ui/actions.py" line="106"/>
         <source>Find Pre&amp;vious</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="104"/>
+        <location filename="../../smugdesk/ui/actions.py" line="107"/>
         <source>Prefere&amp;nces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="104"/>
+        <location filename="../../smugdesk/ui/actions.py" line="107"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <location filename="../../smugdesk/ui/actions.py" line="109"/>
         <source>&amp;Focus Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="106"/>
+        <location filename="../../smugdesk/ui/actions.py" line="109"/>
         <source>Dim all but the paragraph you write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="109"/>
+        <location filename="../../smugdesk/ui/actions.py" line="113"/>
         <source>Distraction-&amp;Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="109"/>
+        <location filename="../../smugdesk/ui/actions.py" line="113"/>
         <source>Full screen, only the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="111"/>
+        <location filename="../../smugdesk/ui/actions.py" line="115"/>
         <source>&amp;Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="111"/>
+        <location filename="../../smugdesk/ui/actions.py" line="115"/>
         <source>Show the outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="113"/>
+        <location filename="../../smugdesk/ui/actions.py" line="117"/>
         <source>&amp;Scroll Preview with Editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="113"/>
+        <location filename="../../smugdesk/ui/actions.py" line="117"/>
         <source>The preview follows your place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="115"/>
+        <location filename="../../smugdesk/ui/actions.py" line="119"/>
         <source>Next &amp;Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="115"/>
+        <location filename="../../smugdesk/ui/actions.py" line="119"/>
         <source>Move to the next pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="117"/>
+        <location filename="../../smugdesk/ui/actions.py" line="121"/>
         <source>Pre&amp;vious Pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="117"/>
+        <location filename="../../smugdesk/ui/actions.py" line="121"/>
         <source>Move to the previous pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="120"/>
+        <location filename="../../smugdesk/ui/actions.py" line="124"/>
         <source>Post &amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="120"/>
+        <location filename="../../smugdesk/ui/actions.py" line="124"/>
         <source>Title, date, tags… as a form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="123"/>
+        <location filename="../../smugdesk/ui/actions.py" line="127"/>
         <source>&amp;Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="123"/>
+        <location filename="../../smugdesk/ui/actions.py" line="127"/>
         <source>Show every post, and search them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="126"/>
+        <location filename="../../smugdesk/ui/actions.py" line="130"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="126"/>
+        <location filename="../../smugdesk/ui/actions.py" line="130"/>
         <source>Export again where this post went last time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="129"/>
+        <location filename="../../smugdesk/ui/actions.py" line="133"/>
         <source>&amp;Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="129"/>
+        <location filename="../../smugdesk/ui/actions.py" line="133"/>
         <source>Publish to this post&apos;s blog, or choose one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="131"/>
+        <location filename="../../smugdesk/ui/actions.py" line="135"/>
         <source>Publish &amp;To…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="131"/>
+        <location filename="../../smugdesk/ui/actions.py" line="135"/>
         <source>Choose the blog and how</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="133"/>
+        <location filename="../../smugdesk/ui/actions.py" line="137"/>
         <source>Send &amp;Waiting Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="133"/>
+        <location filename="../../smugdesk/ui/actions.py" line="137"/>
         <source>Send the posts that waited for a network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="136"/>
+        <location filename="../../smugdesk/ui/actions.py" line="140"/>
         <source>&amp;Download Posts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="136"/>
+        <location filename="../../smugdesk/ui/actions.py" line="140"/>
         <source>Bring a blog&apos;s posts here to edit offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="138"/>
+        <location filename="../../smugdesk/ui/actions.py" line="142"/>
         <source>Blog &amp;Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="138"/>
+        <location filename="../../smugdesk/ui/actions.py" line="142"/>
         <source>Add or change your blogs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="139"/>
+        <location filename="../../smugdesk/ui/actions.py" line="143"/>
         <source>&amp;Link…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="139"/>
+        <location filename="../../smugdesk/ui/actions.py" line="143"/>
         <source>Insert a link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="141"/>
+        <location filename="../../smugdesk/ui/actions.py" line="145"/>
         <source>&amp;Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="141"/>
+        <location filename="../../smugdesk/ui/actions.py" line="145"/>
         <source>Insert an image stored with the post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="144"/>
+        <location filename="../../smugdesk/ui/actions.py" line="148"/>
         <source>&amp;Embed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="144"/>
+        <location filename="../../smugdesk/ui/actions.py" line="148"/>
         <source>Embed a video, a social post or a link card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="148"/>
+        <location filename="../../smugdesk/ui/actions.py" line="152"/>
         <source>Load &amp;Remote Content in Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="150"/>
+        <location filename="../../smugdesk/ui/actions.py" line="154"/>
         <source>Let embedded players load from the internet in the preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="154"/>
+        <location filename="../../smugdesk/ui/actions.py" line="158"/>
         <source>Run This Post&apos;s &amp;Scripts in Preview (Untrusted Code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="156"/>
+        <location filename="../../smugdesk/ui/actions.py" line="160"/>
         <source>Only for a post you trust: its own scripts run in the preview, still offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/actions.py" line="158"/>
+        <location filename="../../smugdesk/ui/actions.py" line="163"/>
+        <source>&amp;Markdown Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="163"/>
+        <source>The marks a post uses, and their keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="166"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="166"/>
+        <source>Every command and its keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="169"/>
+        <source>&amp;Report a Problem…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="169"/>
+        <source>Copy the version and system details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/actions.py" line="171"/>
         <source>&amp;About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,6 +907,64 @@
     <message>
         <location filename="../../smugdesk/ui/term_completion.py" line="89"/>
         <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="41"/>
+        <source>Check Before It Goes Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="45"/>
+        <source>Nothing to fix: no missing images, no broken links, no warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="49"/>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="49"/>
+        <source>errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="50"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="50"/>
+        <source>warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="54"/>
+        <source>. Errors stop it going out: fix them, or go on anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="61"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="61"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="63"/>
+        <source>Problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="84"/>
+        <source>&amp;Show in Text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1397,57 +1485,137 @@
 <context>
     <name>ImageDialog</name>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="28"/>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="42"/>
         <source>Insert Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="31"/>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="45"/>
         <source>Image file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="32"/>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="46"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="38"/>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="52"/>
         <source>Describe the image for people who cannot see it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="39"/>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="53"/>
         <source>Alternative text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="41"/>
-        <source>Image title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="43"/>
-        <source>The image is copied into the post&apos;s own folder; the original stays.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/dialogs/image.py" line="52"/>
-        <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../smugdesk/ui/dialogs/image.py" line="55"/>
-        <source>&amp;Alt text:</source>
+        <source>Caption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/dialogs/image.py" line="56"/>
-        <source>T&amp;itle:</source>
+        <source>Shown under the image (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="58"/>
+        <source>Alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="60"/>
+        <source>As the text flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="61"/>
+        <source>Left, text beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="62"/>
+        <source>Centred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="63"/>
+        <source>Right, text beside it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smugdesk/ui/dialogs/image.py" line="67"/>
+        <source>Display width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="70"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="71"/>
+        <source>The column&apos;s width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="74"/>
+        <source>With a caption, an alignment or a width the image becomes a figure: &lt;figure&gt; in the HTML page, Jekyll and Pelican, Hugo&apos;s figure shortcode, an image block on WordPress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="83"/>
+        <source>The image is copied into the post&apos;s own folder; the original stays. What a site or blog receives is made from it: upright, no larger than the target takes (2048 pixels unless set otherwise), without its metadata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="92"/>
+        <source>Thumbnail of the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="100"/>
+        <source>Images already in this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="108"/>
+        <source>About the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="120"/>
+        <source>Ca&amp;ption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="121"/>
+        <source>Ali&amp;gnment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="122"/>
+        <source>Displa&amp;y width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="126"/>
+        <source>In this post (click to use again):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="115"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="119"/>
+        <source>&amp;Alt text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/image.py" line="140"/>
         <source>Choose an Image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,139 +2046,154 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="122"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="123"/>
         <source>Word count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="188"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="126"/>
+        <source>Word-count goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="195"/>
         <source>Where to Keep Your Drafts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="191"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="198"/>
         <source>Open a Folder of Markdown Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="248"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="256"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="259"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="267"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="291"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="299"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="292"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="300"/>
         <source>Save the changes to “%s”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="292"/>
-        <location filename="../../smugdesk/ui/main_window.py" line="515"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="300"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="548"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="294"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="302"/>
         <source>If you don&apos;t save, the text is kept in the trash for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="296"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="304"/>
         <source>If you don&apos;t save, your changes are kept in the post&apos;s history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="324"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="332"/>
         <source>Save Post As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="342"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="350"/>
         <source>The post was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="352"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="360"/>
         <source>Saved %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="358"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="366"/>
         <source>File changed on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="360"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="368"/>
         <source>Save your version under a new name, or overwrite theirs?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="361"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="369"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="362"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="370"/>
         <source>Overwrite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="384"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="392"/>
         <source>Not autosaved: %s was changed by another program. Save to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="391"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="399"/>
         <source>Autosave failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="396"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="404"/>
         <source>Autosaved</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/main_window.py" line="494"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="503"/>
         <source>%s word(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/main_window.py" line="495"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="504"/>
         <source>%s character(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/main_window.py" line="496"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="505"/>
         <source>%n min read</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="501"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="510"/>
         <source>%s selected · </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="524"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="532"/>
+        <source>Goal reached: %s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="534"/>
+        <source>%s%% of %s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/main_window.py" line="557"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="525"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="558"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,220 +2574,220 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
     </message>
     <message>
         <location filename="../../smugdesk/ui/publish_actions.py" line="127"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="184"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="186"/>
         <source>Cannot publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="179"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="181"/>
         <source>A publish is already under way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="202"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="204"/>
         <source>Publish Anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="225"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="227"/>
         <source>Publishing to %s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="225"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="227"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="227"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="229"/>
         <source>Publishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="275"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="277"/>
         <source>Not scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="277"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="279"/>
         <source>“%s” cannot be scheduled on %s: %s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="278"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="280"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="280"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="282"/>
         <source>Nothing was sent. Change its date, or choose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="281"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="283"/>
         <source>Publish Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="282"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="284"/>
         <source>Send as Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="290"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="292"/>
         <source>Not sent: the post&apos;s date is in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="317"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="328"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="428"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="319"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="330"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="430"/>
         <source>Not published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="319"/>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="329"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="321"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="331"/>
         <source>The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="320"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="322"/>
         <source>Change Password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="341"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="343"/>
         <source>Published, but not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="342"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="344"/>
         <source>The post is at %s, but its front matter is broken now: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="352"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="354"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="352"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="354"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="357"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="359"/>
         <source>%s at:
 %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/publish_actions.py" line="359"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="361"/>
         <source>%n image(s) uploaded.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="364"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="366"/>
         <source>Open in Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="376"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="378"/>
         <source>Changed on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="378"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="380"/>
         <source>“%s” was edited on %s since you last published it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="382"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="384"/>
         <source>Publishing now would replace those edits. Details show what differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="392"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="394"/>
         <source>Only the formatting differs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="394"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="396"/>
         <source>Replace the Blog&apos;s Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="397"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="399"/>
         <source>Copy the Blog&apos;s Version to a New Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="409"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="411"/>
         <source>Not copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="413"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="415"/>
         <source>The blog&apos;s version is in %s; nothing was published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="419"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="421"/>
         <source>Deleted on the blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="421"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="423"/>
         <source>Publish as a New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="434"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="436"/>
         <source>Waiting for the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="436"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="438"/>
         <source>%s
 
 The post waits in the queue and is sent when the blog can be reached (or with Blog → Send Waiting Posts). The draft is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="452"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="454"/>
         <source>Send &amp;Waiting Posts (%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="490"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="492"/>
         <source>No longer waiting: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="492"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="494"/>
         <source>%s → %s (the account was removed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="494"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="496"/>
         <source>%s → %s (the file is gone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="501"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="503"/>
         <source>Removed from the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="531"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="533"/>
         <source>Sent %d waiting post(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/publish_actions.py" line="535"/>
+        <location filename="../../smugdesk/ui/publish_actions.py" line="537"/>
         <source>Some posts are still waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2759,6 +2942,70 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="44"/>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="48"/>
+        <source>Welcome to smugdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="56"/>
+        <source>Write offline, publish in one click. Each post is a Markdown file in a folder you own: other programs can read it, and so can you in ten years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="69"/>
+        <source>Where drafts are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="71"/>
+        <source>Choose Another Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="77"/>
+        <source>New Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="77"/>
+        <source>Start writing; the post is saved as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="83"/>
+        <source>Add Your Blog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="84"/>
+        <source>WordPress, Micropub, MetaWeblog: give its address, publish in one click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="89"/>
+        <source>Open a Folder of Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="90"/>
+        <source>Posts you already have (Jekyll, Hugo, Obsidian…) become your library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/welcome.py" line="118"/>
+        <source>Your drafts are kept in
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <location filename="../../smugdesk/ui/menus.py" line="30"/>
@@ -2806,8 +3053,33 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/menus.py" line="134"/>
+        <location filename="../../smugdesk/ui/menus.py" line="141"/>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="184"/>
+        <source>Check: %s (Ctrl+Shift+K lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="185"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="185"/>
+        <source>warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="200"/>
+        <source>&amp;Check Post…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/check_dialog.py" line="202"/>
+        <source>Missing images, alt text, broken links… before it goes out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

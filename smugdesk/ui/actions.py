@@ -52,6 +52,9 @@ class Actions:
     insert_embed: QAction
     remote_content: QAction
     post_scripts: QAction
+    markdown_guide: QAction
+    shortcuts: QAction
+    report_problem: QAction
     about: QAction
 
 
@@ -105,8 +108,9 @@ def build_actions(window: QWidget) -> Actions:
         focus_mode=_action(
             window, tr("&Focus Mode"), "Ctrl+Shift+F", tr("Dim all but the paragraph you write")
         ),
+        # F11 everywhere (the standard key is another on some desktops), Esc leaves too.
         full_screen=_action(
-            window, tr("Distraction-&Free"), Key.FullScreen, tr("Full screen, only the editor")
+            window, tr("Distraction-&Free"), "F11", tr("Full screen, only the editor")
         ),
         show_outline=_action(window, tr("&Outline"), "Ctrl+Shift+O", tr("Show the outline")),
         sync_scroll=_action(
@@ -154,6 +158,15 @@ def build_actions(window: QWidget) -> Actions:
             tr("Run This Post's &Scripts in Preview (Untrusted Code)"),
             None,
             tr("Only for a post you trust: its own scripts run in the preview, still offline"),
+        ),
+        markdown_guide=_action(
+            window, tr("&Markdown Guide"), "F1", tr("The marks a post uses, and their keys")
+        ),
+        shortcuts=_action(
+            window, tr("&Keyboard Shortcuts"), "Ctrl+/", tr("Every command and its keys")
+        ),
+        report_problem=_action(
+            window, tr("&Report a Problem…"), None, tr("Copy the version and system details")
         ),
         about=_action(window, tr("&About smugdesk"), None),
     )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -26,7 +27,7 @@ from smugdesk.core.errors import ConflictError, SmugdeskError
 from smugdesk.core.post import new_post_text
 from smugdesk.core.session import OpenPost
 from smugdesk.core.store import PostFile, unique_path
-from smugdesk.core.words import word_count
+from smugdesk.core.words import word_count, word_goal
 from smugdesk.ui.actions import build_actions
 from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.download_actions import DownloadActions
@@ -121,6 +122,12 @@ class MainWindow(
         self.words = QLabel()
         self.words.setAccessibleName(self.tr("Word count"))
         self.statusBar().addPermanentWidget(self.words)
+        self.goal_bar = QProgressBar()
+        self.goal_bar.setAccessibleName(self.tr("Word-count goal"))
+        self.goal_bar.setMaximumWidth(180)
+        self.goal_bar.hide()
+        self.statusBar().addPermanentWidget(self.goal_bar)
+        self._goal: int | None = None
 
         self.settings = Settings.load()
         self.worker = RenderWorker(self)
@@ -198,6 +205,7 @@ class MainWindow(
     def show_welcome(self, shown: bool) -> None:
         self._main_area.setCurrentWidget(self.welcome if shown else self._main_area.widget(0))
         self.words.setVisible(not shown)  # no post is in view to count
+        self.goal_bar.setVisible(not shown and getattr(self, "_goal", None) is not None)
         if shown:
             self.welcome.new_button.setFocus()
 
@@ -431,6 +439,7 @@ class MainWindow(
         self._title = result.rendered.title
         self._update_title()
         self._counts = (result.words, result.characters)
+        self._goal = word_goal(self._front_matter_text(result.body_line))
         self._update_counts()
         self.outline.set_headings(result.headings)
         self._body_line = result.body_line
@@ -500,6 +509,30 @@ class MainWindow(
         if selected:
             text = self.tr("%s selected · ") % f"{word_count(selected):,}" + text
         self.words.setText(text)
+        self._show_goal(words)
+
+    def _front_matter_text(self, lines: int) -> str:
+        # Only the lines before the body: a long post is not copied out for each render.
+        block = self.editor.document().firstBlock()
+        head = []
+        while block.isValid() and len(head) <= lines:
+            head.append(block.text())
+            block = block.next()
+        return "\n".join(head)
+
+    def _show_goal(self, words: int) -> None:
+        """A goal in the front matter (``goal: 1500``): progress towards it."""
+        goal = self._goal
+        self.goal_bar.setVisible(goal is not None and not self.welcome_shown)
+        if goal is None:
+            return
+        self.goal_bar.setMaximum(goal)
+        self.goal_bar.setValue(min(words, goal))
+        self.goal_bar.setFormat(
+            self.tr("Goal reached: %s words") % f"{goal:,}"
+            if words >= goal
+            else self.tr("%s%% of %s words") % (words * 100 // goal, f"{goal:,}")
+        )
 
     def _on_preview_shown(self, generation: int) -> None:
         self._shown_generation = generation

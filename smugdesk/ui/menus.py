@@ -131,7 +131,24 @@ def build_menus(window) -> None:
     a.download_posts.triggered.connect(window.download_dialog)
     a.accounts.triggered.connect(window.manage_accounts)
 
-    window.menuBar().addMenu(window.tr("&Help")).addAction(a.about)
+    # On the window too: with the menu bar hidden (distraction-free) the keys still work,
+    # F11 and Esc to come back included.
+    for action in vars(a).values():
+        window.addActions(action if isinstance(action, list) else [action])
+
+    from smugdesk.ui import help_pages
+
+    help_menu = window.menuBar().addMenu(window.tr("&Help"))
+    help_menu.addActions([a.markdown_guide, a.shortcuts])
+    help_menu.addSeparator()
+    help_menu.addAction(a.report_problem)
+    help_menu.addSeparator()
+    help_menu.addAction(a.about)
+    a.markdown_guide.triggered.connect(
+        lambda: help_pages.open_help(window, help_pages.MarkdownGuideDialog)
+    )
+    a.shortcuts.triggered.connect(lambda: help_pages.open_help(window, help_pages.ShortcutsDialog))
+    a.report_problem.triggered.connect(lambda: help_pages.report_problem(window))
 
 
 def _library_shown(window) -> None:

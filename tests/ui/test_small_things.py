@@ -1,0 +1,111 @@
+"""Small things a writer notices: F11, the help pages, a problem report, the word-count
+goal and words as a reader counts them (real window, real keys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from qt_helpers import wait_preview
+
+from smugdesk import __version__
+from smugdesk.ui.help_pages import MarkdownGuideDialog, ShortcutsDialog
+
+
+def open_text(qtbot, window, tmp_path: Path, text: str, name: str = "post.md") -> Path:
+    path = tmp_path / "drafts" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    assert window.open_path(path)
+    wait_preview(qtbot, window)
+    return path
+
+
+def test_f11_toggles_distraction_free_and_the_menu_says_so(qtbot, window):
+    assert window.commands.full_screen.shortcut().toString() == "F11"
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F11)
+    assert window.commands.full_screen.isChecked()
+    assert not window.preview.isVisible() and window.editor.isVisible()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F11)
+    assert not window.commands.full_screen.isChecked()
+    assert window.preview.isVisible()
+
+
+def test_keyboard_shortcuts_page_lists_the_menus_keys_and_searches(qtbot, window):
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    rows = {
+        dialog.table.topLevelItem(i).text(0): dialog.table.topLevelItem(i).text(1)
+        for i in range(dialog.table.topLevelItemCount())
+    }
+    assert rows["Distraction-Free"] == "F11"
+    assert rows["Link…"] == "Ctrl+K"
+    assert rows["Keyboard Shortcuts"] == "Ctrl+/"
+    qtbot.keyClicks(dialog.search, "full")
+    assert "Distraction-Free" in dialog.shown_commands()
+    assert "Link…" not in dialog.shown_commands()
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "ctrl+k")
+    assert dialog.shown_commands() == ["Link…"]
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "xyzzy")
+    assert dialog.shown_commands() == [] and dialog.none.isVisible()
+    assert "xyzzy" in dialog.none.text()
+
+
+def test_markdown_guide_opens_with_f1_offline_and_finds(qtbot, window):
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F1)
+    dialog = window.findChild(MarkdownGuideDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "Footnotes" in dialog.page.toPlainText()
+    qtbot.keyClicks(dialog.search, "link")
+    assert dialog.page.textCursor().selectedText().casefold() == "link"
+    first = dialog.page.textCursor().position()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # the next one
+    assert dialog.page.textCursor().position() != first
+    window.commands.markdown_guide.trigger()  # asked again: the same window, raised
+    assert len([d for d in window.findChildren(MarkdownGuideDialog) if d.isVisible()]) == 1
+
+
+def test_report_a_problem_copies_the_version_and_system(qtbot, window, tmp_path):
+    QApplication.clipboard().clear()
+    window.commands.report_problem.trigger()
+    text = QApplication.clipboard().text()
+    assert text.startswith(f"smugdesk {__version__}\n")
+    assert "Qt " in text and "Python " in text and "System: " in text
+    assert str(Path.home()) not in text and str(tmp_path) not in text  # nothing private
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert "copied" in box.text()
+    box.close()
+
+
+def test_a_word_goal_shows_progress_in_the_status_bar(qtbot, window, tmp_path):
+    open_text(
+        qtbot, window, tmp_path, "---\ntitle: Rota\ngoal: 10\n---\n\nOne two three four five.\n"
+    )
+    assert window.goal_bar.isVisible()
+    assert window.goal_bar.value() == 5 and window.goal_bar.maximum() == 10
+    assert window.goal_bar.text() == "50% of 10 words"
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor, "Six seven eight nine ten eleven.")
+    wait_preview(qtbot, window)
+    assert window.goal_bar.text() == "Goal reached: 10 words"
+    open_text(qtbot, window, tmp_path, "---\ntitle: No goal\n---\n\nWords.\n", "other.md")
+    assert not window.goal_bar.isVisible()
+
+
+def test_the_word_count_skips_link_and_image_markup(qtbot, window, tmp_path):
+    open_text(
+        qtbot,
+        window,
+        tmp_path,
+        "---\ntitle: Links\n---\n\nRead [the policy](https://example.org/a/b-c) now.\n\n"
+        "![A ward at dawn](images/ward-at-dawn.jpg)\n",
+    )
+    assert window.words.text().startswith("4 words · ")

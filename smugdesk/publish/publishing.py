@@ -299,6 +299,8 @@ def publish_post(
     there = remote.status or payload.status
     place = Placement(remote.id, remote.url, now_stamp(), remote.modified, there, remote.slug)
     front: dict[str, Any] = {KEY: with_placement(post, account.name, place)}
+    if not str(post.meta.get("blog") or "").strip():
+        front["blog"] = account.name  # the blog a draft is for, from its first publish on
     local = _LOCAL.get(remote.status or payload.status)
     if local and str(post.meta.get("status") or "") != local:
         front["status"] = local

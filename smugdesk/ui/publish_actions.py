@@ -162,7 +162,9 @@ class PublishActions:
             accounts = self._accounts()
             if not accounts:
                 return
-        dialog = PublishDialog(self, accounts, post, account=next(iter(placements(post)), ""))
+        # The blog the post is for (details form), else the first it is already on.
+        chosen = str(post.meta.get("blog") or "") or next(iter(placements(post)), "")
+        dialog = PublishDialog(self, accounts, post, account=chosen)
         self.publish_dialog_shown = dialog  # for tests and screenshots
         dialog.manage.clicked.connect(lambda: (dialog.reject(), self._accounts_then_publish()))
         if dialog.exec() == PublishDialog.DialogCode.Accepted:

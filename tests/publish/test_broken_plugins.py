@@ -25,7 +25,7 @@ from smugdesk.publish.remote import publisher_kinds
 
 BROKEN = Path(__file__).parent.parent / "plugins" / "smugdesk-broken"
 DEADLINE = 0.5  # seconds a third-party plug-in may take to load, in these tests
-BUILTIN_EXPORTERS = ["html", "hugo", "jekyll", "pelican"]
+BUILTIN_EXPORTERS = ["html", "hugo", "hugo-git", "jekyll", "jekyll-git", "pelican", "pelican-git"]
 WORKING_PLUGINS = ["checks-exit", "export-exits", "slow-export"]  # load fine, fail in use
 
 

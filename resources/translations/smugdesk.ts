@@ -2013,32 +2013,32 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/link.py" line="68"/>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="71"/>
         <source>&amp;URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/link.py" line="71"/>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="74"/>
         <source>&amp;Text:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/link.py" line="72"/>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="75"/>
         <source>T&amp;itle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/link.py" line="74"/>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="77"/>
         <source>Or link to a &amp;draft:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/link.py" line="108"/>
-        <source>This web address has no “https://” in front.</source>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="112"/>
+        <source>This web address has no “https://” in front: Enter adds it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/link.py" line="109"/>
+        <location filename="../../smugdesk/ui/dialogs/link.py" line="114"/>
         <source>Use %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2223,6 +2223,29 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
     <message>
         <location filename="../../smugdesk/ui/editor.py" line="158"/>
         <source>Add “%s” to Dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownGuideDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="122"/>
+        <source>Markdown Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="126"/>
+        <source>Find in the guide (Enter: next)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="127"/>
+        <source>Find in the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="132"/>
+        <source>Markdown guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2942,6 +2965,69 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="61"/>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="65"/>
+        <source>Search commands and keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="66"/>
+        <source>Search shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="71"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="71"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="71"/>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="72"/>
+        <source>Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="75"/>
+        <source>Leave full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="76"/>
+        <source>Indent a list item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="77"/>
+        <source>Show a preview block&apos;s source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="77"/>
+        <source>Double-click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="105"/>
+        <source>No command or key contains “%s”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../../smugdesk/ui/welcome.py" line="44"/>
@@ -3080,6 +3166,16 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
     <message>
         <location filename="../../smugdesk/ui/check_dialog.py" line="202"/>
         <source>Missing images, alt text, broken links… before it goes out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="194"/>
+        <source>Report a Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/help_pages.py" line="197"/>
+        <source>The version and system details are copied. Paste them into your report, with what you did and what happened.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -82,7 +82,7 @@ def test_link_dialog_offers_https_for_a_bare_domain_and_refuses_javascript(qtbot
     drive_dialog(LinkDialog, act)
     window.insert_link()
     assert states["js"][0] is False and "not allowed" in states["js"][1]
-    assert states["bare"] == (False, True, "Use https://mayoclinic.org/news")
+    assert states["bare"] == (True, True, "Use https://mayoclinic.org/news")  # Enter adds it
     assert states["fixed"] == (True, "https://mayoclinic.org/news")
     assert "[Mayo news](https://mayoclinic.org/news)" in window.editor.toPlainText()
 

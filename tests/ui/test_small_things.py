@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qt_helpers import wait_preview
 
 from smugdesk import __version__
+from smugdesk.ui.dialogs.link import LinkDialog
 from smugdesk.ui.help_pages import MarkdownGuideDialog, ShortcutsDialog
 
 
@@ -109,3 +110,41 @@ def test_the_word_count_skips_link_and_image_markup(qtbot, window, tmp_path):
         "![A ward at dawn](images/ward-at-dawn.jpg)\n",
     )
     assert window.words.text().startswith("4 words · ")
+
+
+def test_enter_on_a_bare_domain_accepts_it_with_https(qtbot, window):
+    dialog = LinkDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.url, "mayoclinic.org/news")
+    qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+    assert dialog.result() == LinkDialog.DialogCode.Accepted
+    assert dialog.markdown() == "[https://mayoclinic.org/news](https://mayoclinic.org/news)"
+
+
+def test_enter_on_a_refused_address_does_not_accept(qtbot, window):
+    dialog = LinkDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.url, "javascript:alert(1)")
+    qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != LinkDialog.DialogCode.Accepted
+
+
+def test_arrow_keys_move_from_the_draft_search_into_its_results(qtbot, window):
+    drafts = [("Night shifts", "night-shifts"), ("Night owls", "night-owls")]
+    dialog = LinkDialog(window, list_drafts=lambda: drafts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.search.setFocus()
+    qtbot.keyClicks(dialog.search, "night")
+    assert dialog.drafts.count() == 2
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
+    assert dialog.focusWidget() is dialog.drafts and dialog.drafts.currentRow() == 0
+    qtbot.keyClick(dialog.drafts, Qt.Key.Key_Down)
+    assert dialog.drafts.currentRow() == 1
+    qtbot.keyClick(dialog.drafts, Qt.Key.Key_Return)  # that draft is the link
+    assert dialog.url.text() == f"post:{dialog.drafts.item(1).data(Qt.ItemDataRole.UserRole)}"
+    qtbot.keyClick(dialog.drafts, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.drafts, Qt.Key.Key_Up)  # from the first result, back to the search
+    assert dialog.focusWidget() is dialog.search

@@ -63,6 +63,9 @@ class LinkDialog(QDialog):
         self.search.textChanged.connect(self._search)
         self.drafts.itemActivated.connect(self._use_draft)
         self.drafts.itemClicked.connect(self._use_draft)
+        # Down from the search goes into its results, Up from the first one comes back.
+        self.search.installEventFilter(self)
+        self.drafts.installEventFilter(self)
 
         form = QFormLayout()
         form.addRow(self.tr("&URL:"), self.url)
@@ -105,13 +108,37 @@ class LinkDialog(QDialog):
             ok_button.setEnabled(False)
             return
         if checked.suggestion:
-            self.message.setText(self.tr("This web address has no “https://” in front."))
+            self.message.setText(
+                self.tr("This web address has no “https://” in front: Enter adds it.")
+            )
             self.fix.setText(self.tr("Use %s") % checked.suggestion)
             self.fix.setVisible(True)
-            ok_button.setEnabled(False)
+            ok_button.setEnabled(True)  # accept() puts the https:// in front
             return
         self.message.setText("")
         ok_button.setEnabled(True)
+
+    def accept(self) -> None:
+        """OK or Enter: a bare domain ("example.org/page") is taken with https://."""
+        try:
+            suggestion = check_url(self.url.text()).suggestion
+        except BadUrlError:
+            return
+        if suggestion:
+            self.url.setText(suggestion)
+        super().accept()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == event.Type.KeyPress:
+            key = event.key()
+            if watched is self.search and key == Qt.Key.Key_Down and self.drafts.count():
+                self.drafts.setFocus()
+                self.drafts.setCurrentRow(0)
+                return True
+            if watched is self.drafts and key == Qt.Key.Key_Up and self.drafts.currentRow() <= 0:
+                self.search.setFocus()
+                return True
+        return super().eventFilter(watched, event)
 
     def _apply_suggestion(self) -> None:
         self.url.setText(check_url(self.url.text()).suggestion)

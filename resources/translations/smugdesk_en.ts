@@ -1752,119 +1752,127 @@
       <source>scheduled on %s</source>
       <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../smugdesk/ui/library_pane.py" line="70" />
+      <source>%s word(s)</source>
+      <translation>
+        <numerusform>%s word</numerusform>
+        <numerusform>%s words</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../smugdesk/ui/library_pane.py" line="72" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="71" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="73" />
       <source>Scheduled</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="72" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="74" />
       <source>Published</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="286" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="296" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="296" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="306" />
       <source>Search titles, tags and text</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="298" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="308" />
       <source>Search the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="303" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="313" />
       <source>Show posts with status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="304" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="314" />
       <source>All posts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="308" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="318" />
       <source>Show posts with tag</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="309" />
-      <location filename="../../smugdesk/ui/library_pane.py" line="523" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="319" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="533" />
       <source>Any tag</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="311" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="321" />
       <source>Sort posts by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="314" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="324" />
       <source>Search results come best match first</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="324" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="334" />
       <source>Posts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="349" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="359" />
       <source>Indexing progress</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="352" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="362" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="364" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="374" />
       <source>Send Now</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="365" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="375" />
       <source>Try the blog again for the posts that wait</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="378" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="388" />
       <source>Number of posts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="379" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="389" />
       <source>New…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="380" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="390" />
       <source>A new post, with a title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="382" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="392" />
       <source>Trash</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="384" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="394" />
       <source>Show posts moved to the trash, to restore them</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/library_pane.py" line="430" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="440" />
       <source>%s of %s post(s)</source>
       <translation>
         <numerusform>%s of %s post</numerusform>
@@ -1872,7 +1880,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/library_pane.py" line="433" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="443" />
       <source>%s post(s)</source>
       <translation>
         <numerusform>%s post</numerusform>
@@ -1880,43 +1888,43 @@
       </translation>
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="445" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="455" />
       <source>No post shown here contains “%s”.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="446" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="456" />
       <source>Search All Posts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="448" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="458" />
       <source>No post contains “%s”.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="449" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="459" />
       <source>Clear the Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="451" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="461" />
       <source>No post is %s.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="459" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="469" />
       <source>Show All Posts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="462" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="472" />
       <source>No posts yet.
 New posts, and Markdown files put in the drafts folder, appear here.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/library_pane.py" line="488" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="498" />
       <source>⏳ %n post(s) waiting for the network to publish</source>
       <translation>
         <numerusform>⏳ %n post waiting for the network to publish</numerusform>
@@ -1924,7 +1932,7 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/library_pane.py" line="495" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="505" />
       <source>%n post(s) in the trash</source>
       <translation>
         <numerusform>%n post in the trash</numerusform>
@@ -1932,48 +1940,48 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       </translation>
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="499" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="509" />
       <source>The trash is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="511" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="521" />
       <source>Indexing %v of %m posts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="585" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="595" />
       <source>Restore</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="588" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="598" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="589" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="599" />
       <source>Rename…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="590" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="600" />
       <source>Duplicate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="595" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="605" />
       <source>Open on %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="599" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="609" />
       <source>Move to Trash</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/library_pane.py" line="465" />
-      <location filename="../../smugdesk/ui/library_pane.py" line="601" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="475" />
+      <location filename="../../smugdesk/ui/library_pane.py" line="611" />
       <source>New Post…</source>
       <translation type="unfinished" />
     </message>

@@ -66,6 +66,8 @@ PLACE_STATES = {
     "draft": QT_TRANSLATE_NOOP("LibraryPane", "a draft on %s"),
     "scheduled": QT_TRANSLATE_NOOP("LibraryPane", "scheduled on %s"),
 }
+# Plural by the count (English forms in smugdesk_en.ts, see scripts/english_plurals.py).
+WORDS = QT_TRANSLATE_NOOP("LibraryPane", "%s word(s)")
 STATUS_LABELS = {
     "draft": QT_TRANSLATE_NOOP("LibraryPane", "Draft"),
     "scheduled": QT_TRANSLATE_NOOP("LibraryPane", "Scheduled"),
@@ -209,7 +211,7 @@ def entry_html(
         facts[0] = "⏳ " + _tr("waiting to publish")
     if item.date:
         facts.append(item.date[:10])
-    words = QCoreApplication.translate("LibraryPane", "%s word(s)", None, item.words)
+    words = QCoreApplication.translate("LibraryPane", WORDS, "", item.words)
     facts.append(words % f"{item.words:,}")
     if item.tags:
         facts.append(" ".join(f"#{tag}" for tag in item.tags))
@@ -217,6 +219,14 @@ def entry_html(
     if item.snippet:
         text += f"<br><span style='color:{muted}'>{marked_html(item.snippet)}</span>"
     return text
+
+
+def muted_colour(palette: QPalette, selected: bool) -> str:
+    """The second line's colour: the placeholder grey, or on a selected row the selection's
+    own text colour (grey on the selection blue could hardly be read; the bold title still
+    stands out)."""
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+    return palette.color(role).name()
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -231,7 +241,7 @@ class EntryDelegate(QStyledItemDelegate):
         no_wrap = QTextOption()
         no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
         document.setDefaultTextOption(no_wrap)
-        muted = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        muted = muted_colour(option.palette, bool(option.state & QStyle.StateFlag.State_Selected))
         bold = QFont(option.font)
         bold.setBold(True)
         width = max(40, option.rect.width() - 12)

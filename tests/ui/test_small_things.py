@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from qt_helpers import wait_preview
 
 from smugdesk import __version__
 from smugdesk.ui.dialogs.link import LinkDialog
 from smugdesk.ui.help_pages import MarkdownGuideDialog, ShortcutsDialog
+from smugdesk.ui.library_pane import muted_colour
+from smugdesk.ui.theme import apply_theme
 
 
 def open_text(qtbot, window, tmp_path: Path, text: str, name: str = "post.md") -> Path:
@@ -148,3 +152,48 @@ def test_arrow_keys_move_from_the_draft_search_into_its_results(qtbot, window):
     qtbot.keyClick(dialog.drafts, Qt.Key.Key_Up)
     qtbot.keyClick(dialog.drafts, Qt.Key.Key_Up)  # from the first result, back to the search
     assert dialog.focusWidget() is dialog.search
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in colour.getRgb()[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.fixture
+def dark_theme(qapp):
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    apply_theme("dark")
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+def test_dark_form_fields_have_a_visible_edge(qtbot, dark_theme):
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    field = QLineEdit(holder)
+    field.setGeometry(10, 10, 200, 28)
+    holder.resize(220, 48)
+    holder.show()
+    qtbot.waitExposed(holder)
+    image = holder.grab().toImage()
+    window = image.pixelColor(3, 3)  # the form's background
+    edge = max((image.pixelColor(x, 24) for x in range(8, 14)), key=lambda c: contrast(c, window))
+    assert contrast(edge, window) >= 1.8, (edge.name(), window.name())
+
+
+def test_a_selected_library_rows_second_line_keeps_its_contrast(dark_theme):
+    palette = QApplication.palette()
+    on_selection = QColor(muted_colour(palette, True))
+    assert contrast(on_selection, palette.color(QPalette.ColorRole.Highlight)) >= 4.5
+    assert muted_colour(palette, False) == palette.color(QPalette.ColorRole.PlaceholderText).name()

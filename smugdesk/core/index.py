@@ -189,7 +189,7 @@ class PostIndex:
                 if cancelled and cancelled():
                     return RefreshStats(removed=len(changes.removed), cancelled=True)
                 with self._transaction():
-                    self._store_many(batch, changes.known)
+                    self._store_many(batch)
                 done += len(batch)
                 if progress:
                     progress(done, total)
@@ -221,7 +221,7 @@ class PostIndex:
             return
         prepared = prepare(*read_entry(path, status.st_size, status.st_mtime_ns, self.drafts))
         with self._transaction():
-            self._store_many([prepared], {str(path)})
+            self._store_many([prepared])
 
     @contextlib.contextmanager
     def _transaction(self):
@@ -251,11 +251,11 @@ class PostIndex:
         self._db.execute("DELETE FROM bodies WHERE id = ?", (post_id,))
         self._db.execute("DELETE FROM posts WHERE id = ?", (post_id,))
 
-    def _store_many(self, batch: list[Prepared], known: set[str]) -> None:
-        """Write prepared posts; those whose path may be indexed already replace theirs."""
+    def _store_many(self, batch: list[Prepared]) -> None:
+        """Write prepared posts, each replacing what the index holds for its path: even a
+        path new to the walk may have been indexed since, by a save in the app."""
         for row, _texts, _packed in batch:
-            if row[0] in known:
-                self._delete(row[0])
+            self._delete(row[0])
         (last,) = self._db.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()
         ids = range(last + 1, last + 1 + len(batch))
         self._db.executemany(

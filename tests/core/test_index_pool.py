@@ -256,6 +256,26 @@ def test_a_damaged_or_old_index_file_is_rebuilt_by_the_pool(pooled, tmp_path, da
         index.close()
 
 
+def test_a_post_saved_while_a_refresh_runs_is_not_indexed_twice(pooled, many, tmp_path):
+    """The app indexes a save at once, on its own connection, while the indexing process
+    may still have that file to read: the later write replaces, it does not collide."""
+    db = tmp_path / "index.sqlite3"
+    index = PostIndex(many, db)
+    changes = index.changes()
+    saved = many / "p007.md"
+    saved.write_text("---\ntitle: Saved meanwhile\n---\nward\n", encoding="utf-8")
+    app = PostIndex(many, db)
+    app.update_file(saved)
+    app.close()
+    try:
+        index.apply(changes, workers=2)
+        assert [e.title for e in index.entries() if e.file == str(saved)] == ["Saved meanwhile"]
+        assert len(index) == 120
+        assert len(index.search("ward")) == 120
+    finally:
+        index.close()
+
+
 def descendants() -> set[int]:
     """Processes started (directly or not) by this one that still exist."""
     parents: dict[int, int] = {}

@@ -165,6 +165,8 @@ class MainWindow(
         self._init_export()
         self._init_publish()
         self._init_watch()
+        # The open post changed on disk: its library row (words, title) is read again.
+        self._watcher.fileChanged.connect(lambda path: self.library_saw_save(Path(path)))
         self._init_history()
         self.apply_settings(self.settings)
         QGuiApplication.styleHints().colorSchemeChanged.connect(
@@ -562,6 +564,10 @@ class MainWindow(
         # Leaving the window (another app, a dialog) is a natural moment to be safe.
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.autosave()
+        elif event.type() == QEvent.Type.ActivationChange and self.library_worker is not None:
+            # Back from another program, which may have changed posts in place (the folder
+            # watch sees files come and go, not their words): the index re-reads what changed.
+            self.library_worker.refresh()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from qt_helpers import wait_preview
@@ -197,3 +197,33 @@ def test_a_selected_library_rows_second_line_keeps_its_contrast(dark_theme):
     on_selection = QColor(muted_colour(palette, True))
     assert contrast(on_selection, palette.color(QPalette.ColorRole.Highlight)) >= 4.5
     assert muted_colour(palette, False) == palette.color(QPalette.ColorRole.PlaceholderText).name()
+
+
+def row_words(window, name: str) -> int | None:
+    for item in window.library.model.items:
+        if item.path.name == name:
+            return item.words
+    return None
+
+
+@pytest.mark.parametrize("open_in_window", [True, False])
+def test_a_library_rows_word_count_follows_a_change_on_disk(
+    qtbot, make_window, tmp_path, open_in_window
+):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    post = drafts / "rota.md"
+    post.write_text("---\ntitle: Rota\n---\n\nOne two three.\n", encoding="utf-8")
+    (drafts / "other.md").write_text("---\ntitle: Other\n---\n\nHi.\n", encoding="utf-8")
+    window = make_window(drafts)
+    qtbot.waitUntil(lambda: row_words(window, "rota.md") == 3, timeout=10000)
+    if open_in_window:
+        assert window.open_path(post)
+    with post.open("a", encoding="utf-8") as stream:  # in place, as a sync tool writes
+        stream.write("Four five six seven.\n")
+    if not open_in_window:
+        # The writer comes back from the program that wrote it. A stand-in for the window
+        # manager: the activation event it causes is sent here.
+        assert window.isActiveWindow()
+        QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    qtbot.waitUntil(lambda: row_words(window, "rota.md") == 7, timeout=10000)

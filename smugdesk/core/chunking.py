@@ -35,7 +35,9 @@ _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]+)\]:")
 # of its own that nothing before reaches into, so a chunk may start there.
 _COMMENT_LINE = re.compile(r"<!--(?:(?!-->).)*-->[ \t]*$")
 _ABBR_DEF = re.compile(r"\*\[([^\]]*)\][ ]?:")
-_TAG_HEAD = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_TAG_HEAD = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)"
+)  # "$": attributes on the next line
 _ATTRIBUTES = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*""")  # to ">" or an open quote
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",

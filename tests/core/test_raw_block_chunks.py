@@ -122,3 +122,14 @@ def test_a_quote_left_open_while_typing_renders_as_a_whole_render_does():
     incremental.render(text)
     typed = text.replace('class="wp-image-12"/>', 'class="wp-image-/>', 1)
     assert chunked(incremental, typed) == whole(typed)
+
+
+def test_a_tag_name_ending_its_line_holds_the_chunk_open_as_the_html_parser_does():
+    # "<p" alone at a line's end: its attributes (and ">") come on later lines, blank lines
+    # and all; found by the edit sequence test (typing a line break inside a tag).
+    text = (
+        'ward<!-- wp:code -->\n<p\n\nre class="wp-block-code"><code l<!-- /smugdesk:html -->\n'
+        'ang="python">a = 1\n\nb = 2</code></pre>\n<!-- /wp:code -->'
+    )
+    renderer = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    assert strip_lines(chunked(renderer, text)) == strip_lines(whole(text))

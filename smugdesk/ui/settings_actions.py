@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStatusBar
 
 from smugdesk.core.config import Settings, config_dir
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post_scripts import allow_scripts, scripts_allowed
 from smugdesk.core.spelling import Speller, SpellingUnavailableError, available_languages
+from smugdesk.ui.icons import set_toolbar_icons
 from smugdesk.ui.theme import apply_theme
 
 _spellers: dict[tuple[str, Path], Speller] = {}
@@ -75,6 +77,9 @@ class SettingsActions:
         """Use ``settings`` now: theme, editor font, remote content."""
         self.settings = settings
         dark = apply_theme(settings.theme)
+        set_toolbar_icons(
+            self.commands, QApplication.palette().color(QPalette.ColorRole.ButtonText)
+        )
         self.editor.highlighter.set_dark(dark)
         self.preview.set_dark(dark)
         font = self.editor.font()

@@ -3,12 +3,13 @@ goal and words as a reader counts them (real window, real keys)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QToolBar, QWidget
 from qt_helpers import wait_preview
 
 from smugdesk import __version__
@@ -227,3 +228,52 @@ def test_a_library_rows_word_count_follows_a_change_on_disk(
         assert window.isActiveWindow()
         QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     qtbot.waitUntil(lambda: row_words(window, "rota.md") == 7, timeout=10000)
+
+
+def test_toolbar_icons_come_from_the_desktop_theme_else_drawn_in_the_text_colour(
+    qtbot, window, tmp_path, dark_theme
+):
+    from smugdesk.ui.icons import TOOLBAR, set_toolbar_icons
+
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    for name in TOOLBAR:
+        action = getattr(window.commands, name)
+        assert action in toolbar.actions() and not action.icon().isNull()
+        assert action.toolTip()  # and a name beside it or in the tooltip
+    # Drawn ones (no icon theme here) are in the dark palette's light text colour.
+    window.apply_settings(dataclasses.replace(window.settings, theme="dark"))
+    image = window.commands.save.icon().pixmap(24, 24).toImage()
+    inked = [
+        image.pixelColor(x, y)
+        for x in range(24)
+        for y in range(24)
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    assert inked and min(c.lightness() for c in inked) > 150
+
+    # A desktop icon theme that has the name wins over the drawing.
+    theme = tmp_path / "icons" / "writers"
+    (theme / "24x24" / "actions").mkdir(parents=True)
+    (theme / "index.theme").write_text(
+        "[Icon Theme]\nName=writers\nDirectories=24x24/actions\n\n"
+        "[24x24/actions]\nSize=24\nType=Fixed\n",
+        encoding="utf-8",
+    )
+    (theme / "24x24" / "actions" / "document-save.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24">'
+        '<rect width="24" height="24" fill="#ff0000"/></svg>',
+        encoding="utf-8",
+    )
+    paths, name = QIcon.themeSearchPaths(), QIcon.themeName()
+    try:
+        QIcon.setThemeSearchPaths([str(tmp_path / "icons")])
+        QIcon.setThemeName("writers")
+        set_toolbar_icons(window.commands, QColor("#000000"))
+        assert window.commands.save.icon().name() == "document-save"
+        assert window.commands.save.icon().pixmap(24, 24).toImage().pixelColor(12, 12) == QColor(
+            "#ff0000"
+        )
+        assert window.commands.open.icon().name() == ""  # not in that theme: drawn
+    finally:
+        QIcon.setThemeSearchPaths(paths)
+        QIcon.setThemeName(name)

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from smugdesk.core.common_ends import common_prefix, common_suffix
 from smugdesk.core.raw_blocks import FENCE_OPEN as _FENCE_OPEN
-from smugdesk.core.raw_blocks import RAW_CLOSE, RAW_OPEN
+from smugdesk.core.raw_blocks import KEPT, RAW_CLOSE, RAW_OPEN
 
 _LIST_START = re.compile(r"(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _DEFINITION = re.compile(r" {0,3}:[ ]")
@@ -34,6 +34,7 @@ _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]+)\]:")
 # A comment alone on its line (a WordPress block's mark, a kept-HTML marker): a raw block
 # of its own that nothing before reaches into, so a chunk may start there.
 _COMMENT_LINE = re.compile(r"<!--(?:(?!-->).)*-->[ \t]*$")
+_KEPT_MARKER = f"<!-- {KEPT} "
 _ABBR_DEF = re.compile(r"\*\[([^\]]*)\][ ]?:")
 _TAG_HEAD = re.compile(
     r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)"
@@ -95,6 +96,7 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
     footnote = ""  # "first": in a footnote's first block; "more": its indented blocks
     previous_def = False  # the line before was a definition (they may follow each other)
     blanks = 0  # blank lines just before this one
+    marker_end = -1  # last line of the kept-HTML marker being read
 
     def start(i: int) -> bool:
         """A chunk starts at ``i``; True when the scan may stop there."""
@@ -165,7 +167,13 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
             return found
         if not in_html and not in_comment and line.lstrip(" ")[:1] == "<":
             in_html = True
-        if in_html or in_comment or "<!--" in line:
+        if line.startswith(_KEPT_MARKER):
+            # A kept-HTML marker (to its "-->", maybe lines down) is taken out before the
+            # HTML parser reads the text: it does not close a comment left open above it.
+            close = next((j for j in range(i, len(lines)) if "-->" in lines[j]), -1)
+            if close >= 0 and lines[close].rstrip().endswith("-->"):
+                marker_end = close
+        if (in_html or in_comment or "<!--" in line) and i > marker_end:
             in_comment, in_html = _track_html(line, html_depth, in_comment, in_html)
         if "]" not in line:
             previous_def = False

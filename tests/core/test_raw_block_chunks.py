@@ -133,3 +133,17 @@ def test_a_tag_name_ending_its_line_holds_the_chunk_open_as_the_html_parser_does
     )
     renderer = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
     assert strip_lines(chunked(renderer, text)) == strip_lines(whole(text))
+
+
+def test_a_kept_marker_does_not_close_a_comment_left_open_above_it():
+    # "--ward>": a comment's end being typed. The kept marker under it is taken out before
+    # the HTML parser reads the text, so the comment runs on to the next block's "-->".
+    text = "\n\n".join(
+        [
+            "<!-- wp:paragraph -->\n" + kept_block("<p>ward</p>", "ward") + "\n<!-- /wp:p --ward>",
+            kept_block("<h2>ward www.example.com</h2>", "## ward www.example.com"),
+            "<!-- wp:paragraph -->\nward\n<!-- /wp:paragraph -->",
+        ]
+    )
+    renderer = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    assert strip_lines(chunked(renderer, text)) == strip_lines(whole(text))

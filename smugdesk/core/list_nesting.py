@@ -109,6 +109,7 @@ class _Renest(Preprocessor):
 # What may start a list right under a paragraph line, as CommonMark has it: a bullet, or
 # an ordered item numbered 1 ("1990. was a year" stays text), with text after the marker.
 INTERRUPTING = re.compile(r"^ {0,3}(?:[*+-]|1[.)])[ ]+\S")
+_LATER_ITEM = re.compile(r"\n {0,3}(?:[*+-]|1[.)])[ ]+\S")
 
 
 class _ListAfterParagraph(BlockProcessor):
@@ -117,14 +118,14 @@ class _ListAfterParagraph(BlockProcessor):
     text: the paragraph's lines are parsed alone, the list as the next block."""
 
     def test(self, parent, block: str) -> bool:
-        lines = block.split("\n")
-        return not _ITEM.match(lines[0]) and any(INTERRUPTING.match(x) for x in lines[1:])
+        # One search over the block: this runs for every paragraph.
+        return _LATER_ITEM.search(block) is not None and not _ITEM.match(block)
 
     def run(self, parent, blocks: list[str]) -> None:
-        lines = blocks.pop(0).split("\n")
-        cut = next(i for i in range(1, len(lines)) if INTERRUPTING.match(lines[i]))
-        blocks.insert(0, "\n".join(lines[cut:]))
-        self.parser.parseBlocks(parent, ["\n".join(lines[:cut])])
+        block = blocks.pop(0)
+        cut = _LATER_ITEM.search(block).start()
+        blocks.insert(0, block[cut + 1 :])
+        self.parser.parseBlocks(parent, [block[:cut]])
 
 
 class ListNestingExtension(Extension):

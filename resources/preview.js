@@ -104,7 +104,10 @@ window.smugdesk = (function () {
       if (item.start <= line) found = item;
       else break;
     }
-    if (!found) return window.scrollY;
+    if (!found) {  // above the first block (the front matter): the page's top
+      window.scrollTo(0, 0);
+      return 0;
+    }
     const box = found.block.getBoundingClientRect();
     const margin = 12;
     let y = window.scrollY;

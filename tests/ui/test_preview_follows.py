@@ -201,3 +201,18 @@ def test_an_embed_added_while_offline_shows_its_card_at_once(qtbot, window, tmp_
     shown, card = json.loads(run_js(qtbot, window, PLAYER))
     assert not shown
     assert "Vimeo video" in card and "player.vimeo.com/video/76979871" in card
+
+
+def test_typing_in_the_front_matter_shows_the_top_of_the_preview(qtbot, window, tmp_path):
+    open_post(qtbot, window, long_post(tmp_path / "drafts", "rounds.md", "Rounds"))
+    editor = window.editor
+    bar = editor.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    wait_js(qtbot, window, AT_END)
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(1).position() + len("title: Rounds"))
+    editor.setTextCursor(cursor)  # the editor shows the title line
+    qtbot.keyClicks(editor, " at night")
+    wait_preview(qtbot, window)
+    wait_js(qtbot, window, "window.scrollY === 0")

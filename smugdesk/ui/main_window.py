@@ -192,7 +192,7 @@ class MainWindow(
         page = self.welcome
         page.set_folder(self.drafts)
         page.new_post.connect(self._write_from_welcome)
-        page.add_blog.connect(self.manage_accounts)
+        page.add_blog.connect(self._add_blog_from_welcome)
         page.choose_folder.connect(
             lambda: self.choose_drafts_folder(self.tr("Where to Keep Your Drafts"))
         )
@@ -232,6 +232,16 @@ class MainWindow(
     @property
     def welcome_shown(self) -> bool:
         return self._main_area.currentWidget() is self.welcome
+
+    def _add_blog_from_welcome(self) -> None:
+        """Straight to the blog's address (Add Blog), over the list of blogs it joins."""
+        from smugdesk.ui.dialogs.accounts import AccountsDialog
+
+        dialog = AccountsDialog(self)
+        QTimer.singleShot(0, dialog.add_blog)
+        dialog.exec()
+        self._known_accounts = None
+        self.refresh_metadata()
 
     def _write_from_welcome(self) -> None:
         self.show_welcome(False)

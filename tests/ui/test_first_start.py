@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
-from qt_helpers import wait_preview
+from qt_helpers import drive_dialog, wait_preview
 
 from smugdesk.core.config import Settings
 from smugdesk.ui.main_window import MainWindow
@@ -194,3 +194,32 @@ def test_a_passing_hide_from_qt_does_not_hide_the_library(qtbot, make_window, tm
     assert window.library.isVisible()
     assert window.commands.show_library.isChecked()
     assert Settings.load().show_library is True
+
+
+def test_add_your_blog_goes_straight_to_the_blogs_address(qtbot, start_app, tmp_path):
+    from PySide6.QtWidgets import QDialog
+
+    from smugdesk.ui.dialogs.accounts import AccountsDialog
+    from smugdesk.ui.dialogs.add_blog import AddBlogDialog
+
+    window = start_app(tmp_path / "empty")
+    seen = {}
+
+    def close_accounts(dialog: QDialog) -> None:
+        seen["accounts"] = True
+        dialog.reject()
+
+    def type_address(dialog: AddBlogDialog) -> None:
+        seen["focus"] = dialog.focusWidget() is dialog.address
+        dialog.reject()
+        drive_dialog(AccountsDialog, close_accounts)
+
+    def give_up() -> None:  # a failure, not a hang, if Add Blog never opens
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    drive_dialog(AddBlogDialog, type_address)
+    QTimer.singleShot(8000, give_up)
+    qtbot.mouseClick(window.welcome.blog_button, Qt.MouseButton.LeftButton)
+    assert seen == {"focus": True, "accounts": True}

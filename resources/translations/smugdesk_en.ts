@@ -2072,103 +2072,103 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="195" />
+      <location filename="../../smugdesk/ui/main_window.py" line="197" />
       <source>Where to Keep Your Drafts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="198" />
+      <location filename="../../smugdesk/ui/main_window.py" line="200" />
       <source>Open a Folder of Markdown Posts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="256" />
+      <location filename="../../smugdesk/ui/main_window.py" line="268" />
       <source>Open Post</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="267" />
+      <location filename="../../smugdesk/ui/main_window.py" line="279" />
       <source>Cannot open this file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="299" />
+      <location filename="../../smugdesk/ui/main_window.py" line="311" />
       <source>Unsaved changes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="300" />
+      <location filename="../../smugdesk/ui/main_window.py" line="312" />
       <source>Save the changes to “%s”?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="300" />
-      <location filename="../../smugdesk/ui/main_window.py" line="548" />
+      <location filename="../../smugdesk/ui/main_window.py" line="312" />
+      <location filename="../../smugdesk/ui/main_window.py" line="560" />
       <source>Untitled</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="302" />
+      <location filename="../../smugdesk/ui/main_window.py" line="314" />
       <source>If you don't save, the text is kept in the trash for a while.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="304" />
+      <location filename="../../smugdesk/ui/main_window.py" line="316" />
       <source>If you don't save, your changes are kept in the post's history.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="332" />
+      <location filename="../../smugdesk/ui/main_window.py" line="344" />
       <source>Save Post As</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="350" />
+      <location filename="../../smugdesk/ui/main_window.py" line="362" />
       <source>The post was not saved</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="360" />
+      <location filename="../../smugdesk/ui/main_window.py" line="372" />
       <source>Saved %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="366" />
+      <location filename="../../smugdesk/ui/main_window.py" line="378" />
       <source>File changed on disk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="368" />
+      <location filename="../../smugdesk/ui/main_window.py" line="380" />
       <source>Save your version under a new name, or overwrite theirs?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="369" />
+      <location filename="../../smugdesk/ui/main_window.py" line="381" />
       <source>Save As…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="370" />
+      <location filename="../../smugdesk/ui/main_window.py" line="382" />
       <source>Overwrite</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="392" />
+      <location filename="../../smugdesk/ui/main_window.py" line="404" />
       <source>Not autosaved: %s was changed by another program. Save to choose.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="399" />
+      <location filename="../../smugdesk/ui/main_window.py" line="411" />
       <source>Autosave failed: %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="404" />
+      <location filename="../../smugdesk/ui/main_window.py" line="416" />
       <source>Autosaved</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/main_window.py" line="503" />
+      <location filename="../../smugdesk/ui/main_window.py" line="515" />
       <source>%s word(s)</source>
       <translation>
         <numerusform>%s word</numerusform>
@@ -2176,7 +2176,7 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/main_window.py" line="504" />
+      <location filename="../../smugdesk/ui/main_window.py" line="516" />
       <source>%s character(s)</source>
       <translation>
         <numerusform>%s character</numerusform>
@@ -2184,7 +2184,7 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/main_window.py" line="505" />
+      <location filename="../../smugdesk/ui/main_window.py" line="517" />
       <source>%n min read</source>
       <translation>
         <numerusform>%n min read</numerusform>
@@ -2192,32 +2192,32 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       </translation>
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="510" />
+      <location filename="../../smugdesk/ui/main_window.py" line="522" />
       <source>%s selected · </source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="532" />
+      <location filename="../../smugdesk/ui/main_window.py" line="544" />
       <source>Goal reached: %s words</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="534" />
+      <location filename="../../smugdesk/ui/main_window.py" line="546" />
       <source>%s%% of %s words</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="557" />
+      <location filename="../../smugdesk/ui/main_window.py" line="569" />
       <source>About smugdesk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="558" />
+      <location filename="../../smugdesk/ui/main_window.py" line="570" />
       <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/settings_actions.py" line="43" />
+      <location filename="../../smugdesk/ui/settings_actions.py" line="45" />
       <source>Spell checking is off: %s</source>
       <translation type="unfinished" />
     </message>
@@ -2979,7 +2979,7 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
   <context>
     <name>SettingsActions</name>
     <message>
-      <location filename="../../smugdesk/ui/settings_actions.py" line="63" />
+      <location filename="../../smugdesk/ui/settings_actions.py" line="65" />
       <source>Preferences not saved</source>
       <translation type="unfinished" />
     </message>

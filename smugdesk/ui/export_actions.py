@@ -33,7 +33,10 @@ class ExportActions:
         self._export_bar.setMaximumWidth(180)
         from smugdesk.ui.check_dialog import install as install_check
 
-        install_check(self)  # Ctrl+Shift+K
+        check = install_check(self)  # Ctrl+Shift+K, first in the Blog menu: check, then publish
+        first = self.blog_menu.actions()[0]
+        self.blog_menu.insertAction(first, check)
+        self.blog_menu.insertSeparator(first)
         self._export_bar.setAccessibleName(self.tr("Export progress"))
         self._export_bar.hide()
         self.statusBar().addPermanentWidget(self._export_bar)

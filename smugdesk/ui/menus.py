@@ -121,7 +121,7 @@ def build_menus(window) -> None:
     a.sync_scroll.toggled.connect(lambda on: on and window.sync_preview_scroll())
     view.addAction(a.sync_scroll)
 
-    blog = window.menuBar().addMenu(window.tr("&Blog"))
+    blog = window.blog_menu = window.menuBar().addMenu(window.tr("&Blog"))
     blog.addActions([a.publish, a.publish_to, a.send_queued])
     blog.addSeparator()
     blog.addActions([a.download_posts, a.accounts])

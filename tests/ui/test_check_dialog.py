@@ -134,3 +134,10 @@ def test_an_error_stops_a_publish_until_the_writer_insists(qtbot, window, wordpr
         window.check_dialog.anyway.click()
     assert len(remote_posts(wordpress, "checked")) == 1
     window.publish_result_box.close()
+
+
+def test_check_post_is_in_the_blog_menu_before_publish(window):
+    blog = window.blog_menu
+    texts = [action.text() for action in blog.actions() if not action.isSeparator()]
+    assert texts[0] == window.check_action.text() and "Check" in texts[0]
+    assert window.check_action.shortcut().toString() == "Ctrl+Shift+K"

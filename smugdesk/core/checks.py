@@ -21,6 +21,7 @@ from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.links import BadUrlError, check_url
 from smugdesk.core.markdown_source import _segments
 from smugdesk.core.post import Post, parse_date, parse_post
+from smugdesk.core.target_dialect import differences
 
 ERROR = "error"
 WARNING = "warning"
@@ -128,6 +129,9 @@ def check_text(
     found += _link_checks(prose, where, base, drafts, target)
     if target.kind.split("-")[0] in STRIPS_HTML:  # hugo-git builds with Hugo too
         found += _html_checks(prose, where, target)
+    # Where the site's own Markdown reads the post differently from the preview.
+    for d in differences(post.body, target.kind.removesuffix("-git")):
+        found.append(where.finding(WARNING, d.code, d.message, body_start + d.offset, d.length))
     if misspelled is not None:
         found += _spelling_checks(prose, where, misspelled)
     return sorted(found, key=lambda item: (item.offset, item.severity != ERROR))

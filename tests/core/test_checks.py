@@ -254,3 +254,15 @@ def test_crlf_text_gives_offsets_in_the_editors_text(drafts):
     found = check_text(text, drafts / "p.md", drafts=drafts)
     editor = text.replace("\r\n", "\n")
     assert all(editor[f.offset : f.offset + 3] == "![]" for f in found)
+
+
+def test_the_check_says_where_the_site_will_read_the_post_differently(tmp_path):
+    """A list right under a paragraph is a list in the preview and in Hugo's Goldmark, but
+    Pelican's Python-Markdown reads it as text: the check names the place for Pelican only."""
+    from smugdesk.core.checks import Target, check_text
+
+    text = "---\ntitle: Lists\n---\n\nBring these:\n- a badge\n- a pen\n"
+    pelican = [f for f in check_text(text, tmp_path / "p.md", Target(kind="pelican"))]
+    hugo = [f for f in check_text(text, tmp_path / "p.md", Target(kind="hugo-git"))]
+    assert any(f.code == "list-after-paragraph" and f.line == 6 for f in pelican), pelican
+    assert not any(f.code == "list-after-paragraph" for f in hugo), hugo

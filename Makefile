@@ -51,6 +51,7 @@ screenshots: $(STAMP)
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'smugdesk/ui/*.py' 'smugdesk/ui/**/*.py') \
 		-ts resources/translations/smugdesk.ts -no-obsolete
+	$(PY) scripts/english_plurals.py  # "1 post", "2 posts": English plural forms of every count
 	for ts in resources/translations/smugdesk_*.ts; do \
 		[ -e "$$ts" ] && $(VENV)/bin/pyside6-lrelease "$$ts"; done; true
 

@@ -1133,68 +1133,68 @@
   <context>
     <name>ExportActions</name>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="37" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="40" />
       <source>Export progress</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="84" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="87" />
       <source>Export Anyway</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="112" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="115" />
       <source>Exporting to %s…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="141" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="144" />
       <source>Publish to git</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="142" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="145" />
       <source>Commit and push this post?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="144" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="147" />
       <source>Publish</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="190" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="193" />
       <source>the exporter finished without saying where the post went</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="192" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="195" />
       <source>Export failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="202" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="205" />
       <source>Exported to %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="207" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="210" />
       <source>Exported</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="208" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="211" />
       <source>The post was exported to:
 %s</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="211" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="214" />
       <source>Open Folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/export_actions.py" line="216" />
+      <location filename="../../smugdesk/ui/export_actions.py" line="219" />
       <source>Open in Browser</source>
       <translation type="unfinished" />
     </message>

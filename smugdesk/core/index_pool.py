@@ -21,6 +21,7 @@ import signal
 import sys
 import threading
 import time
+import types
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,8 +93,24 @@ def read_posts(
         return
     context = multiprocessing.get_context("spawn")
     parent = os.getpid()
-    with context.Pool(min(workers, len(jobs)), _watch_parent, (parent,)) as pool:
-        yield from pool.imap(read_chunk, jobs)  # the pool is terminate()d on leaving
+    with _main_not_rerun():
+        pool = context.Pool(min(workers, len(jobs)), _watch_parent, (parent,))
+    with pool:  # terminate()d on leaving
+        yield from pool.imap(read_chunk, jobs)
+
+
+@contextlib.contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """Start workers without running the program's main script again in each: spawn does
+    that (for what a task may need from it), and the workers need nothing of it. A script
+    without an ``if __name__ == "__main__"`` guard would otherwise index again in every
+    worker, each starting a pool of its own; a GUI script would load Qt for nothing."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _watch_parent(parent: int) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -274,6 +276,27 @@ def test_a_post_saved_while_a_refresh_runs_is_not_indexed_twice(pooled, many, tm
         assert len(index.search("ward")) == 120
     finally:
         index.close()
+
+
+def test_a_script_without_a_main_guard_indexes_once(tmp_path):
+    """Spawned workers do not run the calling script again: a script that indexes at its
+    top level (no ``if __name__ == "__main__"``) would otherwise index again in each
+    worker, each starting workers of its own, and never end."""
+    drafts = tmp_path / "drafts"
+    write(drafts, {f"p{n:03d}.md": f"word {n}\n" for n in range(index_pool.POOL_MIN + 20)})
+    script = tmp_path / "script.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from smugdesk.core.index import PostIndex\n"
+        f"index = PostIndex(Path({str(drafts)!r}), Path({str(tmp_path / 'i.sqlite3')!r}))\n"
+        "print(index.refresh(workers=2).added, len(index))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    count = index_pool.POOL_MIN + 20
+    assert done.stdout.split() == [str(count), str(count)]
+    assert "bootstrapping" not in done.stderr
 
 
 def descendants() -> set[int]:

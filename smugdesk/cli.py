@@ -142,8 +142,9 @@ def library_verb(args: argparse.Namespace) -> int:
     finally:
         index.close()
     if args.json:
-        json.dump([entry_json(entry, drafts) for entry in found], sys.stdout, indent=1)
-        sys.stdout.write("\n")
+        # One object a line: json's indent= falls back to its slow pure-Python encoder.
+        lines = (json.dumps(entry_json(entry, drafts)) for entry in found)
+        sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n")
     else:
         for entry in found:
             print(entry_line(entry, drafts))

@@ -110,7 +110,7 @@ def test_cancelling_a_refresh_in_another_process_keeps_what_was_written(qtbot, t
         assert refreshed[0].cancelled
         gone(qtbot, before)  # the indexer and its pool ended with the cancel
         worker.request(Query(2))
-        qtbot.waitUntil(lambda: listed and listed[-1].query.generation == 2, timeout=10000)
+        qtbot.waitUntil(lambda: bool(listed) and listed[-1].query.generation == 2, timeout=10000)
         assert 0 < listed[-1].total < 2000  # the chunks written before the cancel stay
     finally:
         worker.stop()

@@ -428,7 +428,7 @@ class MicropubPublisher:
         if not isinstance(media, str) or not media:
             raise PublishError("this Micropub server has no media endpoint for images")
         media = urllib.parse.urljoin(self.endpoint, media)
-        mine, theirs = _origin(self.endpoint), _origin(media)
+        mine, theirs = http.origin(self.endpoint), http.origin(media)
         # The token goes with every upload: only to this site, or over https.
         if theirs != mine and theirs[0] != "https":
             raise PublishError(
@@ -471,13 +471,3 @@ class MicropubPublisher:
             raise PublishError("the media endpoint did not say where the image is (no Location)")
         url = urllib.parse.urljoin(endpoint, url)
         return Media(url, url)
-
-
-def _origin(url: str) -> tuple[str, str, int]:
-    parts = urllib.parse.urlsplit(url)
-    scheme = parts.scheme.lower()
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    return scheme, (parts.hostname or "").lower(), port or (443 if scheme == "https" else 80)

@@ -16,7 +16,6 @@ from smugdesk.core.list_nesting import INTERRUPTING as _INTERRUPTING
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^( *)(?:[*+-]|\d+[.)])[ ]+(?:\[[ xX]\][ ]+)?")
 _TASK = re.compile(r"^ *(?:[*+-]|\d+[.)])[ ]+\[[ xX]\](?=[ ])")
-_NESTED_SHALLOW = re.compile(r"^( {1,3})(?:[*+-]|\d+[.)])[ ]")
 _BARE_URL = re.compile(r"(?<![(<\[\"'=\w/])(?:https?://|www\.)[^\s<>()\[\]]+")
 _STRUCK = re.compile(r"(?<!~)~~(?=\S).+?(?<=\S)~~(?!~)")
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(?:\\.|[^\\$\n])+?(?<![\s\\])\$(?!\$)")
@@ -100,12 +99,6 @@ def _scan(body: str, target: str, name: str) -> Iterator[Difference]:
                     list_start, offset + len(line) - list_start, "partly-loose-list",
                     f"{name} will space this list's items differently: a blank line"
                     " between some items only",
-                )  # fmt: skip
-            if target == "pelican" and _NESTED_SHALLOW.match(line):
-                yield Difference(
-                    offset, len(line), "shallow-nesting",
-                    "Pelican will not nest this item (it nests at four spaces): indent it"
-                    " four spaces",
                 )  # fmt: skip
             if target == "pelican" and _TASK.match(line):
                 yield Difference(

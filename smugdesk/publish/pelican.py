@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from smugdesk.core.embeds import Embed
+from smugdesk.core.list_nesting import renest
 from smugdesk.core.post import Post
 from smugdesk.publish.base import Option
 from smugdesk.publish.jekyll import iframe_embed
@@ -83,4 +84,7 @@ class PelicanExporter(SiteExporter):
             if isinstance(value, (str, int, float, list, tuple)):
                 lines.append(f"{name.capitalize()}: {_line(value)}")
                 written.add(name.lower())
+        # Pelican's Python-Markdown nests lists at four spaces only: re-nest the two-space
+        # lists writers type, as the preview reads them (no line added or removed).
+        body = "\n".join(renest(body.split("\n")))
         return "\n".join(lines) + "\n\n" + body.lstrip("\n")

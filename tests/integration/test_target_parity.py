@@ -102,8 +102,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "strikethrough": _PELICAN.format("pymdownx.tilde"),
         "task_list": _PELICAN.format("pymdownx.tasklist"),
         "math_inline": _MATH,
-        "nested_two_spaces": "Python-Markdown nests lists at four spaces only",
-        "ordered_nested": "Python-Markdown nests lists at four spaces only",
         "list_after_paragraph": _INTERRUPT,
     },
 }

@@ -301,7 +301,7 @@ def publish_post(
     front: dict[str, Any] = {KEY: with_placement(post, account.name, place)}
     if not str(post.meta.get("blog") or "").strip():
         front["blog"] = account.name  # the blog a draft is for, from its first publish on
-    local = _LOCAL.get(remote.status or payload.status)
+    local = _LOCAL.get(there)
     if local and str(post.meta.get("status") or "") != local:
         front["status"] = local
     progress(steps, steps, "Published")

@@ -38,7 +38,8 @@ from smugdesk.ui.history_actions import HistoryActions
 from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.library_actions import LibraryActions
 from smugdesk.ui.menus import build_menus
-from smugdesk.ui.metadata_form import MetadataForm, MetadataSync
+from smugdesk.ui.metadata_form import MetadataForm
+from smugdesk.ui.metadata_sync import MetadataSync
 from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview_pane import PreviewPane
 from smugdesk.ui.publish_actions import PublishActions

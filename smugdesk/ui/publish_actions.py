@@ -31,7 +31,7 @@ from smugdesk.publish.remote import (
     make_publisher,
 )
 from smugdesk.ui.background import run_later
-from smugdesk.ui.metadata_form import replace_span
+from smugdesk.ui.metadata_sync import replace_span
 
 if TYPE_CHECKING:  # imported where used: publishing loads the renderer and HTTP clients
     from smugdesk.publish.publishing import Outcome, RemoteChangedError

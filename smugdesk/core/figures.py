@@ -15,8 +15,13 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from smugdesk.core.markdown_source import _segments
 
@@ -167,3 +172,41 @@ def figures_in_html(body_html: str, *, wordpress: bool = False) -> str:
         return figure_element(figure, figure.src, wordpress=wordpress)
 
     return _RENDERED.sub(one, body_html)
+
+
+class _FigureTree(Treeprocessor):
+    """In the preview, a paragraph holding only a figure's image becomes the ``<figure>``
+    the targets will make, so the writer sees the caption and the alignment while writing.
+    The paragraph's own attributes (the preview's ``data-line``) stay on the figure."""
+
+    def run(self, root: etree.Element) -> None:
+        for paragraph in root.iter("p"):
+            if len(paragraph) != 1 or (paragraph.text or "").strip():
+                continue
+            image = paragraph[0]
+            if image.tag != "img" or (image.tail or "").strip() or not image.get("src"):
+                continue
+            align = re.search(r"\balign-(left|center|right)\b", image.get("class", ""))
+            caption = image.get("title", "")
+            width = image.get("width", "")
+            if not (caption or align or width.isdigit()):
+                continue
+            paragraph.tag = "figure"
+            if align:
+                classes = " ".join(filter(None, [paragraph.get("class"), f"align-{align[1]}"]))
+                paragraph.set("class", classes)
+                rest = re.sub(r"\balign-(left|center|right)\b", "", image.get("class", ""))
+                if rest.strip():
+                    image.set("class", " ".join(rest.split()))
+                else:
+                    image.attrib.pop("class", None)
+            image.tail = None
+            if caption:
+                image.attrib.pop("title", None)
+                etree.SubElement(paragraph, "figcaption").text = caption
+
+
+class FigureExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown)
+        # After attr_list (8) has put the class and width on the image.
+        md.treeprocessors.register(_FigureTree(md), "smugdesk_figures", 6)

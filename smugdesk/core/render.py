@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from pygments.formatters import HtmlFormatter
 
 from smugdesk.core.embeds import EmbedExtension
+from smugdesk.core.figures import FigureExtension
 from smugdesk.core.html_safety import DisarmPostprocessor
 from smugdesk.core.links import POST_SCHEME, is_safe_link
 from smugdesk.core.list_nesting import ListNestingExtension
@@ -96,7 +97,8 @@ def _extensions(
         EmbedExtension(embeds),
         _LinkPolicyExtension(resolve_post),
         RemoteContentExtension(),  # shortcodes, kept blog HTML: sent as they are
-        *([SourceLineExtension()] if source_lines else []),
+        # The preview shows figures as the targets make them; exporters write their own idiom.
+        *([SourceLineExtension(), FigureExtension()] if source_lines else []),
     ]
     configs = {
         "codehilite": {"css_class": "codehilite", "guess_lang": False},

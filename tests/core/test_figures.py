@@ -3,6 +3,8 @@ lone images with a caption, alignment or size are figures, code is left alone.""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from smugdesk.core.figures import (
@@ -62,3 +64,29 @@ def test_the_renderers_output_becomes_a_figure():
     assert "<figcaption>The night shift</figcaption></figure>" in out
     plain = Renderer().render("![Nurses](s.jpg)\n")
     assert figures_in_html(plain) == plain
+
+
+def test_the_preview_shows_caption_and_alignment_where_the_line_is():
+    from smugdesk.core.preview_text import preview_renderer
+
+    text = (
+        "Intro.\n\n"
+        '![Ward <b>](s.jpg "The <night> shift"){.align-right .framed width="320"}\n\n'
+        "![plain](p.jpg)\n\n"
+        'In a sentence ![inline](i.jpg "not a figure") stays an image.\n'
+    )
+    out = "".join(preview_renderer("placeholder").render(text).parts)
+    # data-line is relative to each chunk: the preview adds the chunk's start.
+    assert re.search(
+        '<figure class="align-right" data-line="\\d+"><img alt="Ward &lt;b&gt;" class="framed"'
+        ' src="s.jpg" width="320"><figcaption>The &lt;night&gt; shift</figcaption></figure>',
+        out,
+    )
+    assert re.search('<p data-line="\\d+"><img alt="plain" src="p.jpg"></p>', out)
+    assert 'title="not a figure"' in out and out.count("<figure") == 1
+
+
+def test_exports_keep_their_own_idiom_not_the_previews():
+    # The HTML export and WordPress turn <p><img></p> into their figure after rendering.
+    html = Renderer().render('![a](s.jpg "cap")\n')
+    assert html.startswith("<p><img") and "<figure" not in html

@@ -26,11 +26,15 @@ test: lint
 
 # Mutation testing of every module in smugdesk/core and smugdesk/publish ([tool.mutmut] in
 # pyproject.toml, docs/testing.md): hours on 2 cores (about 2 mutants a second, ~15,000
-# mutants); results stay in mutants/ so a second run only redoes what changed.
+# mutants); results stay in mutants/ so a second run only redoes what changed. WordPress and
+# the Micropub server are started once for the run (scripts/mutation_servers.py exports
+# SMUGDESK_WORDPRESS_SITE and SMUGDESK_MICROPUB_SITE, which the fixtures reuse and reset), so
+# the publishing tests take part; they are stopped when mutmut ends.
 # MUTANT_CHILDREN=2 on a machine of your own.
 MUTANT_CHILDREN ?= 1
 mutants: $(STAMP)
-	QT_QPA_PLATFORM=offscreen nice -n 19 $(VENV)/bin/mutmut run --max-children $(MUTANT_CHILDREN)
+	QT_QPA_PLATFORM=offscreen nice -n 19 $(PY) scripts/mutation_servers.py -- \
+		$(VENV)/bin/mutmut run --max-children $(MUTANT_CHILDREN)
 	$(PY) scripts/mutation_report.py
 
 # The fixed sample CI runs (scripts/mutation_ci.py): a few minutes, fails under the floors.

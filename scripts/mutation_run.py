@@ -6,7 +6,9 @@ rate (docs/testing.md).
 The copy holds the files git tracks (as committed with --head, else as they are in the
 working tree), with ``[tool.mutmut]`` narrowed to the modules and tests given, so a run costs
 what those tests cost, and never touches the checkout's own ``mutants/``. mutmut runs with
-``nice -n 19`` and one child: the machine is shared.
+``nice -n 19`` and one child (``--children``): the machine is shared. ``--servers`` starts
+WordPress and the Micropub server once for the run (scripts/mutation_servers.py), so the tests
+that publish to them are not left out.
 """
 
 from __future__ import annotations
@@ -63,7 +65,14 @@ def narrow_config(pyproject: Path, modules: list[str], tests: list[str]) -> None
     pyproject.write_text(text, encoding="utf-8")
 
 
-def run(modules: list[str], tests: list[str], head: bool, keep: Path | None) -> dict[str, dict]:
+def run(
+    modules: list[str],
+    tests: list[str],
+    head: bool,
+    keep: Path | None,
+    servers: bool = False,
+    children: int = 1,
+) -> dict[str, dict]:
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     workdir = keep or Path(tempfile.mkdtemp(prefix="smugdesk-mutants-"))
     try:
@@ -73,9 +82,12 @@ def run(modules: list[str], tests: list[str], head: bool, keep: Path | None) -> 
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         started = time.monotonic()
         log = workdir / "mutmut.log"
+        command = [mutmut, "run", "--max-children", str(children)]
+        if servers:  # WordPress and Micropub started once, reused by every session
+            command = [sys.executable, str(ROOT / "scripts" / "mutation_servers.py"), *command]
         with log.open("w", encoding="utf-8") as output:
             subprocess.run(
-                ["nice", "-n", "19", mutmut, "run", "--max-children", "1"],
+                ["nice", "-n", "19", *command],
                 cwd=workdir,
                 env=env,
                 check=False,
@@ -104,8 +116,14 @@ def main() -> int:
     )
     parser.add_argument("--keep", type=Path, help="work in (and keep) this folder")
     parser.add_argument("--json", type=Path, help="also write the summary here")
+    parser.add_argument(
+        "--servers",
+        action="store_true",
+        help="start WordPress and Micropub once so the tests that publish take part",
+    )
+    parser.add_argument("--children", type=int, default=1, help="mutmut's --max-children")
     args = parser.parse_args()
-    summary = run(args.modules, args.tests, args.head, args.keep)
+    summary = run(args.modules, args.tests, args.head, args.keep, args.servers, args.children)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print_summary(summary)

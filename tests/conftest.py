@@ -1,6 +1,7 @@
 """Test-wide set-up: a headless Qt, XDG folders that never touch the real home, a keyring in
 a file per test, and a real WordPress (started once, for the tests that ask for it)."""
 
+import json
 import os
 import sys
 import tempfile
@@ -35,8 +36,18 @@ def _own_settings(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def wordpress(tmp_path_factory):
-    """A fresh WordPress on 127.0.0.1 for this test run. Skipped where it cannot run, unless
-    SMUGDESK_REQUIRE_WORDPRESS=1 (set by .ci/run), where a missing server is a failure."""
+    """A fresh WordPress on 127.0.0.1 for this test run (or the one $SMUGDESK_WORDPRESS_SITE
+    names, reset). Skipped where it cannot run, unless SMUGDESK_REQUIRE_WORDPRESS=1 (set by
+    .ci/run), where a missing server is a failure."""
+    shared = os.environ.get("SMUGDESK_WORDPRESS_SITE")
+    if shared:
+        # A site started once for many sessions (a mutation run, scripts/mutation_servers.py):
+        # emptied of what earlier sessions made, never stopped here.
+        with open(shared, encoding="utf-8") as description:
+            site = wordpress_server.adopt(json.load(description))
+        wordpress_server.reset(site)
+        yield site
+        return
     why = wordpress_server.missing()
     if why:
         if os.environ.get("SMUGDESK_REQUIRE_WORDPRESS") == "1":

@@ -156,3 +156,11 @@ class SharedEntries(MicropubContentHandler):
         if limit is not None:
             found = found[:limit]
         return MicropubEntryList(entries=found, total=total)
+
+
+def forget_everything() -> None:
+    """Back to a fresh server's store (a server shared by many test sessions, reset by each)."""
+    with _lock:
+        _entries.clear()
+        _deleted.clear()
+        _owners.clear()

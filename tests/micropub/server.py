@@ -6,6 +6,10 @@ uploads in ``folder``), migrates, makes the users and their tokens, and serves w
 answers (no fixed sleep). By hand::
 
     .venv/bin/python tests/micropub/server.py /tmp/mp    # prints the endpoint and token
+
+A mutation run (scripts/mutation_servers.py) starts one server for the whole run and names it
+to every pytest session in $SMUGDESK_MICROPUB_SITE (the JSON ``describe`` gives); the
+``micropub_site`` fixture then ``adopt``s it and ``reset``s it instead of starting its own.
 """
 
 from __future__ import annotations
@@ -94,6 +98,46 @@ class MicropubSite:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class _Adopted:
+    """The server process another process started: enough of Popen for ``stop``."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+
+    def poll(self) -> int | None:
+        return None  # its starter stops it
+
+    def terminate(self) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> int:
+        return 0
+
+
+def describe(site: MicropubSite) -> dict:
+    """What another process needs to use ``site`` (``adopt``)."""
+    return {"base": site.base, "data": str(site.data), "pid": site.process.pid}
+
+
+def adopt(description: dict) -> MicropubSite:
+    """The server another process started (``describe``), never stopped by this one."""
+    data = Path(description["data"])
+    process = _Adopted(description["pid"])
+    return MicropubSite(description["base"], data, process, 0.0, data / "server.log")
+
+
+def reset(site: MicropubSite) -> None:
+    """No entries and no uploaded files, as on a server just started (mp_urls.reset)."""
+    request = urllib.request.Request(
+        f"{site.base}/smugdesk-tests/reset/",
+        data=b"",
+        method="POST",
+        headers={"X-Smugdesk-Reset": "smugdesk-tests-reset"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        answer.read()
 
 
 def _ready(base: str) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +27,14 @@ micropub_server = _micropub_server_module()
 
 @pytest.fixture(scope="session")
 def micropub_site(tmp_path_factory):
-    """django-indieweb on 127.0.0.1 for this test run (about 1.5 s to start)."""
+    """django-indieweb on 127.0.0.1 for this test run (about 1.5 s to start), or the one
+    $SMUGDESK_MICROPUB_SITE names (a mutation run's, scripts/mutation_servers.py), reset."""
+    shared = os.environ.get("SMUGDESK_MICROPUB_SITE")
+    if shared:
+        site = micropub_server.adopt(json.loads(Path(shared).read_text(encoding="utf-8")))
+        micropub_server.reset(site)
+        yield site
+        return
     why = micropub_server.missing()
     if why:  # a declared test dependency: its absence is a broken set-up, not a skip
         pytest.fail(f"a real Micropub server is required here: {why}")

@@ -3,6 +3,11 @@
     python tests/wordpress/server.py [DIR]     # starts one, prints its address, Ctrl+C stops it
     python tests/wordpress/server.py --install-forwarder   # as root, once (see below)
 
+A mutation run (scripts/mutation_servers.py) starts one site for the whole run and names it
+to every pytest session in $SMUGDESK_WORDPRESS_SITE (the ``site.json`` that ``describe``
+writes); the ``wordpress`` fixture then ``adopt``s it and ``reset``s its content instead of
+starting a WordPress per session.
+
 Debian's packages (``wordpress mariadb-server php-cli php-mysql php-xml``, installed by
 ``.ci/run``) with MariaDB and PHP's built-in web server, both private to DIR and bound to
 127.0.0.1. Debian's ``wp-config.php`` reads ``/etc/wordpress/config-<host>.php``; the one
@@ -64,6 +69,9 @@ class WordPressSite:
     def start_web(self) -> None:
         port = urllib.parse.urlsplit(self.url).port
         self.processes[-1] = _start_php(self.folder, port)
+        # Whoever stops the site later may not be this process (a shared site): the web
+        # server's group is found by this file.
+        (self.folder / "php.pid").write_text(str(self.web.pid), encoding="utf-8")
 
     def php(self, code: str) -> str:
         """Runs PHP inside the site (wp-load.php loaded) and returns what it printed."""
@@ -88,6 +96,112 @@ class WordPressSite:
     def stop(self) -> None:
         for process in reversed(self.processes):
             _stop(process)
+        restarted = _pid_in(self.folder / "php.pid")  # a web server a test started again
+        if restarted and _command_of(restarted).startswith("php"):
+            _stop(_Adopted(restarted))
+
+
+class _Adopted:
+    """A server process started by another process (a shared site), enough of Popen for
+    ``_stop`` and for the fixtures that ask whether the web server still runs."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        # A killed child of another process stays a zombie until that one reaps it.
+        try:
+            state = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            state = "Z"
+        if self.pid <= 0 or state in ("Z", "X"):
+            self.returncode = -1
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = time.monotonic() + (timeout if timeout is not None else 3600)
+        while self.poll() is None:
+            if time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout or 0)
+            time.sleep(0.05)
+        return -1
+
+
+def _command_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def _pid_in(path: Path) -> int:
+    try:
+        return int(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+
+
+def describe(site: WordPressSite) -> dict:
+    """What another process needs to use ``site`` (``adopt``): address, credentials, folder."""
+    return {
+        "url": site.url,
+        "user": site.user,
+        "password": site.password,
+        "app_password": site.app_password,
+        "folder": str(site.folder),
+        "database_pid": site.processes[0].pid,
+        "web_pid": site.web.pid,
+    }
+
+
+def adopt(description: dict) -> WordPressSite:
+    """The site another process started (``describe``), usable as if started here; its
+    web server may be stopped and started again by a test."""
+    folder = Path(description["folder"])
+    web_pid = _pid_in(folder / "php.pid") or description["web_pid"]
+    return WordPressSite(
+        description["url"],
+        description["user"],
+        description["password"],
+        description["app_password"],
+        folder,
+        [_Adopted(description["database_pid"]), _Adopted(web_pid)],
+    )
+
+
+# What a fresh install holds: the first post, the sample page, the privacy page draft, the
+# "Uncategorized" category (term 1) and the admin user. A reset brings back that much (the
+# first post and pages gone too: the tests never rely on them), so counts and slugs seen by
+# one test session are not those left by the session before.
+RESET_PHP = """
+global $wpdb;
+$wpdb->query("DELETE FROM {$wpdb->posts}");
+$wpdb->query("DELETE FROM {$wpdb->postmeta}");
+$wpdb->query("DELETE FROM {$wpdb->comments}");
+$wpdb->query("DELETE FROM {$wpdb->commentmeta}");
+$wpdb->query("DELETE FROM {$wpdb->term_relationships}");
+$wpdb->query("DELETE FROM {$wpdb->termmeta}");
+$wpdb->query("DELETE FROM {$wpdb->term_taxonomy} WHERE term_id <> 1");
+$wpdb->query("DELETE FROM {$wpdb->terms} WHERE term_id <> 1");
+$wpdb->query("UPDATE {$wpdb->term_taxonomy} SET count = 0, parent = 0");
+$wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE '%_children'");
+$wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_%'");
+$wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE '\\_site\\_transient\\_%'");
+wp_cache_flush();
+echo 'ok';
+"""
+
+
+def reset(site: WordPressSite) -> None:
+    """Empties a shared site of what earlier test sessions made (posts, media, terms), and
+    brings its web server back if a test left it stopped."""
+    if site.web.poll() is not None:
+        site.start_web()
+    site.php(RESET_PHP)
+    uploads = site.folder / "wp-content" / "uploads"
+    shutil.rmtree(uploads, ignore_errors=True)
+    uploads.mkdir(parents=True, exist_ok=True)
 
 
 def missing() -> str:
@@ -115,6 +229,8 @@ def _env(folder: Path) -> dict[str, str]:
 
 def _stop(process: subprocess.Popen) -> None:
     """Stops a server and its workers (PHP's built-in server forks them): its whole group."""
+    if process.pid <= 0:  # killpg(0) would be this process's own group
+        return
     if process.poll() is None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -357,20 +473,12 @@ def main() -> int:
         shutil.rmtree(folder)
     started = time.monotonic()
     site = start(folder)
-    print(
-        json.dumps(
-            {
-                "url": site.url,
-                "user": site.user,
-                "password": site.password,
-                "app_password": site.app_password,
-                "folder": str(folder),
-                "seconds": round(time.monotonic() - started, 1),
-            },
-            indent=2,
-        ),
-        flush=True,
-    )
+    description = describe(site)
+    (folder / "site.json").write_text(json.dumps(description), encoding="utf-8")
+    description["seconds"] = round(time.monotonic() - started, 1)
+    print(json.dumps(description, indent=2), flush=True)
+    # SIGTERM too stops the servers (they run in sessions of their own and would stay).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         signal.pause()
     except KeyboardInterrupt:

@@ -1,0 +1,162 @@
+"""Where a published post was shared (Bluesky today; Mastodon can follow the same shape), and
+each blog's choice to share every time it publishes.
+
+A share is recorded in the post's front matter under ``shared:``, per sharing account, beside
+``published:`` (which says where the post itself went), so an update or a delete of the share
+finds its record again, on any machine the drafts folder travels to. As with publishing,
+nothing here writes the draft: callers apply the returned front-matter values.
+
+Sharing accounts are kept with the blog accounts (``accounts.json``, kind ``bluesky``), but
+they are places to announce a post, not blogs to publish it to: ``blog_accounts`` leaves them
+out of publish-target lists.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smugdesk.core.accounts import Account
+from smugdesk.core.config import config_dir
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.post import Post
+from smugdesk.core.store import atomic_write
+from smugdesk.publish.bluesky import KIND as BLUESKY
+from smugdesk.publish.bluesky import Share
+from smugdesk.publish.published_state import placements, where_published
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
+
+KEY = "shared"
+SHARE_KINDS = (BLUESKY,)
+
+
+def is_share_account(account: Account) -> bool:
+    return account.kind in SHARE_KINDS
+
+
+def share_accounts(accounts: Iterable[Account]) -> list[Account]:
+    return [account for account in accounts if is_share_account(account)]
+
+
+def blog_accounts(accounts: Iterable[Account]) -> list[Account]:
+    """The accounts a post can be published to (sharing accounts left out)."""
+    return [account for account in accounts if not is_share_account(account)]
+
+
+# -- the record in the post --------------------------------------------------------------
+
+
+def recorded_share(post: Post, account: str) -> Share | None:
+    value = post.meta.get(KEY)
+    entry = value.get(account) if isinstance(value, dict) else None
+    if not isinstance(entry, dict) or not entry.get("uri") or not entry.get("cid"):
+        return None
+    return Share(
+        str(entry["uri"]),
+        str(entry["cid"]),
+        str(entry.get("link") or ""),
+        str(entry.get("created") or ""),
+        str(entry.get("url") or ""),
+        str(entry.get("time") or ""),
+    )
+
+
+def recorded_shares(post: Post) -> dict[str, Share]:
+    value = post.meta.get(KEY)
+    found = {}
+    for name in value if isinstance(value, dict) else ():
+        share = recorded_share(post, str(name))
+        if share is not None:
+            found[str(name)] = share
+    return found
+
+
+def with_share(post: Post, account: str, share: Share | None) -> CommentedMap:
+    """The new ``shared:`` mapping: ``share`` recorded for ``account`` (None forgets it), the
+    other accounts' entries as they were."""
+    from ruamel.yaml.comments import CommentedMap
+
+    old = post.meta.get(KEY)
+    mapping = CommentedMap()
+    for name, entry in old.items() if isinstance(old, dict) else ():
+        if str(name) != account:
+            mapping[name] = entry
+    if share is not None:
+        entry = CommentedMap()
+        entry["uri"] = share.uri
+        entry["cid"] = share.cid
+        if share.url:
+            entry["url"] = share.url
+        entry["link"] = share.link
+        entry["created"] = share.created
+        if share.time:
+            entry["time"] = share.time
+        mapping[account] = entry
+    return mapping
+
+
+def share_front(post: Post, account: str, share: Share | None) -> dict:
+    """The front-matter values to set after a share, an update or a delete."""
+    return {KEY: with_share(post, account, share)}
+
+
+def live_link(post: Post) -> tuple[str, str]:
+    """(blog account, address) of the post where it is live, or ("", "") when it is not live
+    anywhere yet: only a published post has a link worth sharing."""
+    places = placements(post)
+    for where in where_published(post):
+        if where.state == "live" and places[where.account].url:
+            return where.account, places[where.account].url
+    return "", ""
+
+
+# -- each blog's choice ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareChoice:
+    """What a blog does after a publish: which sharing account it offers, and whether it
+    shares every time without asking."""
+
+    account: str = ""
+    every_time: bool = False
+
+
+def choices_file() -> Path:
+    return config_dir() / "shares.json"
+
+
+def _read() -> dict:
+    try:
+        data = json.loads(choices_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def share_choice(blog: str) -> ShareChoice:
+    entry = _read().get(blog)
+    if not isinstance(entry, dict):
+        return ShareChoice()
+    account = entry.get("account") if isinstance(entry.get("account"), str) else ""
+    return ShareChoice(account, entry.get("every_time") is True and bool(account))
+
+
+def save_share_choice(blog: str, choice: ShareChoice) -> None:
+    data = _read()
+    if not choice.account:
+        data.pop(blog, None)
+    else:
+        data[blog] = {"account": choice.account, "every_time": choice.every_time}
+    path = choices_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as error:
+        raise SmugdeskError(f"the sharing choice cannot be saved in {path}: {error}") from None

@@ -34,6 +34,7 @@ from smugdesk.publish.git_command import (
     toplevel,
 )
 from smugdesk.publish.hugo import HugoExporter
+from smugdesk.publish.image_prep import SMALLER_WIDTH
 from smugdesk.publish.jekyll import JekyllExporter
 from smugdesk.publish.pelican import PelicanExporter
 from smugdesk.publish.remote import PublishError
@@ -46,6 +47,7 @@ from smugdesk.publish.site import (
     rewrite_body,
 )
 from smugdesk.publish.site_build import BuildError, build_site
+from smugdesk.publish.site_sizes import smaller_file
 
 __all__ = ["BuildError", "ConflictError", "GitError", "GitSitePublisher", "PublishPlan"]
 
@@ -163,6 +165,10 @@ class GitSitePublisher:
         rewrite_body(post, export, plan.image, plan.post_link, self.site_exporter.embed)
         old = Manifest(site).check(export, post)
         paths = {plan.target, *export.images.values(), site / MANIFEST}
+        sizing = self.site_exporter.sizing(plan)
+        if sizing is not None and sizing.srcset:
+            # A srcset's narrower copy, where the image is wide enough to get one.
+            paths |= {smaller_file(p, SMALLER_WIDTH) for p in export.images.values()}
         return paths | ({old} if old else set())
 
     def _changes(self, git: Git, paths: list[str]) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from smugdesk.publish.site import (
     missing_draft,
     post_date,
 )
+from smugdesk.publish.site_sizes import Sizing
 
 _DATED = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
@@ -40,6 +41,15 @@ def iframe_embed(embed: Embed) -> str | None:
         'fullscreen" referrerpolicy="strict-origin-when-cross-origin" '
         'style="width:100%;aspect-ratio:16/9;border:0"></iframe></div>'
     )
+
+
+def liquid_attribute(src: str) -> str:
+    """An image link as it can stand in an HTML attribute: the Liquid's quotes single
+    ones, the path percent-encoded so nothing in a file name can end the attribute."""
+    liquid = re.fullmatch(r'\{\{ "(.*)" \| relative_url \}\}', src)
+    if liquid is None:
+        return src
+    return "{{ '" + quote(liquid.group(1), safe="/") + "' | relative_url }}"
 
 
 class JekyllExporter(SiteExporter):
@@ -73,13 +83,15 @@ class JekyllExporter(SiteExporter):
         return iframe_embed(embed)
 
     def figure(self, figure: Figure, src: str) -> str | None:
-        # The image's link is Liquid: in an HTML attribute its quotes must be single ones,
-        # and the path percent-encoded so nothing in a file name can end the attribute.
-        liquid = re.fullmatch(r'\{\{ "(.*)" \| relative_url \}\}', src)
-        if liquid is None:
+        attribute = liquid_attribute(src)
+        if attribute == src:
             return figure_element(figure, src)
-        path = quote(liquid.group(1), safe="/")
-        return figure_element(figure, "{{ '" + path + "' | relative_url }}", src_is_markup=True)
+        return figure_element(figure, attribute, src_is_markup=True)
+
+    def sizing(self, plan: SitePlan) -> Sizing:
+        # Liquid runs over the whole post, srcset included: the narrower file's address
+        # comes out right under any baseurl.
+        return Sizing(True, lambda path: plan.image(path)[1], liquid_attribute)
 
     def document(self, post: Post, options: dict[str, Any], body: str) -> str:
         meta = front_matter(

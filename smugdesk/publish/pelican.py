@@ -21,6 +21,7 @@ from smugdesk.publish.site import (
     post_date,
     public_meta,
 )
+from smugdesk.publish.site_sizes import Sizing
 
 _MAPPED = ("title", "date", "tags", "categories", "slug", "status", "summary")
 
@@ -57,6 +58,10 @@ class PelicanExporter(SiteExporter):
             return f"{{filename}}/{slug}.md"
 
         return SitePlan(content / f"{post.slug}.md", image, post_link)
+
+    def sizing(self, plan: SitePlan) -> Sizing:
+        # Width and height only: Pelican rewrites {static} in src, not in srcset.
+        return Sizing(False, lambda path: plan.image(path)[1])
 
     def embed(self, embed: Embed) -> str | None:
         return iframe_embed(embed)

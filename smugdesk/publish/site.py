@@ -28,14 +28,18 @@ from smugdesk.core.store import atomic_write
 from smugdesk.publish.base import ExportError, ExportResult, Option, Progress, no_progress
 from smugdesk.publish.image_prep import (
     DEFAULT_MAX_SIDE,
+    SMALLER_WIDTH,
     ImageCache,
     ImageSettings,
+    Prepared,
     human_size,
     keep_metadata_for,
     prepare_all,
     sent_name,
     settings_from,
+    smaller_version,
 )
+from smugdesk.publish.site_sizes import Sizing, sized_images, smaller_file, with_sizes
 
 MANIFEST = ".smugdesk-exports.json"
 # smugdesk's own bookkeeping in front matter: never copied into a site.
@@ -71,6 +75,8 @@ class SiteExport:
     target: Path  # the post file inside the site
     images: dict[Path, Path] = field(default_factory=dict)  # source file -> file in the site
     skipped: list[Skipped] = field(default_factory=list)  # references not copied, and why
+    links: dict[Path, str] = field(default_factory=dict)  # source file -> its link in the post
+    extra: list[Path] = field(default_factory=list)  # narrower copies written for a srcset
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,10 @@ class SiteExporter:
         """An image with a caption, alignment or size; ``<figure>`` unless overridden."""
         return figure_element(figure, src)
 
+    def sizing(self, plan: SitePlan) -> Sizing | None:
+        """How the site takes image sizes (see publish.site_sizes); None: it does not."""
+        return None
+
     def export(
         self,
         post: Post,
@@ -139,7 +149,9 @@ class SiteExporter:
         # The site renders this Markdown itself, without smugdesk's renderer: its links
         # and raw HTML are disarmed here, in the source.
         text = self.document(post, options, disarm_markdown(body))
-        written, saved = write_site_files(export, text, post, progress, settings_from(options))
+        written, saved = write_site_files(
+            export, text, post, progress, settings_from(options), self.sizing(plan)
+        )
         return ExportResult(
             location=str(export.target),
             written=written,
@@ -290,7 +302,7 @@ def rewrite_body(
             site_file, link = image_location(named.with_stem(f"{named.stem}-{number}"))
             number += 1
         export.images[found] = site_file
-        links[found] = link
+        links[found] = export.links[found] = link
         return link
 
     def embed(url: str) -> str | None:
@@ -344,7 +356,10 @@ class Manifest:
         relative = export.target.relative_to(export.site).as_posix()
         self.entries[relative] = {
             "source": self.identity(post),
-            "images": sorted(p.relative_to(export.site).as_posix() for p in export.images.values()),
+            "images": sorted(
+                p.relative_to(export.site).as_posix()
+                for p in (*export.images.values(), *export.extra)
+            ),
         }
         atomic_write(self.path, (json.dumps(self.entries, indent=2) + "\n").encode("utf-8"))
 
@@ -384,10 +399,12 @@ def write_site_files(
     post: Post,
     progress,
     settings: ImageSettings | None = None,
+    sizing: Sizing | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Write the images made from the originals, the post, and record it; remove what an
-    earlier export left behind. Returns what was written and notes (what was left out,
-    what the images weigh now)."""
+    earlier export left behind. With ``sizing``, the post's images get their width and
+    height (and a narrower copy for a srcset). Returns what was written and notes (what was
+    left out, what the images weigh now)."""
     for path in (export.target, *export.images.values()):
         check_inside(export.site, path)
     manifest = Manifest(export.site)
@@ -397,6 +414,17 @@ def write_site_files(
     made, problems, saved = prepare_images(
         sorted(export.images), post, settings or ImageSettings(), progress, total
     )
+    smaller: dict[Path, tuple[Path, Prepared]] = {}
+    if sizing is not None:
+        if sizing.srcset:
+            for source, site_file in export.images.items():
+                narrow = (
+                    smaller_version(made[source], cache=ImageCache()) if source in made else None
+                )
+                if narrow is not None:
+                    smaller[source] = (smaller_file(site_file, SMALLER_WIDTH), narrow)
+        sized = sized_images(export.links, made, smaller, sizing)
+        text = with_sizes(text, sized, sizing.html_src)
     try:
         for done, (source, site_file) in enumerate(sorted(export.images.items()), start=1):
             if source not in made:
@@ -405,6 +433,11 @@ def write_site_files(
             site_file.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(site_file, made[source].data)
             written.append(site_file)
+            if source in smaller:
+                narrow_file, narrow = smaller[source]
+                atomic_write(narrow_file, narrow.data)
+                written.append(narrow_file)
+                export.extra.append(narrow_file)
         progress(total - 1, total, f"Writing {export.target.name}")
         atomic_write(export.target, text.encode("utf-8"))
     except (OSError, SmugdeskError) as error:

@@ -347,3 +347,18 @@ def test_without_the_generator_the_check_says_so_and_build_off_publishes(tmp_pat
     assert "content/posts/ward-news/index.md" not in remote_files(remote)
     publish(hugo_git(), post, site, build=False)
     assert "content/posts/ward-news/index.md" in remote_files(remote)
+
+
+@needs_jekyll
+def test_a_wide_images_narrower_copy_is_committed_with_it(tmp_path):
+    from PIL import Image
+
+    site, remote = make_site(tmp_path, JEKYLL_CONFIG)
+    post = write_post(tmp_path)
+    Image.new("RGB", (2000, 1500), (20, 90, 160)).save(
+        post.path.parent / "ward-news.assets" / "ward.png"
+    )
+    publish(jekyll_git(), post, site)
+    images = [name for name in remote_files(remote) if name.startswith("assets/")]
+    assert images == ["assets/images/ward-news/ward-1024w.png", "assets/images/ward-news/ward.png"]
+    assert "?? assets" not in git(site, "status", "--porcelain=v1", "--untracked-files=all")

@@ -138,7 +138,8 @@ def trash_post(drafts: Path, path: Path) -> TrashedPost:
     assets = assets_folder(path)
     if assets.is_dir():
         os.replace(assets, assets_folder(target))
-    return TrashedPost(target, drafts / origins[target.name]["original"], "")
+    note = origins[target.name]
+    return TrashedPost(target, drafts / note["original"], note["trashed_at"])
 
 
 def trashed_posts(drafts: Path) -> list[TrashedPost]:

@@ -1,0 +1,544 @@
+"""A blog's page made into a safe template for the preview: the post's place marked, the
+rest kept as the theme draws it, and nothing in it that could act or reach the network.
+
+The page is parsed into a small tree and written out again from that tree alone (every
+text and attribute escaped anew), keeping only elements and attributes on an allowlist:
+no scripts, no inline event handlers, no frames, forms, objects or embeds, no <base>, no
+meta refresh, and links in the chrome without their targets. Every URL left (stylesheets,
+images, fonts, CSS ``url()`` and ``@import``) goes through a ``resolve`` callback that
+answers the stored copy's local path or None, and None drops it: no other address is left.
+
+Pure Python (no Qt, no network): ``publish/theme_capture.py`` fetches; this decides.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+# resolve(absolute_url, kind) -> the stored copy's path in the preview page, or None.
+# kind: "stylesheet", "image" or "font" (what a url() in CSS names is "asset").
+Resolver = Callable[[str, str], str | None]
+
+PLACEHOLDERS = ("title", "date_text", "date_iso", "css")
+BODY_ID, TITLE_ID, DATE_ID = "sd-body", "sd-title", "sd-date"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_VOID = _words("area base br col embed hr img input link meta param source track wbr")
+# Taken out with everything inside them.
+_DROP_WITH_CONTENT = _words(
+    "script noscript template iframe frame frameset object embed applet form input button "
+    "select textarea option datalist output dialog portal fencedframe canvas video audio "
+    "track math foreignobject animate animatemotion animatetransform set handler listener "
+    "title base meta param"
+)
+_HTML_ELEMENTS = _words(
+    "html head body link style div span p a h1 h2 h3 h4 h5 h6 header footer main nav "
+    "section article aside figure figcaption img picture source ul ol li dl dt dd "
+    "blockquote pre code em strong b i u s small sub sup br hr time address table thead "
+    "tbody tfoot tr th td caption colgroup col abbr cite q mark del ins kbd samp var "
+    "details summary label center font big strike"
+)
+_SVG_ELEMENTS = _words(
+    "svg g path circle rect line polyline polygon ellipse defs use symbol desc "
+    "lineargradient radialgradient stop clippath mask pattern text tspan"
+)
+_GLOBAL_ATTRIBUTES = _words(
+    "class id title lang dir role hidden tabindex translate width height align"
+)
+_ELEMENT_ATTRIBUTES = {
+    "img": {"alt", "sizes", "loading", "decoding"},
+    "source": {"sizes", "media", "type"},
+    "link": {"media"},
+    "style": {"media"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan", "headers"},
+    "th": {"colspan", "rowspan", "headers", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "details": {"open"},
+    "abbr": {"title"},
+    "del": {"datetime"},
+    "ins": {"datetime"},
+    "font": {"color", "face", "size"},
+}
+_SVG_ATTRIBUTES = _words(
+    "viewbox xmlns version d fill stroke stroke-width stroke-linecap stroke-linejoin "
+    "stroke-miterlimit stroke-dasharray fill-rule clip-rule points cx cy r rx ry x y x1 y1 "
+    "x2 y2 transform focusable aria-hidden preserveaspectratio offset stop-color "
+    "stop-opacity gradientunits gradienttransform opacity fill-opacity patternunits "
+    "text-anchor font-size font-family font-weight dx dy"
+)
+_CONTENT_CLASSES = ("wp-block-post-content", "entry-content", "post-content", "e-content")
+_TITLE_CLASSES = ("wp-block-post-title", "entry-title", "post-title", "p-name")
+_DATE_CLASSES = ("wp-block-post-date", "entry-date", "posted-on", "post-date", "dt-published")
+
+
+class TemplateError(Exception):
+    """The page cannot be made into a template (no place for the post found)."""
+
+
+@dataclass
+class Node:
+    tag: str  # "" for text
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Node] = field(default_factory=list)
+    text: str = ""
+    raw: dict[str, str] = field(default_factory=dict)  # attributes written as they are
+    parent: Node | None = field(default=None, repr=False)
+
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+    def elements(self):
+        """This element and every element under it, in document order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            if node.tag:
+                yield node
+                stack.extend(reversed(node.children))
+
+    def text_content(self) -> str:
+        if not self.tag:
+            return self.text
+        return "".join(child.text_content() for child in self.children)
+
+    def append(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree of the allowed elements: dropped elements vanish with their
+    content; unknown ones are unwrapped (their content stays)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document")
+        self.stack: list[Node] = [self.root]
+        self.skip: list[str] = []  # open elements being dropped with their content
+        self.svg_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if self.skip:
+            if tag not in _VOID:
+                self.skip.append(tag)
+            return
+        if tag in _DROP_WITH_CONTENT or (tag == "style" and self.svg_depth):
+            if tag not in _VOID:
+                self.skip.append(tag)
+            elif tag == "meta":
+                self._meta(attrs)
+            return
+        allowed = tag in _HTML_ELEMENTS or (self.svg_depth and tag in _SVG_ELEMENTS)
+        if tag == "svg":
+            allowed = True
+        if not allowed:
+            return  # unwrapped: its content joins the parent
+        if tag in ("p", "li", "dt", "dd") and self.stack[-1].tag == tag:
+            self.stack.pop()  # an implied end tag
+        values = {name.lower(): value or "" for name, value in attrs}
+        node = self.stack[-1].append(Node(tag, values))
+        if tag not in _VOID:
+            self.stack.append(node)
+            if tag == "svg":
+                self.svg_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag.lower() not in _VOID and not self.skip:
+            self.handle_endtag(tag)
+        elif self.skip and self.skip[-1] == tag.lower() and tag.lower() not in _VOID:
+            self.skip.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if self.skip:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                for closed in self.stack[depth:]:
+                    if closed.tag == "svg":
+                        self.svg_depth -= 1
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.stack[-1].append(Node("", text=data))
+
+    def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
+        pass  # <meta> is written anew (charset, viewport); none of the page's are kept
+
+
+def parse(page: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    return builder.root
+
+
+def _find_by_class(root: Node, classes: tuple[str, ...]) -> Node | None:
+    for wanted in classes:
+        for node in root.elements():
+            if wanted in node.classes():
+                return node
+    return None
+
+
+def _find_marker(root: Node, marker: str) -> Node | None:
+    """The element whose own text (its element children aside) holds ``marker``, then
+    its nearest block ancestor: the paragraph's container is the post's place."""
+    found = None
+    for node in root.elements():
+        if node.tag and any(not c.tag and marker in c.text for c in node.children):
+            found = node
+    while found is not None and found.tag in ("p", "span", "strong", "em", "a", "b", "i"):
+        found = found.parent
+    return found
+
+
+def content_element(root: Node, marker: str = "") -> Node:
+    """The element that holds the post's body: a known class, else the marker's container,
+    else the page's <article> or <main>."""
+    node = _find_by_class(root, _CONTENT_CLASSES)
+    if node is None and marker:
+        node = _find_marker(root, marker)
+    if node is None:
+        node = next((n for n in root.elements() if n.tag in ("article", "main")), None)
+    if node is None:
+        raise TemplateError("no element for the post's content was found in the page")
+    return node
+
+
+# -- CSS ----------------------------------------------------------------------------------
+
+_COMMENT = re.compile(r"/\*.*?(\*/|\Z)", re.S)
+_HEX_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?")
+_URL = re.compile(
+    r"""url\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|([^()'"\s]*+))\s*\)""", re.I
+)
+_IMPORT = re.compile(
+    r"""@import\s*(?:url\(\s*)?(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|([^()'"\s;]++))"""
+    r"""\s*\)?([^;]*);?""",
+    re.I,
+)
+_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*+"|'(?:[^'\\\n]|\\.)*+'""", re.S)
+_BARE_STRING = re.compile(r"""(?<![(\w])(?:"(?:[^"\\\n]|\\.)*+"|'(?:[^'\\\n]|\\.)*')""", re.S)
+# What no stylesheet of a theme needs and older engines ran as code.
+_FORBIDDEN_CSS = re.compile(r"expression\s*\(|-moz-binding|behavior\s*:|javascript:", re.I)
+
+
+def _unescape_outside_strings(css: str) -> str:
+    """Hex escapes outside strings written as their characters when they are letters,
+    digits or brackets, so ``\\75 rl(`` cannot hide a ``url(`` from the checks below."""
+
+    def plain(part: str) -> str:
+        def one(match: re.Match) -> str:
+            char = chr(int(match.group(1), 16)) if int(match.group(1), 16) < 0x110000 else ""
+            return char if char.isascii() and (char.isalnum() or char in "()@:") else match[0]
+
+        return _HEX_ESCAPE.sub(one, part)
+
+    out, last = [], 0
+    for match in _STRING.finditer(css):
+        out.append(plain(css[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(plain(css[last:]))
+    return "".join(out)
+
+
+def _css_string_value(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text).strip()
+
+
+def rewrite_css(css: str, base_url: str, resolve: Resolver) -> str:
+    """``css`` with every ``@import`` and ``url()`` replaced by the stored copy ``resolve``
+    answers (resolved against ``base_url``), or dropped; nothing else can name an address.
+    Quoted strings elsewhere (``content: "…"``) stay as they are."""
+    css = _COMMENT.sub("", css.replace("\x00", ""))
+    css = _unescape_outside_strings(css)
+    imports: list[str] = []
+
+    def imported(match: re.Match) -> str:
+        target = next(g for g in match.groups()[:3] if g is not None)
+        local = _resolve(base_url, _css_string_value(target), "stylesheet", resolve)
+        if local is None:
+            return ""
+        media = match.group(4).strip()
+        imports.append(f'@import url("{local}"){" " + media if media else ""};')
+        return f"\x00{len(imports) - 1}\x00"  # put back once every url() is done
+
+    def url(match: re.Match) -> str:
+        target = next((g for g in match.groups() if g is not None), "")
+        value = _css_string_value(target)
+        if value.startswith("#"):
+            return f'url("{_css_quote(value)}")'  # an SVG fragment in the same document
+        local = _resolve(base_url, value, "asset", resolve)
+        return f'url("{local}")' if local else "none"
+
+    css = _IMPORT.sub(imported, css)
+    css = _image_set_strings(css)
+    css = _URL.sub(url, css)
+    # Whatever still looks like a way out after the rewrite goes, declaration and all.
+    css = _drop_forbidden(css)
+    # An unclosed url( at the end still loads in a browser: anything not ours is disabled.
+    css = re.sub(r"url\((?![\"][/#])", "invalid(", css, flags=re.I)
+    css = re.sub(r"@import[^;]*;?", "", css, flags=re.I)
+    return re.sub("\x00(\\d+)\x00", lambda m: imports[int(m.group(1))], css)
+
+
+def _drop_forbidden(css: str) -> str:
+    """Each declaration holding something forbidden, cut out (found by search, not by a
+    pattern that backtracks over a huge sheet)."""
+    while match := _FORBIDDEN_CSS.search(css):
+        start = max(css.rfind(";", 0, match.start()), css.rfind("{", 0, match.start()))
+        ends = [i for i in (css.find(";", match.end()), css.find("}", match.end())) if i >= 0]
+        end = min(ends) if ends else len(css)
+        css = css[: start + 1] + css[end:]
+    return css
+
+
+def _image_set_strings(css: str) -> str:
+    """In ``image-set("a.png" 1x, …)`` bare strings are URLs too: made url() tokens, so the
+    one pass over url() sees them."""
+
+    def one_set(match: re.Match) -> str:
+        inner = _BARE_STRING.sub(lambda s: f"url({s[0]})", match.group(2))
+        return f"{match.group(1)}({inner})"
+
+    return re.sub(
+        r"((?:-webkit-)?image-set)\(([^()]*(?:\([^()]*\)[^()]*)*)\)", one_set, css, flags=re.I
+    )
+
+
+def _css_quote(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "")
+
+
+def _resolve(base_url: str, value: str, kind: str, resolve: Resolver) -> str | None:
+    if not value or value.lower().startswith(("data:", "javascript:", "file:", "blob:")):
+        # data: images stay possible only through the stored copies; the rest never.
+        return None
+    try:
+        absolute = urljoin(base_url, value)
+    except ValueError:
+        return None
+    if urlsplit(absolute).scheme not in ("http", "https"):
+        return None
+    local = resolve(absolute, kind)
+    if local is None:
+        return None
+    if not re.fullmatch(r"/[A-Za-z0-9._/-]+", local) or ".." in local:
+        raise ValueError(f"a resolver answered {local!r}, not a local path")
+    return local
+
+
+# -- the template -------------------------------------------------------------------------
+
+
+def _srcset(value: str, base_url: str, resolve: Resolver) -> str:
+    kept = []
+    for candidate in value.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        local = _resolve(base_url, parts[0], "image", resolve)
+        if local:
+            kept.append(" ".join([local, *parts[1:2]]))
+    return ", ".join(kept)
+
+
+def _clean_attrs(node: Node, base_url: str, resolve: Resolver, in_svg: bool) -> dict[str, str]:
+    tag = node.tag
+    allowed = _GLOBAL_ATTRIBUTES | _ELEMENT_ATTRIBUTES.get(tag, set())
+    if in_svg:
+        allowed = allowed | _SVG_ATTRIBUTES
+    out: dict[str, str] = {}
+    for name, value in node.attrs.items():
+        if name.startswith("on"):
+            continue  # event handlers (scripts are off too: this is the first wall)
+        if name in allowed or name.startswith(("aria-", "data-")):
+            if name == "id" and value.startswith("sd-"):
+                continue  # the preview's own ids are ours alone
+            if name == "data-line":
+                continue
+            out[name] = value
+        elif name == "style":
+            cleaned = rewrite_css(value, base_url, resolve).strip()
+            if cleaned:
+                out[name] = cleaned
+    if tag == "img":
+        src = node.attrs.get("src", "")
+        local = _resolve(base_url, src, "image", resolve) if src else None
+        if local:
+            out["src"] = local
+        srcset = _srcset(node.attrs.get("srcset", ""), base_url, resolve)
+        if srcset:
+            out["srcset"] = srcset
+    elif tag == "source":
+        srcset = _srcset(node.attrs.get("srcset", ""), base_url, resolve)
+        if srcset:
+            out["srcset"] = srcset
+    elif in_svg and tag == "use":
+        target = node.attrs.get("href") or node.attrs.get("xlink:href") or ""
+        if target.startswith("#"):
+            out["href"] = target
+    for name in ("clip-path", "mask", "fill", "stroke"):
+        fragment = re.fullmatch(r"url\(\s*['\"]?#[\w-]+['\"]?\s*\)", out.get(name, ""))
+        if name in out and "url(" in out[name].lower() and not fragment:
+            del out[name]
+    return out
+
+
+def _write(node: Node, out: list[str], base_url: str, resolve: Resolver, in_svg: bool) -> None:
+    if not node.tag:
+        out.append(html.escape(node.text, quote=False).replace("{", "&#123;"))
+        return
+    if node.tag == "#raw":
+        out.append(node.text)  # a placeholder put in by make_template, never page text
+        return
+    tag = node.tag
+    if tag == "link":
+        rel = node.attrs.get("rel", "").lower().split()
+        href = node.attrs.get("href", "")
+        local = _resolve(base_url, href, "stylesheet", resolve) if "stylesheet" in rel else None
+        if local and "alternate" not in rel:
+            media = node.attrs.get("media", "")
+            extra = f' media="{html.escape(media)}"' if media else ""
+            out.append(f'<link rel="stylesheet" href="{local}"{extra}>')
+        return
+    if tag == "style":
+        css = rewrite_css(node.text_content(), base_url, resolve)
+        # Raw text: nothing in it may end the element early.
+        css = re.sub(r"</", r"<\\/", css)
+        out.append(f"<style>{css}</style>")
+        return
+    svg = in_svg or tag == "svg"
+    attrs = _clean_attrs(node, base_url, resolve, svg)
+    written = "".join(
+        f' {name}="{html.escape(value).replace("{", "&#123;")}"' for name, value in attrs.items()
+    ) + "".join(f' {name}="{value}"' for name, value in node.raw.items())
+    if tag in _VOID:
+        out.append(f"<{tag}{written}>")
+        return
+    out.append(f"<{tag}{written}>")
+    if tag == "head":
+        out.append('\n<meta charset="utf-8">\n')
+        out.append('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
+        out.append("<title>{{title}}</title>\n")  # the only braces not escaped: ours
+    for child in node.children:
+        _write(child, out, base_url, resolve, svg)
+    if tag == "head":
+        # The writer's own CSS and the preview's own bits last, so they win.
+        out.append('\n<style id="sd-style">{{css}}</style>\n')
+    out.append(f"</{tag}>")
+
+
+_PREVIEW_CSS = """
+#sd-problem { margin: 0 0 1em; padding: 8px 12px; border: 1px solid #e0b050;
+  background: #fff6e0; color: #5a3d00; font: 14px/1.4 system-ui, sans-serif; }
+#sd-problem[hidden] { display: none; }
+#sd-body img, #sd-body video { max-width: 100%; height: auto; }
+.embed-video, .embed-playlist { position: relative; aspect-ratio: 16 / 9; }
+.embed-video iframe, .embed-playlist iframe { position: absolute; inset: 0; width: 100%;
+  height: 100%; border: 0; }
+"""
+
+
+def _mark(node: Node, element_id: str, placeholder: str) -> None:
+    node.attrs.pop("id", None)
+    node.raw["id"] = element_id
+    node.children = []
+    node.append(Node("#raw", text="{{" + placeholder + "}}"))
+
+
+def _ensure_structure(root: Node) -> tuple[Node, Node]:
+    """The page's <head> and <body>, made if it had none."""
+    html_node = next((n for n in root.children if n.tag == "html"), None)
+    if html_node is None:
+        html_node = Node("html", children=[])
+        for child in root.children:
+            html_node.append(child)
+        root.children = []
+        root.append(html_node)
+    head = next((n for n in html_node.children if n.tag == "head"), None)
+    body = next((n for n in html_node.children if n.tag == "body"), None)
+    if body is None:
+        body = Node("body")
+        for child in [c for c in html_node.children if c is not head]:
+            body.append(child)
+        html_node.children = [c for c in html_node.children if c is head]
+        html_node.append(body)
+    if head is None:
+        head = Node("head")
+        head.parent = html_node
+        html_node.children.insert(0, head)
+    return head, body
+
+
+def make_template(page: str, page_url: str, resolve: Resolver, *, marker: str = "") -> str:
+    """The page at ``page_url`` as a preview template: its content element emptied and
+    given the body's id, the post's title and date marked for the preview to fill, every
+    address it keeps local (``resolve``), everything active gone. TemplateError when the
+    page has no place for a post."""
+    root = parse(page)
+    _head, body = _ensure_structure(root)
+    content = content_element(root, marker)
+    content.children = []
+    content.attrs.pop("id", None)
+    content.raw["id"] = BODY_ID
+    title = _find_by_class(root, _TITLE_CLASSES)
+    if title is None:
+        title = Node("h1", {"hidden": ""})
+        body.children.insert(0, title)
+        title.parent = body
+    _mark(title, TITLE_ID, "title")
+    date_box = _find_by_class(root, _DATE_CLASSES)
+    when = None
+    if date_box is not None:
+        when = next((n for n in date_box.elements() if n.tag == "time"), None)
+        if when is None:
+            when = date_box.append(Node("time"))
+            for child in list(date_box.children):
+                if child is not when:
+                    date_box.children.remove(child)
+    if when is None:
+        when = body.append(Node("time", {"hidden": ""}))
+    _mark(when, DATE_ID, "date_text")
+    when.attrs.pop("datetime", None)
+    when.raw["datetime"] = "{{date_iso}}"
+    out: list[str] = ["<!DOCTYPE html>\n"]
+    for child in root.children:
+        _write(child, out, page_url, resolve, False)
+    return "".join(out)
+
+
+def fill(template: str, *, title: str, date_text: str, date_iso: str, extra_css: str = "") -> str:
+    """The shell page for the preview from a stored template (one pass, so text in the
+    post is never read as a placeholder)."""
+    css = _PREVIEW_CSS + (f"\n/* the writer's own */\n{extra_css}\n" if extra_css else "")
+    values = {
+        "title": html.escape(title or "Untitled"),
+        "date_text": html.escape(date_text),
+        "date_iso": html.escape(date_iso),
+        "css": re.sub(r"</", r"<\\/", css),
+    }
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values.get(m.group(1), m.group(0)), template)

@@ -5,7 +5,8 @@ them. That conversion keeps plain paragraphs, headings, lists, rules, images and
 players, but not the rest of what a smugdesk post holds (measured against Ghost 5.99):
 code blocks lose their lines and highlighting, tables, definition lists, task lists,
 footnote anchors, abbreviations, struck text and link titles are dropped or flattened, a
-quote's paragraphs run together, and maths makes Ghost refuse the whole post.
+quote's paragraphs run together, and maths makes Ghost refuse the whole post. Ghost reads
+its own cards' markup (``class="kg-card …"``, a downloaded post's) back into the same cards.
 
 So each top-level part of the post goes as Ghost's own card where that card keeps it
 exactly (the parts whose every element and attribute is on the list below), and as an HTML
@@ -37,6 +38,9 @@ _BLOCKS = {
     "ul": {**_INLINE, "ul": (), "ol": (), "li": (), "p": ()},
     "ol": {**_INLINE, "ul": (), "ol": (), "li": (), "p": ()},
     "hr": {},
+    # A quote of one paragraph's words, as Ghost's quote card writes it (no <p> inside:
+    # Ghost runs a quote's paragraphs together).
+    "blockquote": _INLINE,
 }
 _HEADING = re.compile(r"h[1-6]")
 _IMAGE_ATTRIBUTES = ("src", "alt")
@@ -108,13 +112,19 @@ def _is_embed(parsed: _Elements) -> bool:
     return parsed.elements[0][1].get("class", "").split()[:1] == ["embed"]
 
 
+def _is_ghost_card(attrs: dict[str, str]) -> bool:
+    """A card as Ghost renders it (a downloaded post's image, embed, callout…): Ghost reads
+    its own markup back into the same card."""
+    return "kg-card" in attrs.get("class", "").split()
+
+
 def native(part: str) -> bool:
     """Whether Ghost's own card keeps this top-level part as it is."""
     parsed = _elements(part)
     if not parsed.elements or parsed.comments:
         return False
     first, attrs = parsed.elements[0]
-    if _is_image(parsed) or _is_embed(parsed):
+    if _is_image(parsed) or _is_embed(parsed) or _is_ghost_card(attrs):
         return True
     allowed = _BLOCKS.get(first)
     if allowed is None:

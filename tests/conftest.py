@@ -45,8 +45,9 @@ def wordpress(tmp_path_factory):
         # emptied of what earlier sessions made, never stopped here.
         with open(shared, encoding="utf-8") as description:
             site = wordpress_server.adopt(json.load(description))
-        wordpress_server.reset(site)
-        yield site
+        with wordpress_server.session_lock(site):  # one session at a time on one site
+            wordpress_server.reset(site)
+            yield site
         return
     why = wordpress_server.missing()
     if why:

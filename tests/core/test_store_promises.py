@@ -14,7 +14,9 @@ import pytest
 
 from smugdesk.core import store
 from smugdesk.core.errors import ConflictError, PostReadError, SaveError
+from smugdesk.core.post import MAX_POST_BYTES
 from smugdesk.core.store import (
+    DiskSignature,
     PostFile,
     ReadOnlyError,
     atomic_write,
@@ -152,12 +154,35 @@ def test_every_save_is_told_to_the_history_with_its_cause_and_a_failing_listener
     path = _write(drafts / "ward.md", POST)
     binding, text = PostFile.read(path)
     binding.save_text(text + "Typed.\n", cause="autosave")
+    binding.save_text(text + "Saved.\n")
     post = load_post(path)
     save_post(post)
+    save_post(post, cause="publish")
     assert heard == [
         (path.absolute(), text + "Typed.\n", "autosave"),
-        (path.absolute(), text + "Typed.\n", "save"),
+        (path.absolute(), text + "Saved.\n", "save"),
+        (path.absolute(), text + "Saved.\n", "save"),
+        (path.absolute(), text + "Saved.\n", "publish"),
     ]
+
+
+# ----- a file that cannot be read -------------------------------------------------------
+def test_an_unreadable_file_is_one_change_until_it_changes_again(drafts):
+    """The editor asks once about a post replaced by something it cannot read (here: grown
+    past the size limit), and again only when that file changes."""
+    path = drafts / "huge.md"
+    with path.open("wb") as grown:
+        grown.truncate(MAX_POST_BYTES + 1)  # sparse: no 8 MB written
+    os.utime(path, ns=(10**18, 10**18))
+    first = DiskSignature.of(path)
+    assert first == DiskSignature.of(path)
+    with path.open("ab") as grown:
+        grown.truncate(MAX_POST_BYTES + 2)
+    os.utime(path, ns=(10**18, 10**18))  # the same time: a file system counting seconds
+    assert DiskSignature.of(path) != first
+    binding, _text = PostFile.read(_write(drafts / "ward.md", POST))
+    path.replace(drafts / "ward.md")
+    assert binding.changed_on_disk()
 
 
 # ----- atomic_write ---------------------------------------------------------------------

@@ -14,6 +14,8 @@ to every pytest session in $SMUGDESK_MICROPUB_SITE (the JSON ``describe`` gives)
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import socket
@@ -126,6 +128,17 @@ def adopt(description: dict) -> MicropubSite:
     data = Path(description["data"])
     process = _Adopted(description["pid"])
     return MicropubSite(description["base"], data, process, 0.0, data / "server.log")
+
+
+@contextlib.contextmanager
+def session_lock(site: MicropubSite):
+    """Held by a test session for as long as it uses a shared server (see reset)."""
+    with (site.data / "session.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def reset(site: MicropubSite) -> None:

@@ -32,8 +32,9 @@ def micropub_site(tmp_path_factory):
     shared = os.environ.get("SMUGDESK_MICROPUB_SITE")
     if shared:
         site = micropub_server.adopt(json.loads(Path(shared).read_text(encoding="utf-8")))
-        micropub_server.reset(site)
-        yield site
+        with micropub_server.session_lock(site):  # one session at a time on one server
+            micropub_server.reset(site)
+            yield site
         return
     why = micropub_server.missing()
     if why:  # a declared test dependency: its absence is a broken set-up, not a skip

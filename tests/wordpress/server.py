@@ -19,6 +19,7 @@ WordPress only allows application passwords over plain HTTP on a local site.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -57,6 +58,7 @@ class WordPressSite:
     app_password: str
     folder: Path
     processes: list[subprocess.Popen] = field(default_factory=list)
+    shared: bool = False  # started by another process (``adopt``)
 
     @property
     def web(self) -> subprocess.Popen:
@@ -68,7 +70,10 @@ class WordPressSite:
 
     def start_web(self) -> None:
         port = urllib.parse.urlsplit(self.url).port
-        self.processes[-1] = _start_php(self.folder, port)
+        if self.shared:
+            self.processes[-1] = _start_php_detached(self.folder, port)
+        else:
+            self.processes[-1] = _start_php(self.folder, port)
         # Whoever stops the site later may not be this process (a shared site): the web
         # server's group is found by this file.
         (self.folder / "php.pid").write_text(str(self.web.pid), encoding="utf-8")
@@ -167,6 +172,7 @@ def adopt(description: dict) -> WordPressSite:
         description["app_password"],
         folder,
         [_Adopted(description["database_pid"]), _Adopted(web_pid)],
+        shared=True,
     )
 
 
@@ -191,6 +197,18 @@ $wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE '\\_site\\_tra
 wp_cache_flush();
 echo 'ok';
 """
+
+
+@contextlib.contextmanager
+def session_lock(site: WordPressSite):
+    """Held by a test session for as long as it uses a shared site: a reset by a session
+    running beside it (mutmut with two children) would delete what this one just made."""
+    with (site.folder / "session.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def reset(site: WordPressSite) -> None:
@@ -392,6 +410,30 @@ def _start_php(folder: Path, port: int) -> subprocess.Popen:
         cwd=folder,
         start_new_session=True,
     )
+    try:
+        _wait_for(lambda: _serves(port) and process.poll() is None, "PHP", process, log_path)
+    except BaseException:
+        _stop(process)
+        raise
+    return process
+
+
+def _start_php_detached(folder: Path, port: int) -> _Adopted:
+    """The web server of a shared site, started again by a test: not a child of this
+    process (mutmut waits for any child of its own and fails on one it did not fork), so
+    that it is left to the process that owns the site to stop, through php.pid."""
+    log_path = folder / "php.log"
+    command = ["php", "-S", f"127.0.0.1:{port}", "-t", str(WORDPRESS)]
+    started = subprocess.run(
+        ["sh", "-c", 'setsid "$@" >>"$0" 2>&1 </dev/null & echo $!', str(log_path), *command],
+        env={**_env(folder), "PHP_CLI_SERVER_WORKERS": "4"},
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    process = _Adopted(int(started.stdout.strip()))
     try:
         _wait_for(lambda: _serves(port) and process.poll() is None, "PHP", process, log_path)
     except BaseException:

@@ -1,6 +1,7 @@
-"""Per-blog defaults: what a post meant for a blog starts with (its status, its categories).
-Kept in ``blog-defaults.json`` in the config folder, by account name; the account's own file
-stays as it is (no Qt here)."""
+"""Per-blog defaults: what a post meant for a blog starts with (its status, its categories),
+how its address is made (the slug style) and how big its images are sent. Kept in
+``blog-defaults.json`` in the config folder, by account name; the account's own file stays
+as it is (no Qt here)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,21 @@ from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.store import atomic_write
 
 STATUSES = ("", "draft", "published")  # "" leaves the post's own status alone
+# How a post's address is made when the writer gave none: the whole title; its words that
+# carry meaning, at most five; or nothing sent, so the blog makes it.
+SLUG_STYLES = ("", "short", "blog")
 
 
 @dataclass
 class BlogDefaults:
     status: str = ""
     categories: list[str] = field(default_factory=list)
+    slug_style: str = ""
+    image_size: int = 0  # the long side images are sent at; 0: the default
+    keep_metadata: bool = False  # send photos with their EXIF/GPS (the writer asked)
 
     def empty(self) -> bool:
-        return not self.status and not self.categories
+        return self == BlogDefaults()
 
 
 def defaults_file() -> Path:
@@ -57,7 +64,11 @@ def load_defaults(account: str) -> BlogDefaults:
         if isinstance(listed, list)
         else []
     )
-    return BlogDefaults(status, categories)
+    style = item.get("slug_style") if item.get("slug_style") in SLUG_STYLES else ""
+    size = item.get("image_size")
+    size = size if isinstance(size, int) and not isinstance(size, bool) and size > 0 else 0
+    keep = item.get("keep_metadata") is True
+    return BlogDefaults(status, categories, style, size, keep)
 
 
 def save_defaults(account: str, defaults: BlogDefaults) -> None:

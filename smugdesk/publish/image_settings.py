@@ -107,18 +107,27 @@ def settings_from(options: dict[str, Any]) -> ImageSettings:
 
 def _blog_entry(account: str) -> dict:
     from smugdesk.core.config import config_dir
+    from smugdesk.publish.blog_defaults import load_defaults
 
     try:
         entries = json.loads((config_dir() / "images.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        entries = {}
     entry = entries.get(account) if isinstance(entries, dict) else None
-    return entry if isinstance(entry, dict) else {}
+    entry = dict(entry) if isinstance(entry, dict) else {}
+    # What the Blogs dialog set wins over the hand-written file.
+    defaults = load_defaults(account)
+    if defaults.image_size:
+        entry["image_size"] = defaults.image_size
+    if defaults.keep_metadata:
+        entry["keep_metadata"] = True
+    return entry
 
 
 def blog_settings(account: str) -> ImageSettings:
-    """A blog's image settings from ``images.json`` in the config folder
-    (``{"Ward Notes": {"image_size": 1600, "keep_metadata": false}}``); defaults otherwise."""
+    """A blog's image settings: the Blogs dialog's (blog-defaults.json), else ``images.json``
+    in the config folder (``{"Ward Notes": {"image_size": 1600, "keep_metadata": false}}``),
+    else the defaults."""
     try:
         return settings_from(_blog_entry(account))
     except (TypeError, ValueError, ImagePrepError):

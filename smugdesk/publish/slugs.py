@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from smugdesk.core.post import Post, slugify
+from smugdesk.publish.blog_defaults import load_defaults
 from smugdesk.publish.published_state import placement
 
 # Latin letters NFKD does not take apart: without these "Straße" would become "strae".
@@ -42,20 +43,37 @@ def latin_slug(text: str) -> str:
     return slugify(text.translate(_LATIN_FOLD))
 
 
+# Words a short address can do without (English: what most of these blogs write in).
+_FILLER_WORDS = """a an and are as at be by for from how i in is it its my of on or our so that
+the this to was we what when why will with you your"""
+_FILLER = frozenset(_FILLER_WORDS.split())
+SHORT_WORDS = 5
+
+
+def short_slug(slug: str) -> str:
+    """``slug`` without filler words, at most five words; the slug itself when nothing
+    would be left."""
+    words = [word for word in slug.split("-") if word not in _FILLER]
+    return "-".join(words[:SHORT_WORDS]) or slug
+
+
 def blog_slug(post: Post, account: str = "") -> str:
     """The slug to send: the one the writer set, else the one the blog gave at the first
     publish to ``account`` (so rewording the title or renaming the file never moves a
-    published post), else the file name without a Jekyll date, else the title. "" lets
-    the blog choose."""
+    published post), else one made in the blog's slug style (see blog_defaults) from the
+    file name without a Jekyll date, else from the title. "" lets the blog choose."""
     written = str(post.meta.get("slug") or "").strip()
     if written and latin_slug(written):
         return latin_slug(written)
     recorded = placement(post, account) if account else None
     if recorded is not None and recorded.slug:
         return recorded.slug
+    style = load_defaults(account).slug_style if account else ""
+    if style == "blog":
+        return ""
     stem = _DATED_NAME.sub("", post.path.stem) if post.path is not None else ""
     for candidate in (stem, post.title):
         slug = latin_slug(candidate)
         if slug:
-            return slug
+            return short_slug(slug) if style == "short" else slug
     return ""

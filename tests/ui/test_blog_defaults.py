@@ -60,3 +60,29 @@ def test_choosing_the_blog_fills_in_what_the_post_lacks(qtbot, make_window, tmp_
     blog.activated.emit(blog.currentIndex())
     text = window.editor.toPlainText()
     assert "status: published" in text and "categories: [Wards]" in text
+
+
+def test_slug_style_and_image_size_are_set_in_the_dialog_and_used(qtbot):
+    from smugdesk.publish.image_settings import DEFAULT_MAX_SIDE, blog_settings
+
+    save_accounts([WARD])
+    dialog = AccountsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.image_size.text() == f"standard ({DEFAULT_MAX_SIDE} px)"
+    dialog.slug_style.setCurrentIndex(dialog.slug_style.findData("short"))
+    dialog.image_size.setValue(1600)
+    dialog.keep_metadata.setChecked(True)
+    assert dialog.save_account()
+    assert load_defaults("Ward Notes") == BlogDefaults("", [], "short", 1600, True)
+    settings = blog_settings("Ward Notes")
+    assert settings.max_side == 1600 and settings.keep_metadata
+
+    again = AccountsDialog()  # the next time the dialog opens, it shows what was kept
+    qtbot.addWidget(again)
+    assert again.slug_style.currentData() == "short"
+    assert again.image_size.value() == 1600 and again.keep_metadata.isChecked()
+    again.image_size.setValue(0)
+    again.keep_metadata.setChecked(False)
+    assert again.save_account()
+    assert blog_settings("Ward Notes").max_side == DEFAULT_MAX_SIDE
+    assert not blog_settings("Ward Notes").keep_metadata

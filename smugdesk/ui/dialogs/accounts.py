@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from smugdesk.publish.blog_defaults import (
     rename_defaults,
     save_defaults,
 )
+from smugdesk.publish.image_settings import DEFAULT_MAX_SIDE
 from smugdesk.ui.background import run_later
 
 KIND_LABELS = {
@@ -99,6 +102,30 @@ class AccountsDialog(QDialog):
         self.default_categories.setToolTip(
             self.tr("Filled in when a post is set to this blog and has no categories yet")
         )
+        self.slug_style = QComboBox()
+        self.slug_style.setAccessibleName(self.tr("How new posts' addresses are made"))
+        for key, label in (
+            ("", self.tr("the whole title")),
+            ("short", self.tr("short: the title's main words, at most five")),
+            ("blog", self.tr("left to the blog")),
+        ):
+            self.slug_style.addItem(label, key)
+        self.slug_style.setToolTip(
+            self.tr("Used when a post has no slug of its own; a published post keeps its address")
+        )
+        self.image_size = QSpinBox()
+        self.image_size.setAccessibleName(self.tr("Longest side of images sent to this blog"))
+        self.image_size.setRange(0, 20000)
+        self.image_size.setSingleStep(100)
+        self.image_size.setSuffix(self.tr(" px"))
+        self.image_size.setSpecialValueText(self.tr("standard (%d px)") % DEFAULT_MAX_SIDE)
+        self.keep_metadata = QCheckBox(self.tr("Keep photos' metadata (location, camera)"))
+        self.keep_metadata.setToolTip(
+            self.tr(
+                "Off: photos are sent without their EXIF data, so no one learns where they "
+                "were taken"
+            )
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,6 +150,9 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("&Password:"), self.secret)
         form.addRow(self.tr("New p&osts as:"), self.new_status)
         form.addRow(self.tr("Default cate&gories:"), self.default_categories)
+        form.addRow(self.tr("Add&resses:"), self.slug_style)
+        form.addRow(self.tr("&Images up to:"), self.image_size)
+        form.addRow("", self.keep_metadata)
         add_blog = QPushButton(self.tr("Add &Blog…"))
         add_blog.setToolTip(self.tr("Type the blog's address: smugdesk finds out the rest"))
         add_blog.clicked.connect(self.add_blog)
@@ -209,6 +239,9 @@ class AccountsDialog(QDialog):
         defaults = load_defaults(account.name)
         self.new_status.setCurrentIndex(max(0, self.new_status.findData(defaults.status)))
         self.default_categories.setText(", ".join(defaults.categories))
+        self.slug_style.setCurrentIndex(max(0, self.slug_style.findData(defaults.slug_style)))
+        self.image_size.setValue(defaults.image_size)
+        self.keep_metadata.setChecked(defaults.keep_metadata)
         stored = get_secret(account.name)
         self.secret.setPlaceholderText(
             self.tr("(kept; type to change)") if stored else self.tr("not stored")
@@ -221,6 +254,9 @@ class AccountsDialog(QDialog):
         for field in (self.name, self.url, self.user, self.secret, self.default_categories):
             field.clear()
         self.new_status.setCurrentIndex(0)
+        self.slug_style.setCurrentIndex(0)
+        self.image_size.setValue(0)
+        self.keep_metadata.setChecked(False)
         self.secret.setPlaceholderText("")
         self.name.setFocus()
 
@@ -258,7 +294,13 @@ class AccountsDialog(QDialog):
             categories = [c.strip() for c in self.default_categories.text().split(",")]
             save_defaults(
                 account.name,
-                BlogDefaults(self.new_status.currentData() or "", [c for c in categories if c]),
+                BlogDefaults(
+                    self.new_status.currentData() or "",
+                    [c for c in categories if c],
+                    self.slug_style.currentData() or "",
+                    self._image_size(),
+                    self.keep_metadata.isChecked(),
+                ),
             )
             kept = True
             if self.secret.text():
@@ -272,6 +314,11 @@ class AccountsDialog(QDialog):
             self.tr("Saved.") if kept else self.tr("Saved; the password is kept until you quit.")
         )
         return True
+
+    def _image_size(self) -> int:
+        # Below 16 px no image is worth sending: read as "standard".
+        value = self.image_size.value()
+        return value if value >= 16 else 0
 
     def verify(self) -> None:
         if not self.save_account():

@@ -18,6 +18,8 @@ class Actions:
     save_as: QAction
     history: QAction
     close: QAction
+    next_tab: QAction
+    previous_tab: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -73,7 +75,7 @@ def _action(parent: QWidget, text: str, shortcut, tip: str = "") -> QAction:
 
 def build_actions(window: QWidget) -> Actions:
     tr = window.tr
-    return Actions(
+    actions = Actions(
         new=_action(window, tr("&New Post"), Key.New, tr("Start a new draft")),
         open=_action(window, tr("&Open…"), Key.Open, tr("Open a post file")),
         save=_action(window, tr("&Save"), Key.Save, tr("Save the post")),
@@ -81,7 +83,12 @@ def build_actions(window: QWidget) -> Actions:
         history=_action(
             window, tr("&History…"), "Ctrl+Shift+H", tr("Earlier versions of this post")
         ),
-        close=_action(window, tr("&Close Post"), Key.Close, tr("Close the post")),
+        close=_action(window, tr("&Close Post"), Key.Close, tr("Close the post's tab")),
+        # Ctrl+Tab as in browsers, Ctrl+Page Down as in most editors: both work.
+        next_tab=_action(window, tr("Ne&xt Post"), "Ctrl+Tab", tr("Show the next tab")),
+        previous_tab=_action(
+            window, tr("Pre&vious Post"), "Ctrl+Shift+Tab", tr("Show the previous tab")
+        ),
         # Key.Quit is empty on some platforms (offscreen, Windows); Ctrl+Q is what users know.
         quit=_action(window, tr("&Quit"), "Ctrl+Q", tr("Quit smugdesk")),
         undo=_action(window, tr("&Undo"), Key.Undo),
@@ -170,3 +177,6 @@ def build_actions(window: QWidget) -> Actions:
         ),
         about=_action(window, tr("&About smugdesk"), None),
     )
+    for action, more in ((actions.next_tab, "Ctrl+PgDown"), (actions.previous_tab, "Ctrl+PgUp")):
+        action.setShortcuts([*action.shortcuts(), QKeySequence(more)])
+    return actions

@@ -1,51 +1,59 @@
-"""Noticing when another program (a sync tool, git, another editor) changes or deletes the
+"""Noticing when another program (a sync tool, git, another editor) changes or deletes an
 open post. Nothing is silently overwritten in either direction."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileSystemWatcher, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from smugdesk.core.errors import SmugdeskError
-from smugdesk.core.store import DiskSignature, PostFile
+from smugdesk.ui.document import Document
 
-# Editors and sync tools replace files by rename: for a moment the path does not exist.
-SETTLE_MS = 150
+if TYPE_CHECKING:
+    from smugdesk.ui.main_window import MainWindow
 
 
-class DiskWatch:
-    """Mixed into MainWindow (uses its file, editor, status bar)."""
+class DiskWatch(QObject):
+    """Decides what a change on disk does to an open post: reads and reloads the Document,
+    asks the writer through the window (only about the post shown: a post in another tab
+    is asked about when it is shown), and says what happened in the status bar."""
 
-    def _init_watch(self) -> None:
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(
-            lambda _path: QTimer.singleShot(SETTLE_MS, self.check_disk)
-        )
-        self._asked_about: DiskSignature | None = None
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
 
-    def watch_current_file(self) -> None:
-        """Watch the open post's file (again: a rename-replace drops the old watch)."""
-        if self._watcher.files():
-            self._watcher.removePaths(self._watcher.files())
-        if self.file.path is not None and self.file.path.exists():
-            self._watcher.addPath(str(self.file.path))
+    def follow(self, document: Document) -> None:
+        document.disk_changed.connect(lambda d=document: self.check(d))
 
-    def check_disk(self) -> None:
-        path = self.file.path
-        if path is None:
+    def check(self, document: Document) -> None:
+        window = self.window
+        path = document.file.path
+        if path is None or document not in window.tabs.documents:
             return
-        self.watch_current_file()
-        current = DiskSignature.of(path)
+        document.watch()
+        current = document.disk_signature()
         if current is None:
-            self._deleted_on_disk()
+            if document.mark_deleted_on_disk():
+                window.statusBar().showMessage(
+                    self.tr(
+                        "%s was deleted on disk. Your text is still here: save to write it again."
+                    )
+                    % path.name
+                )
             return
-        if not self.file.changed_on_disk() or current == self._asked_about:
+        if not document.file.changed_on_disk() or current == document.asked_about:
             return  # our own save, or a change the writer already decided about
-        if not self.editor.document().isModified():
-            self._reload_in_place()
+        if not document.modified:
+            self.reload(document)
             return
-        self._asked_about = current
-        box = QMessageBox(self)
+        if document is not window.document:
+            document.question_waiting = True  # asked when the writer goes to that tab
+            return
+        document.question_waiting = False
+        document.asked_about = current
+        box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Changed by another program"))
         box.setText(self.tr("“%s” was changed by another program.") % path.name)
@@ -60,36 +68,16 @@ class DiskWatch:
         box.setDefaultButton(mine)
         box.exec()
         if box.clickedButton() is theirs:
-            self._reload_in_place()
+            self.reload(document)
 
-    def _reload_in_place(self) -> None:
+    def reload(self, document: Document) -> None:
         try:
-            binding, text = PostFile.read(self.file.path)
+            text = document.reload_from_disk()
         except SmugdeskError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.window.statusBar().showMessage(str(error), 8000)
             return
-        cursor = self.editor.textCursor().position()
-        scroll = self.editor.verticalScrollBar().value()
-        self.file = binding
-        self.editor.setPlainText(text)
-        restored = self.editor.textCursor()
-        restored.setPosition(min(cursor, len(text)))
-        self.editor.setTextCursor(restored)
-        self.editor.verticalScrollBar().setValue(scroll)
-        self.editor.document().setModified(False)
-        self._autosave_timer.stop()
-        self.note_loaded(binding, text)  # their version joins the post's history
-        self.statusBar().showMessage(
-            self.tr("Reloaded %s: it was changed by another program") % binding.path.name, 6000
-        )
-
-    def _deleted_on_disk(self) -> None:
-        if self.file.signature is None:
-            return  # already told
-        self.file.signature = None  # saving writes it again, no conflict to ask about
-        self.editor.document().setModified(True)
-        self._autosave_timer.stop()  # never recreate a file someone deleted without asking
-        self.statusBar().showMessage(
-            self.tr("%s was deleted on disk. Your text is still here: save to write it again.")
-            % self.file.path.name
+        self.window.note_loaded(document.file, text)  # their version joins the history
+        self.window.statusBar().showMessage(
+            self.tr("Reloaded %s: it was changed by another program") % document.file.path.name,
+            6000,
         )

@@ -108,6 +108,8 @@ class ExportActions:
             values["dry_run"] = True
         kept = {key: value for key, value in (options or {}).items() if key != "dry_run"}
         self._pending_export = (name, folder, kept)
+        self._export_document = self.document  # the post the target is remembered in
+        self._busy.add(self.document)
         if post.path is None:
             post.path = self.drafts / "untitled.md"  # relative images can only mean drafts/
         self._export_bar.setRange(0, 0)
@@ -157,9 +159,11 @@ class ExportActions:
         self.git_plan_box = box  # kept for tests and so it is not collected
         box.show()
 
-    def _remember(self, name: str, folder: Path, options: dict[str, Any]) -> None:
-        """Record the target in the post's front matter, as one undoable edit."""
-        text = self.editor.toPlainText()
+    def _remember(self, name: str, folder: Path, options: dict[str, Any], document=None) -> None:
+        """Record the target in the post's front matter (``document``: the post exported,
+        which may be in another tab by now), as one undoable edit."""
+        editor = (document or self.document).editor
+        text = editor.toPlainText()
         try:
             post = parse_post(text)
         except FrontMatterError:
@@ -168,13 +172,13 @@ class ExportActions:
         new_text = serialize_post(post).replace("\r\n", "\n")
         if new_text == text:
             return
-        position = self.editor.textCursor().position() + len(new_text) - len(text)
-        cursor = QTextCursor(self.editor.document())
+        position = editor.textCursor().position() + len(new_text) - len(text)
+        cursor = QTextCursor(editor.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(new_text)
-        restored = self.editor.textCursor()
+        restored = editor.textCursor()
         restored.setPosition(max(0, min(position, len(new_text))))
-        self.editor.setTextCursor(restored)
+        editor.setTextCursor(restored)
 
     def _on_export_progress(self, done: int, total: int, message: str) -> None:
         self._export_bar.setRange(0, max(total, 1))
@@ -183,6 +187,9 @@ class ExportActions:
 
     def _on_export_done(self, outcome: object) -> None:
         planning, self._planning = getattr(self, "_planning", False), False
+        document, self._export_document = getattr(self, "_export_document", None), None
+        document = document or self.document
+        self._busy.discard(document)
         self._export_bar.hide()
         self.statusBar().clearMessage()
         location = getattr(outcome, "location", None)
@@ -197,7 +204,7 @@ class ExportActions:
             self._confirm_plan(outcome)
         else:
             # Only a success is remembered: a failed export leaves the draft untouched.
-            self._remember(*self._pending_export)
+            self._remember(*self._pending_export, document=document)
             self._show_result(Path(location), list(getattr(outcome, "notes", None) or ()))
         self.exported.emit(outcome)
 

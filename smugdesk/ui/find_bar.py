@@ -76,6 +76,17 @@ class FindBar(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
         self.hide()
 
+    def set_editor(self, editor: QPlainTextEdit) -> None:
+        """Search another tab's editor; its matches are found again if the bar is open."""
+        if editor is self.editor:
+            return
+        self.editor.textChanged.disconnect(self._text_changed)
+        self.editor.setExtraSelections([])
+        self.editor = editor
+        editor.textChanged.connect(self._text_changed)
+        if self.isVisible():
+            self.refresh()
+
     def query(self) -> Query:
         return Query(
             self.find.text(),

@@ -64,7 +64,6 @@ class HistoryActions:
             _drafts.append(self.drafts.absolute())
         add_save_listener(_on_save)
         _bridge().problem.connect(self._history_problem)
-        self.recovery = recovery.RecoverySlot(self.drafts)
         self.commands.history.triggered.connect(self.show_history)
         if self.drafts.absolute() not in _replayed:
             _replayed.add(self.drafts.absolute())
@@ -74,33 +73,36 @@ class HistoryActions:
         self.statusBar().showMessage(message, 15000)
 
     # ----- untitled work ------------------------------------------------------------------
-    def keep_untitled(self) -> None:
-        """Autosave for a post with no file: its recovery copy."""
+    def keep_untitled(self, document=None) -> None:
+        """Autosave for a post with no file: its recovery copy (each tab has its own)."""
+        document = document or self.document
         try:
-            self.recovery.write(self.editor.toPlainText())
+            document.recovery.write(document.text())
         except SmugdeskError as error:
             self.statusBar().showMessage(self.tr("Recovery copy failed: %s") % error)
             return
         self.statusBar().showMessage(self.tr("Kept safe (not saved yet)"), 2000)
 
-    def keep_discarded(self) -> None:
+    def keep_discarded(self, document=None) -> None:
         """The writer chose Discard: untitled text goes to the trash, a post's unsaved
         changes into its history. Either way there is a way back for a while."""
-        text = self.editor.toPlainText()
+        document = document or self.document
+        text = document.text()
         try:
-            if self.file.path is None:
+            if document.file.path is None:
                 where = recovery.keep_in_trash(self.drafts, text)
                 self.library_saw_save(where)
             else:
-                _history().record(self.file.path, text, "discarded")
+                _history().record(document.file.path, text, "discarded")
         except SmugdeskError as error:
             self.statusBar().showMessage(str(error), 8000)
-        self.recovery.clear()
+        document.recovery.clear()
 
     def history_at_close(self) -> None:
         """The window closes: its untitled work was saved, unchanged or kept by
         keep_discarded, and the versions still queued are written before the app may end."""
-        self.recovery.clear()
+        for document in self.tabs.documents:
+            document.recovery.clear()
         if _ready:
             _history().recorder().flush()
 
@@ -162,12 +164,13 @@ class HistoryActions:
             path, text, when = loaded
             _history().record(path, text, "external", when=when)
 
-    def _published(self, account, status, result) -> None:
-        super()._published(account, status, result)
+    def _published(self, account, status, result, document=None) -> None:
+        super()._published(account, status, result, document)
+        document = self.document  # the post published, shown by then
         from smugdesk.publish.publishing import Outcome
 
-        if isinstance(result, Outcome) and self.file.path is not None:
-            _history().record(self.file.path, self.editor.toPlainText(), "publish", account.name)
+        if isinstance(result, Outcome) and document.file.path is not None:
+            _history().record(document.file.path, document.text(), "publish", account.name)
 
     def history_moved(self, old: Path, new: Path) -> None:
         """A rename made here: the post's history follows it."""
@@ -200,13 +203,20 @@ class HistoryActions:
         if notice:
             self.statusBar().showMessage(notice, 15000)
         dialog = HistoryDialog(store, self.file.path, self.editor.toPlainText, self)
-        dialog.restore_requested.connect(self.restore_version)
+        document = self.document  # the tab may change while the dialog is open
+        dialog.restore_requested.connect(
+            lambda text, version: self.restore_version(text, version, document)
+        )
         self.history_dialog = dialog
         dialog.open()
 
-    def restore_version(self, text: str, version) -> None:
+    def restore_version(self, text: str, version, document=None) -> None:
         """The version's text replaces the editor's in one undo step, then is saved as a new
         version (the one replaced is in the history too)."""
+        if document is not None:
+            if document not in self.tabs.documents:
+                return  # its tab was closed meanwhile
+            self.show_tab(document)
         self.autosave()  # what is in the editor now becomes a version first
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()

@@ -19,7 +19,6 @@ from smugdesk.core.library import (
     trash_post,
     trashed_posts,
 )
-from smugdesk.core.post import new_post_text
 from smugdesk.core.store import PostFile
 from smugdesk.ui.library_pane import LibraryPane
 from smugdesk.ui.library_worker import LibraryWorker
@@ -115,9 +114,7 @@ class LibraryActions:
 
     # ----- the pane's requests ------------------------------------------------------------
     def open_from_library(self, path: Path) -> bool:
-        if self.file.path == Path(path).absolute():
-            self.editor.setFocus()
-            return True
+        """In a tab of its own, or the tab where it is open already."""
         if self.open_path(Path(path)):
             self.editor.setFocus()
             return True
@@ -140,10 +137,12 @@ class LibraryActions:
 
     def rename_from_library(self, path: Path) -> None:
         path = Path(path).absolute()
-        is_open = self.file.path == path
-        if is_open and self.editor.document().isModified() and not self.save():
-            return
-        current = self._title if is_open else path.stem
+        document = self.tabs.find(path)
+        if document is not None and document.modified:
+            self.show_tab(document)
+            if not self.save():
+                return
+        current = (document.title or path.stem) if document is not None else path.stem
         title, ok = QInputDialog.getText(
             self, self.tr("Rename Post"), self.tr("New title:"), QLineEdit.EchoMode.Normal, current
         )
@@ -155,7 +154,8 @@ class LibraryActions:
             QMessageBox.warning(self, self.tr("The post was not renamed"), str(error))
             return
         self.history_moved(path, renamed)  # its versions follow it
-        if is_open:
+        if document is not None and document in self.tabs.documents:
+            self.show_tab(document)
             position = self.editor.textCursor().position()
             binding, text = PostFile.read(renamed)
             self._load(binding, text)
@@ -176,17 +176,18 @@ class LibraryActions:
 
     def trash_from_library(self, path: Path) -> None:
         path = Path(path).absolute()
-        if self.file.path == path:
-            self.autosave()
-            if self.editor.document().isModified():
+        document = self.tabs.find(path)
+        if document is not None:
+            self.autosave(document)
+            if document.modified:
                 return  # not saved (changed on disk, or failed): the writer decides first
         try:
             trashed = trash_post(self.drafts, path)
         except SmugdeskError as error:
             QMessageBox.warning(self, self.tr("The post was not moved"), str(error))
             return
-        if self.file.path == path:
-            self._load(PostFile(), new_post_text())
+        if document is not None and document in self.tabs.documents:
+            self.close_tab(document)  # the last one leaves a new post in its place
         self.library_saw_save(path)
         self.statusBar().showMessage(
             self.tr("Moved “%s” to the trash; the Trash button brings it back.")

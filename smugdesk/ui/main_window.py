@@ -5,15 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -25,13 +23,13 @@ from smugdesk import __version__
 from smugdesk.core.config import Settings, ensure_drafts_dir
 from smugdesk.core.errors import ConflictError, SmugdeskError
 from smugdesk.core.post import new_post_text
-from smugdesk.core.session import OpenPost
+from smugdesk.core.session import OpenPost, SessionState
 from smugdesk.core.store import PostFile, unique_path
-from smugdesk.core.words import word_count, word_goal
 from smugdesk.ui.actions import build_actions
 from smugdesk.ui.disk_watch import DiskWatch
+from smugdesk.ui.document import Document
+from smugdesk.ui.document_tabs import DocumentTabs
 from smugdesk.ui.download_actions import DownloadActions
-from smugdesk.ui.editor import MarkdownEditor
 from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.history_actions import HistoryActions
@@ -41,20 +39,20 @@ from smugdesk.ui.menus import build_menus
 from smugdesk.ui.metadata_form import MetadataForm
 from smugdesk.ui.metadata_sync import MetadataSync
 from smugdesk.ui.outline_pane import OutlinePane
+from smugdesk.ui.preview_feed import PreviewFeed
 from smugdesk.ui.preview_pane import PreviewPane
 from smugdesk.ui.publish_actions import PublishActions
 from smugdesk.ui.recent_files import RecentFiles
-from smugdesk.ui.render_worker import RenderWorker
 from smugdesk.ui.settings_actions import SettingsActions
 from smugdesk.ui.staged_start import StagedStart
 from smugdesk.ui.welcome import WelcomePage, has_posts
+from smugdesk.ui.word_status import WordStatus
 
 if TYPE_CHECKING:
     from smugdesk.core.preview_text import RenderResult
+    from smugdesk.ui.editor import MarkdownEditor
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
-RENDER_DELAY_MS = 0  # next event-loop turn: one render for a paste's several changes
-AUTOSAVE_DELAY_MS = 2000  # at most this much typing is ever only in memory
 
 
 class MainWindow(
@@ -64,7 +62,6 @@ class MainWindow(
     PublishActions,
     DownloadActions,
     InsertActions,
-    DiskWatch,
     SettingsActions,
     RecentFiles,
     LibraryActions,
@@ -74,7 +71,7 @@ class MainWindow(
     exported = Signal(object)
     published = Signal(object)  # an Outcome, or the error that stopped a publish
     downloaded = Signal(object)  # (new files, files already there), or an error
-    closed = Signal(object)  # OpenPost of the post this window had, or None
+    closed = Signal(object)  # SessionState: the posts this window had open, and which was shown
 
     def __init__(
         self,
@@ -91,102 +88,234 @@ class MainWindow(
         # Deleted on close so its web page goes before the web engine profile at exit.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.drafts = drafts
-        self.file = PostFile()
-        self._title = ""
-        self._generation = 0
-        self._shown_generation = -1
-        self._rendering = False  # a render is in the worker
-        self._dirty = False  # the text changed while it was there
+        self.settings = Settings.load()
         self._init_staged(staged)
 
-        self.editor = MarkdownEditor()
+        self.tabs = DocumentTabs(self)
+        self.tabs.current_changed.connect(self._on_current_changed)
+        self.tabs.close_requested.connect(self.close_tab)
+        self._busy: set[Document] = set()  # posts a publish or export will write back into
+        first = self._add_document()
         self.preview = PreviewPane()
-        self.find_bar = FindBar(self.editor)
+        self.find_bar = FindBar(first.editor)
         writing = QWidget()
         column = QVBoxLayout(writing)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(MetadataForm())
-        column.addWidget(self.editor)
+        column.addWidget(self.tabs.stack)
         column.addWidget(self.find_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(writing)
         splitter.addWidget(self.preview)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([640, 640])
+        posts = QWidget()  # the tabs over the editor and the preview both
+        page = QVBoxLayout(posts)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(self.tabs.bar)
+        page.addWidget(splitter, 1)
         self.welcome = WelcomePage()
         self._main_area = QStackedWidget()
-        self._main_area.addWidget(splitter)
+        self._main_area.addWidget(posts)
         self._main_area.addWidget(self.welcome)
         self.setCentralWidget(self._main_area)
 
-        self.words = QLabel()
-        self.words.setAccessibleName(self.tr("Word count"))
-        self.statusBar().addPermanentWidget(self.words)
-        self.goal_bar = QProgressBar()
-        self.goal_bar.setAccessibleName(self.tr("Word-count goal"))
-        self.goal_bar.setMaximumWidth(180)
-        self.goal_bar.hide()
-        self.statusBar().addPermanentWidget(self.goal_bar)
-        self._goal: int | None = None
-
-        self.settings = Settings.load()
-        self.worker = RenderWorker(self)
+        self.counts = WordStatus(self.statusBar())
+        self.words, self.goal_bar = self.counts.words, self.counts.goal_bar
+        self.feed = PreviewFeed(
+            self.preview, lambda: self.commands.sync_scroll.isChecked(), parent=self
+        )
+        self.worker = self.feed.worker
         self.worker.embed_mode = self._embed_mode()
-        self.worker.finished.connect(self._on_rendered)
-        self.preview.shown.connect(self._on_preview_shown)
-        self._render_timer = _single_shot(self, RENDER_DELAY_MS, self._render_now)
-        self._autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
-
-        self.editor.textChanged.connect(self._on_text_changed)
-        self._init_metadata(writing.findChild(MetadataForm))
-        self.editor.image_importer = self.import_images
+        self.feed.rendered.connect(self._on_rendered)
         self.preview.open_post.connect(self.open_post_link)
-        self.preview.goto_line.connect(self.show_source_line)
-        self._body_line = 0
-        self._typed = False  # the text changed in this turn of the event loop
-        self._typed_end = _single_shot(self, 0, lambda: setattr(self, "_typed", False))
-        self._scrolled_by_typing = False
-        self._follow_caret = False  # the writer is typing: the preview shows the caret's block
-        self._place_after = -1  # a render newer than this shows a post just opened
-        self._scroll_sync = _single_shot(self, 30, self.sync_preview_scroll)
-        self.editor.verticalScrollBar().valueChanged.connect(self._on_editor_scrolled)
-        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        self.preview.goto_line.connect(self.feed.show_source_line)
+        self._init_metadata(writing.findChild(MetadataForm))
 
         self._init_library()
-        self.outline = OutlinePane(self.editor, self)
+        self.outline = OutlinePane(first.editor, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.resizeDocks([self.library], [300], Qt.Orientation.Horizontal)
         self.outline.hide()
-        self._counts = (0, 0)
-        self.editor.selectionChanged.connect(self._update_counts)
         self.commands = build_actions(self)
         build_menus(self)
         self._init_export()
         self._init_publish()
-        self._init_watch()
-        # The open post changed on disk: its library row (words, title) is read again.
-        self._watcher.fileChanged.connect(lambda path: self.library_saw_save(Path(path)))
+        self.disk_watch = DiskWatch(self)
         self._init_history()
+        self._prepare_editor(first)
+        self._on_current_changed(first, None)
         self.apply_settings(self.settings)
         QGuiApplication.styleHints().colorSchemeChanged.connect(
             lambda _scheme: self.apply_settings(self.settings)
         )
         self.resize(1280, 800)
-        self.new_post(ask=False)
+        self.new_post()
         self.editor.setFocus()  # the writer starts by writing, not in a form field
         self._init_welcome(greet and not has_posts(drafts))
         self._begin()
 
-    # ----- documents -------------------------------------------------------------------
-    def new_post(self, *, ask: bool = True) -> bool:
-        if ask and not self.may_discard_changes():
-            return False
-        self._load(PostFile(), new_post_text())
+    # ----- the open posts ----------------------------------------------------------------
+    @property
+    def document(self) -> Document:
+        """The post shown (there is always one)."""
+        return self.tabs.current
+
+    @property
+    def documents(self) -> list[Document]:
+        """Every open post, in tab order."""
+        return list(self.tabs.documents)
+
+    @property
+    def editor(self) -> MarkdownEditor:
+        return self.tabs.current.editor
+
+    @property
+    def file(self) -> PostFile:
+        return self.tabs.current.file
+
+    @file.setter
+    def file(self, binding: PostFile) -> None:
+        self.tabs.current.file = binding
+
+    @property
+    def recovery(self):
+        return self.tabs.current.recovery
+
+    @property
+    def _autosave_timer(self):
+        return self.tabs.current.autosave_timer
+
+    def _add_document(self) -> Document:
+        document = Document(self.drafts, self)
+        document.autosave_due.connect(lambda d=document: self.autosave(d))
+        # Written by another program: its library row (words, title) is read again.
+        document.file_touched.connect(self.library_saw_save)
+        if hasattr(self, "disk_watch"):
+            self._prepare_editor(document)
+        self.tabs.add(document)
+        return document
+
+    def _prepare_editor(self, document: Document) -> None:
+        """What every editor gets: the window's settings, images kept with the post, the
+        disk watch."""
+        document.editor.image_importer = self.import_images
+        self.disk_watch.follow(document)
+        self.apply_settings_to(document)
+
+    def _on_current_changed(self, document: Document, before: Document | None) -> None:
+        """Another tab is shown: the shared panes follow it and the one left is kept."""
+        if not hasattr(self, "disk_watch"):
+            return  # the window is being made: its end shows the first post
+        if before is not None:
+            self._bind_editor(before.editor, False)
+            self.autosave(before)  # leaving a post is a moment to be safe
+        self._bind_editor(document.editor, True)
+        self.feed.set_editor(document.editor)
+        self.find_bar.set_editor(document.editor)
+        self.outline.set_editor(document.editor)
+        if document.editor.focus_mode != self.commands.focus_mode.isChecked():
+            document.editor.set_focus_mode(self.commands.focus_mode.isChecked())
+        self.setWindowModified(document.modified)
+        self.preview.set_base_folder(document.folder())
+        self.refresh_metadata(fresh=True)
+        self._update_title()
+        self.show_welcome(False)
+        if document.question_waiting:  # changed on disk while in another tab
+            QTimer.singleShot(0, lambda: self.disk_watch.check(document))
+        if self.isVisible():
+            document.editor.setFocus()
+
+    def _bind_editor(self, editor: MarkdownEditor, bind: bool) -> None:
+        """The window's parts that follow the shown editor: title mark, counts, details
+        form, Undo and Redo."""
+        pairs = (
+            (editor.document().modificationChanged, self.setWindowModified),
+            (editor.selectionChanged, self._update_counts),
+            (editor.textChanged, self._metadata_timer.start),
+            (editor.undoAvailable, self._undo_available),
+            (editor.redoAvailable, self._redo_available),
+        )
+        for signal, slot in pairs:
+            if bind:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+        if bind:
+            self.commands.undo.setEnabled(editor.document().isUndoAvailable())
+            self.commands.redo.setEnabled(editor.document().isRedoAvailable())
+
+    def _undo_available(self, available: bool) -> None:
+        self.commands.undo.setEnabled(available)
+
+    def _redo_available(self, available: bool) -> None:
+        self.commands.redo.setEnabled(available)
+
+    def new_post(self, *, ask: bool = False) -> bool:
+        """A new untitled post in a tab of its own (in the shown one when that is a new
+        post nobody typed in). ``ask`` is kept for callers: nothing is replaced, so there
+        is nothing to ask."""
+        if not self.document.pristine:
+            self._add_document()
+        self._load(PostFile(), new_post_text(), pristine=True)
         self.editor.place_cursor_after("title: ")
         self.show_welcome(False)
         return True
+
+    def show_tab(self, document: Document) -> None:
+        self.tabs.show(document)
+
+    def close_tab(self, document: Document | None = None) -> bool:
+        """Ctrl+W, a tab's close button, a middle click. A post with a file was autosaved,
+        so only unsaved work asks; the last tab closed leaves a new post."""
+        document = document or self.document
+        if document in self._busy:
+            self.statusBar().showMessage(
+                self.tr("“%s” is being published or exported: close it when that is done")
+                % document.label,
+                6000,
+            )
+            return False
+        self.autosave(document)
+        if not self.may_discard_changes(document):
+            return False
+        document.set_modified(False)  # decided: nothing more is saved from it
+        if len(self.tabs.documents) == 1:
+            if document.pristine:
+                return True  # a new post in place of a new post
+            self._add_document()
+            self._load(PostFile(), new_post_text(), pristine=True)
+        self.tabs.remove(document)
+        document.discard()
+        return True
+
+    def close_post(self) -> bool:
+        return self.close_tab()
+
+    def session_state(self) -> SessionState:
+        """The posts open here (those with a file), and which one is shown."""
+        posts, current = [], 0
+        for document in self.tabs.documents:
+            if document.file.path is None:
+                continue  # untitled work is in its recovery slot, not in the session
+            if document is self.document:
+                current = len(posts)
+            posts.append(_open_post(document))
+        return SessionState(posts, current)
+
+    def restore_session(self, posts: list[OpenPost], current: int = 0) -> None:
+        """Open ``posts`` in tabs where they were, and show the ``current`` one."""
+        shown = None
+        for index, state in enumerate(posts):
+            if self.open_path(Path(state.path)):
+                self.restore_position(state)
+                if index == current or shown is None:
+                    shown = self.document
+        if shown is not None:
+            self.tabs.show(shown)
 
     # ----- first start -------------------------------------------------------------------
     def _init_welcome(self, shown: bool) -> None:
@@ -207,8 +336,7 @@ class MainWindow(
 
     def show_welcome(self, shown: bool) -> None:
         self._main_area.setCurrentWidget(self.welcome if shown else self._main_area.widget(0))
-        self.words.setVisible(not shown)  # no post is in view to count
-        self.goal_bar.setVisible(not shown and getattr(self, "_goal", None) is not None)
+        self.counts.set_hidden(shown)  # no post is in view to count
         if shown:
             self.welcome.new_button.setFocus()
 
@@ -271,49 +399,52 @@ class MainWindow(
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        self.autosave()  # switching posts is a moment to be safe; untitled work still asks
-        if not self.may_discard_changes():
-            return False
+        """Open the post at ``path`` in a tab of its own (the shown one when it is a new
+        post nobody typed in); a post open already is shown."""
+        open_already = self.tabs.find(path)
+        if open_already is not None:
+            self.tabs.show(open_already)
+            self._remember_recent(open_already.file.path)
+            self.show_welcome(False)
+            return True
         try:
             binding, text = PostFile.read(path)
         except SmugdeskError as error:
             QMessageBox.warning(self, self.tr("Cannot open this file"), str(error))
             return False
+        if not self.document.pristine:
+            self._add_document()
         self._load(binding, text)
         self._remember_recent()
         self.show_welcome(False)
         return True
 
-    def close_post(self) -> bool:
-        return self.new_post()
-
-    def _load(self, binding: PostFile, text: str) -> None:
-        self._autosave_timer.stop()
-        self.file = binding
-        self.editor.setPlainText(text)
+    def _load(self, binding: PostFile, text: str, *, pristine: bool = False) -> None:
+        """Put ``text`` in the shown tab, bound to ``binding``."""
+        document = self.document
+        document.load(binding, text, pristine=pristine)
         # The preview opens where the editor is (its top), not where the last post was.
-        self._typed = self._scrolled_by_typing = self._follow_caret = False
-        self._place_after = self._generation
-        self.editor.document().setModified(False)
-        self.preview.set_base_folder(binding.path.parent if binding.path else self.drafts)
-        self._render_now()
+        self.feed.opened()
+        self.preview.set_base_folder(document.folder())
         self.refresh_metadata(fresh=True)
         self._update_title()
-        self.watch_current_file()
-        self.recovery.clear()
+        document.recovery.clear()
         self.note_loaded(binding, text)
 
-    def may_discard_changes(self) -> bool:
-        """True when the current post may be replaced: saved, discarded, or unchanged."""
-        if not self.editor.document().isModified():
+    def may_discard_changes(self, document: Document | None = None) -> bool:
+        """True when the post may go: saved, discarded, or unchanged. The post asked about
+        is shown first."""
+        document = document or self.document
+        if not document.modified:
             return True
+        self.tabs.show(document)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("Save the changes to “%s”?") % (self._title or self.tr("Untitled")))
+        box.setText(self.tr("Save the changes to “%s”?") % (document.title or self.tr("Untitled")))
         box.setInformativeText(
             self.tr("If you don't save, the text is kept in the trash for a while.")
-            if self.file.path is None
+            if document.file.path is None
             else self.tr("If you don't save, your changes are kept in the post's history.")
         )
         box.setStandardButtons(
@@ -326,7 +457,7 @@ class MainWindow(
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.keep_discarded()  # in the trash or the history: a way back for a while
+            self.keep_discarded(document)  # in the trash or the history: a way back for a while
             return True
         return False
 
@@ -340,7 +471,8 @@ class MainWindow(
         if self.file.path is not None:
             suggested = self.file.path
         else:
-            suggested = unique_path(ensure_drafts_dir(self.drafts), self._title or "untitled")
+            title = self.document.title or "untitled"
+            suggested = unique_path(ensure_drafts_dir(self.drafts), title)
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Post As"), str(suggested), POST_FILTER
         )
@@ -351,26 +483,32 @@ class MainWindow(
             path = path.with_suffix(".md")
         return self.save_to(path)
 
-    def save_to(self, path: Path | None, *, overwrite: bool = False, cause: str = "manual") -> bool:
-        """Save to ``path`` (None: the post's own file). Asks before overwriting a file that
-        another program changed; never loses the text in the editor. ``cause`` goes into
-        the post's history with the version."""
+    def save_to(
+        self,
+        path: Path | None,
+        *,
+        overwrite: bool = False,
+        cause: str = "manual",
+        document: Document | None = None,
+    ) -> bool:
+        """Save ``document`` (the shown post) to ``path`` (None: the post's own file). Asks
+        before overwriting a file that another program changed; never loses the text in
+        the editor. ``cause`` goes into the post's history with the version."""
+        document = document or self.document
         try:
-            self.file.save_text(self.editor.toPlainText(), path, overwrite=overwrite, cause=cause)
+            document.save(path, overwrite=overwrite, cause=cause)
         except ConflictError as error:
+            self.tabs.show(document)
             return self._resolve_conflict(str(error))
         except SmugdeskError as error:
             QMessageBox.warning(self, self.tr("The post was not saved"), str(error))
             return False
-        self._autosave_timer.stop()
-        self.editor.document().setModified(False)
-        self.recovery.clear()
-        self.library_saw_save(self.file.path)
-        self.preview.set_base_folder(self.file.path.parent)
-        self._update_title()
-        self.watch_current_file()
-        self._remember_recent()
-        self.statusBar().showMessage(self.tr("Saved %s") % self.file.path, 4000)
+        self.library_saw_save(document.file.path)
+        if document is self.document:
+            self.preview.set_base_folder(document.folder())
+            self._update_title()
+        self._remember_recent(document.file.path)
+        self.statusBar().showMessage(self.tr("Saved %s") % document.file.path, 4000)
         return True
 
     def _resolve_conflict(self, message: str) -> bool:
@@ -390,178 +528,61 @@ class MainWindow(
             return self.save_as()
         return False
 
-    def autosave(self) -> None:
-        """Quietly save a post that has a file; never over another program's changes. A post
-        with no file yet is kept in its recovery copy."""
-        if not self.editor.document().isModified():
+    def autosave(self, document: Document | None = None) -> None:
+        """Quietly save a post that has a file (the shown one unless told); never over
+        another program's changes. A post with no file yet is kept in its recovery copy."""
+        document = document or self.document
+        if not document.modified:
             return
-        if self.file.path is None:
-            self.keep_untitled()
+        path = document.file.path
+        if path is None:
+            self.keep_untitled(document)
             return
-        if not self.file.path.exists():
+        if not path.exists():
             return  # deleted on disk: only an explicit Save writes it again
-        if self.file.changed_on_disk():
+        if document.file.changed_on_disk():
             self.statusBar().showMessage(
                 self.tr("Not autosaved: %s was changed by another program. Save to choose.")
-                % self.file.path.name
+                % path.name
             )
             return
         try:
-            self.file.save_text(self.editor.toPlainText(), cause="autosave")
+            document.save(cause="autosave")
         except SmugdeskError as error:
             self.statusBar().showMessage(self.tr("Autosave failed: %s") % error)
             return
-        self.editor.document().setModified(False)
-        self.watch_current_file()
-        self.library_saw_save(self.file.path)
+        self.library_saw_save(path)
         self.statusBar().showMessage(self.tr("Autosaved"), 2000)
 
-    # ----- rendering -------------------------------------------------------------------
-    def _on_text_changed(self) -> None:
-        self._typed = self._follow_caret = True
-        self._typed_end.start()
-        if not self._scrolled_by_typing:
-            self._scroll_sync.stop()  # a scroll not yet followed: the caret matters now
-        if not self._render_timer.isActive():
-            self._render_timer.start()
-        # Started by the first unsaved change, not restarted by later ones: a pause saves
-        # within AUTOSAVE_DELAY_MS, and so does every stretch of non-stop typing.
-        # Untitled work goes to its recovery copy on the same clock.
-        if not self._autosave_timer.isActive():
-            self._autosave_timer.start()
+    # ----- the preview and the counts ----------------------------------------------------
+    def _on_rendered(self, result: RenderResult) -> None:
+        self.document.set_title(result.rendered.title)
+        self._update_title()
+        self.counts.show_render(result.words, result.characters, self.editor, result.body_line)
+        self.outline.set_headings(result.headings)
 
     def _render_now(self) -> None:
-        """Render at once when the worker is free; otherwise as soon as it is. One render at
-        a time keeps latency at one render while typing, with no fixed delay on top."""
-        self._render_timer.stop()
-        if not self._started:
-            self._render_wanted = True
-            return
-        if self._rendering:
-            self._dirty = True
-            return
-        self._rendering = True
-        self._generation += 1
-        self.worker.submit(self._generation, self.editor.toPlainText())
-
-    def _on_rendered(self, result: RenderResult) -> None:
-        self._rendering = False
-        if self._dirty:
-            self._dirty = False
-            self._render_now()
-        self._title = result.rendered.title
-        self._update_title()
-        self._counts = (result.words, result.characters)
-        self._goal = word_goal(self._front_matter_text(result.body_line))
-        self._update_counts()
-        self.outline.set_headings(result.headings)
-        self._body_line = result.body_line
-        self.preview.show_result(result)
-        # Scrolls run in the page after the update just sent, so they see the new blocks.
-        if self._place_after >= 0 and result.generation > self._place_after:
-            self._place_after = -1
-            self._follow_top_line()
-        elif self._follow_caret and self.commands.sync_scroll.isChecked():
-            self._reveal_caret()
+        self.feed.render_now()
 
     def sync_preview_scroll(self) -> None:
-        """The preview follows the editor: while the writer types, the caret's block stays
-        in view; when the editor is scrolled without typing, its top line is the top of
-        the preview, and its end the preview's end."""
-        if not self.commands.sync_scroll.isChecked():
-            return
-        if self._scrolled_by_typing:
-            self._scrolled_by_typing = False
-            self._reveal_caret()
-            return
-        self._follow_caret = False
-        self._follow_top_line()
-
-    def _on_editor_scrolled(self, _value: int) -> None:
-        # The editor scrolls in the same turn as the keystroke that needed it.
-        self._scrolled_by_typing = self._scrolled_by_typing or self._typed
-        self._scroll_sync.start()
-
-    def _follow_top_line(self) -> None:
-        bar = self.editor.verticalScrollBar()
-        if bar.maximum() > 0 and bar.value() >= bar.maximum():
-            self.preview.reveal_line(0, end=True)
-            return
-        top = self.editor.cursorForPosition(QPoint(0, 0)).blockNumber()
-        self.preview.scroll_to_line(max(0, top - self._body_line))
-
-    def _reveal_caret(self) -> None:
-        block = self.editor.textCursor().block()
-        line = block.blockNumber() - self._body_line
-        # In the last block with words (blank lines after it do not count): the page's end.
-        following = block.next()
-        while following.isValid() and not following.text().strip():
-            following = following.next()
-        self.preview.reveal_line(max(0, line), end=not following.isValid())
+        self.feed.sync_scroll()
 
     def show_source_line(self, line: int) -> None:
-        block = self.editor.document().findBlockByNumber(line + self._body_line)
-        if block.isValid():
-            cursor = self.editor.textCursor()
-            cursor.setPosition(block.position())
-            self.editor.setTextCursor(cursor)
-            self.editor.centerCursor()
-            self.editor.setFocus()
+        self.feed.show_source_line(line)
 
     def _update_counts(self) -> None:
-        words, characters = self._counts
-        minutes = max(1, round(words / 230))  # an adult's silent reading pace
-        text = " · ".join(
-            (
-                self.tr("%s word(s)", "", words) % f"{words:,}",
-                self.tr("%s character(s)", "", characters) % f"{characters:,}",
-                self.tr("%n min read", "", minutes),
-            )
-        )
-        selected = self.editor.textCursor().selectedText()
-        if selected:
-            text = self.tr("%s selected · ") % f"{word_count(selected):,}" + text
-        self.words.setText(text)
-        self._show_goal(words)
-
-    def _front_matter_text(self, lines: int) -> str:
-        # Only the lines before the body: a long post is not copied out for each render.
-        block = self.editor.document().firstBlock()
-        head = []
-        while block.isValid() and len(head) <= lines:
-            head.append(block.text())
-            block = block.next()
-        return "\n".join(head)
-
-    def _show_goal(self, words: int) -> None:
-        """A goal in the front matter (``goal: 1500``): progress towards it."""
-        goal = self._goal
-        self.goal_bar.setVisible(goal is not None and not self.welcome_shown)
-        if goal is None:
-            return
-        self.goal_bar.setMaximum(goal)
-        self.goal_bar.setValue(min(words, goal))
-        self.goal_bar.setFormat(
-            self.tr("Goal reached: %s words") % f"{goal:,}"
-            if words >= goal
-            else self.tr("%s%% of %s words") % (words * 100 // goal, f"{goal:,}")
-        )
-
-    def _on_preview_shown(self, generation: int) -> None:
-        self._shown_generation = generation
+        self.counts.update(self.editor)
 
     @property
     def preview_is_current(self) -> bool:
         """True once the preview shows the editor's latest text (tests and benchmarks)."""
-        return self._shown_generation == self._generation and not (
-            self._rendering or self._dirty or self._render_timer.isActive()
-        )
+        return self.feed.is_current
 
     def _update_title(self) -> None:
-        name = self._title or (self.file.path.stem if self.file.path else self.tr("Untitled"))
-        self.setWindowTitle(f"{name}[*] — smugdesk")
-        self.setWindowFilePath(str(self.file.path) if self.file.path else "")
-        self.library.set_current_post(self.file.path)
+        document = self.document
+        self.setWindowTitle(f"{document.label}[*] — smugdesk")
+        self.setWindowFilePath(str(document.file.path) if document.file.path else "")
+        self.library.set_current_post(document.file.path)
 
     # ----- window ----------------------------------------------------------------------
     def _about(self) -> None:
@@ -574,7 +595,8 @@ class MainWindow(
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         # Leaving the window (another app, a dialog) is a natural moment to be safe.
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
-            self.autosave()
+            for document in self.tabs.documents:
+                self.autosave(document)
         elif event.type() == QEvent.Type.ActivationChange and self.library_worker is not None:
             # Back from another program, which may have changed posts in place (the folder
             # watch sees files come and go, not their words): the index re-reads what changed.
@@ -582,15 +604,21 @@ class MainWindow(
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.autosave()  # a post with a file is saved; only untitled work needs a question
-        if not self.may_discard_changes():
-            event.ignore()
-            return
-        self.worker.stop()
+        # Posts with a file are saved; only untitled work (or a failed save) asks.
+        for document in self.tabs.documents:
+            self.autosave(document)
+        shown = self.document
+        for document in self.tabs.documents:
+            if not self.may_discard_changes(document):
+                event.ignore()
+                return
+        self.tabs.show(shown)  # the session remembers the tab the writer was in
+        state = self.session_state()
+        self.feed.stop()
         self.stop_library()
         self.history_at_close()
         event.accept()
-        self.closed.emit(self.open_post_state())
+        self.closed.emit(state)
 
     def set_distraction_free(self, on: bool) -> None:
         """Full screen with only the editor; the same key (or Esc) brings everything back."""
@@ -639,26 +667,27 @@ class MainWindow(
             return
         super().keyPressEvent(event)
 
+    def check_disk(self) -> None:
+        """What the file watcher calls, for the shown post."""
+        self.disk_watch.check(self.document)
+
     def open_post_state(self) -> OpenPost | None:
-        if self.file.path is None:
-            return None
-        return OpenPost(
-            str(self.file.path),
-            self.editor.textCursor().position(),
-            self.editor.verticalScrollBar().value(),
-        )
+        """Where the writer is in the shown post (None for a post with no file)."""
+        return None if self.file.path is None else _open_post(self.document)
 
     def restore_position(self, state: OpenPost) -> None:
         cursor = self.editor.textCursor()
         cursor.setPosition(min(state.cursor, len(self.editor.toPlainText())))
         self.editor.setTextCursor(cursor)
         # The scroll range is known only once the text is laid out.
-        QTimer.singleShot(0, lambda: self.editor.verticalScrollBar().setValue(state.scroll))
+        bar = self.editor.verticalScrollBar()
+        QTimer.singleShot(0, lambda: bar.setValue(state.scroll))
 
 
-def _single_shot(parent: QObject, interval: int, slot) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval)
-    timer.timeout.connect(slot)
-    return timer
+def _open_post(document: Document) -> OpenPost:
+    editor = document.editor
+    return OpenPost(
+        str(document.file.path),
+        editor.textCursor().position(),
+        editor.verticalScrollBar().value(),
+    )

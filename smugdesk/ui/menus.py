@@ -8,6 +8,8 @@ from smugdesk.ui.session_keeper import quit_application
 
 
 def build_menus(window) -> None:
+    """Editing commands act on ``window.editor`` when triggered: the editor of the tab
+    shown then, not the one shown when the menus were made."""
     a = window.commands
     a.new.triggered.connect(lambda: window.new_post())
     a.open.triggered.connect(window.open_dialog)
@@ -15,17 +17,17 @@ def build_menus(window) -> None:
     a.save_as.triggered.connect(window.save_as)
     a.close.triggered.connect(window.close_post)
     a.quit.triggered.connect(quit_application)
-    a.undo.triggered.connect(window.editor.undo)
-    a.redo.triggered.connect(window.editor.redo)
-    a.cut.triggered.connect(window.editor.cut)
-    a.copy.triggered.connect(window.editor.copy)
-    a.paste.triggered.connect(window.editor.paste)
-    a.select_all.triggered.connect(window.editor.selectAll)
+    a.undo.triggered.connect(lambda: window.editor.undo())
+    a.redo.triggered.connect(lambda: window.editor.redo())
+    a.cut.triggered.connect(lambda: window.editor.cut())
+    a.copy.triggered.connect(lambda: window.editor.copy())
+    a.paste.triggered.connect(lambda: window.editor.paste())
+    a.select_all.triggered.connect(lambda: window.editor.selectAll())
     a.about.triggered.connect(window._about)
-    window.editor.undoAvailable.connect(a.undo.setEnabled)
-    window.editor.redoAvailable.connect(a.redo.setEnabled)
-    a.undo.setEnabled(False)
+    a.undo.setEnabled(False)  # the shown editor's undoAvailable follows (MainWindow)
     a.redo.setEnabled(False)
+    a.next_tab.triggered.connect(lambda: window.tabs.step(1))
+    a.previous_tab.triggered.connect(lambda: window.tabs.step(-1))
 
     menu = window.menuBar().addMenu(window.tr("&File"))
     menu.addActions([a.new, a.open])
@@ -40,6 +42,8 @@ def build_menus(window) -> None:
     export_menu.addSeparator()
     export_menu.setToolTipsVisible(True)
     window.export_menu = export_menu  # its exporters come with add_exporters()
+    menu.addSeparator()
+    menu.addActions([a.next_tab, a.previous_tab])
     menu.addSeparator()
     menu.addActions([a.close, a.quit])
 
@@ -104,7 +108,7 @@ def build_menus(window) -> None:
     a.next_pane.triggered.connect(lambda: window.cycle_panes(1))
     a.previous_pane.triggered.connect(lambda: window.cycle_panes(-1))
     a.focus_mode.setCheckable(True)
-    a.focus_mode.toggled.connect(lambda on: window.editor.set_focus_mode(on))
+    a.focus_mode.toggled.connect(lambda on: window.editor.set_focus_mode(on))  # per tab
     a.full_screen.setCheckable(True)
     a.full_screen.toggled.connect(lambda on: window.set_distraction_free(on))
     view.addActions([a.focus_mode, a.full_screen])

@@ -32,7 +32,7 @@ class MetadataSync:
         self._metadata_timer.setSingleShot(True)
         self._metadata_timer.setInterval(250)
         self._metadata_timer.timeout.connect(self.refresh_metadata)
-        self.editor.textChanged.connect(self._metadata_timer.start)
+        # The shown editor's textChanged starts the timer (MainWindow._bind_editor).
 
     def refresh_metadata(self, *, fresh: bool = False) -> None:
         self._metadata_timer.stop()

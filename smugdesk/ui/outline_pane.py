@@ -25,6 +25,14 @@ class OutlinePane(QDockWidget):
         self.setWidget(self.tree)
         editor.cursorPositionChanged.connect(self.follow_cursor)
 
+    def set_editor(self, editor: QPlainTextEdit) -> None:
+        """Follow another tab's editor (its headings come with its next render)."""
+        if editor is self.editor:
+            return
+        self.editor.cursorPositionChanged.disconnect(self.follow_cursor)
+        self.editor = editor
+        editor.cursorPositionChanged.connect(self.follow_cursor)
+
     def set_headings(self, headings: list[Heading]) -> None:
         if headings == self.headings:
             return

@@ -222,6 +222,8 @@ class PublishActions:
         if post is None or not secret:
             return
         self._publishing = True
+        document = self.document  # its tab stays open until the outcome is written in it
+        self._busy.add(document)
         self._publish_cancel.clear()
         progress = QProgressDialog(
             self.tr("Publishing to %s…") % account.name, self.tr("Cancel"), 0, 0, self
@@ -256,7 +258,7 @@ class PublishActions:
         run_later(
             self,
             work,
-            partial(self._published, account, status),
+            partial(self._published, account, status, document=document),
             on_progress,
             name="smugdesk-publish",
         )
@@ -293,9 +295,13 @@ class PublishActions:
         return ""
 
     # -- outcomes -------------------------------------------------------------------------
-    def _published(self, account: Account, status: str | None, result) -> None:
+    def _published(self, account: Account, status: str | None, result, document=None) -> None:
         from smugdesk.publish.publishing import Outcome, RemoteChangedError
 
+        if document is not None:
+            # The outcome is about that post (written into it, asked about): it is shown.
+            self._busy.discard(document)
+            self.show_tab(document)
         self._publishing = False
         self.publish_progress.reset()
         self.publish_progress.hide()

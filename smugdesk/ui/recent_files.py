@@ -14,10 +14,10 @@ from smugdesk.core.errors import SmugdeskError
 class RecentFiles:
     """Mixed into MainWindow (uses its file, settings and recent_menu)."""
 
-    def _remember_recent(self) -> None:
+    def _remember_recent(self, path: Path | None = None) -> None:
         # Read fresh: another window may have added its own since this one started.
         fresh = Settings.load()
-        fresh.remember_recent(self.file.path)
+        fresh.remember_recent(path or self.file.path)
         self.settings.recent = fresh.recent
         with contextlib.suppress(SmugdeskError):  # a menu convenience, never worth an error
             fresh.save()

@@ -80,18 +80,10 @@ class SettingsActions:
         set_toolbar_icons(
             self.commands, QApplication.palette().color(QPalette.ColorRole.ButtonText)
         )
-        self.editor.highlighter.set_dark(dark)
+        self._dark = dark
         self.preview.set_dark(dark)
-        font = self.editor.font()
-        if settings.editor_font:
-            font.setFamily(settings.editor_font)
-        if settings.editor_font_size:
-            font.setPointSize(settings.editor_font_size)
-        self.editor.setFont(font)
-        self.editor.set_line_width(settings.line_width)
-        self._autosave_timer.setInterval(max(1, settings.autosave_seconds) * 1000)
-        if self._spelling_started:  # else the dictionary is loaded after the first preview
-            self.apply_speller()
+        for document in self.tabs.documents:
+            self.apply_settings_to(document)
         # Rebuilt so that stylesheets added to the CSS folder since take effect.
         folder = self.file.path.parent if self.file.path else self.drafts
         self.preview.scripts_allowed = self.post_scripts_allowed
@@ -101,18 +93,33 @@ class SettingsActions:
         self.worker.embed_mode = self._embed_mode()
         self._render_now()
 
+    def apply_settings_to(self, document) -> None:
+        """One open post's editor: theme, font, line width, autosave delay, spelling."""
+        settings, editor = self.settings, document.editor
+        editor.highlighter.set_dark(getattr(self, "_dark", False))
+        font = editor.font()
+        if settings.editor_font:
+            font.setFamily(settings.editor_font)
+        if settings.editor_font_size:
+            font.setPointSize(settings.editor_font_size)
+        editor.setFont(font)
+        editor.set_line_width(settings.line_width)
+        document.autosave_timer.setInterval(max(1, settings.autosave_seconds) * 1000)
+        if self._spelling_started:  # else the dictionary is loaded after the first preview
+            editor.highlighter.set_speller(speller_for(settings, self.statusBar()))
+
     def post_scripts_allowed(self) -> bool:
         """Whether the writer let this post's own scripts run in the preview: remembered
         per post file in the config folder (never in the post), for an untitled post only
         while it is open."""
         if self.file.path is None:
-            return getattr(self, "_scripts_for_untitled", None) is self.file
+            return self.document.scripts_for_untitled
         return scripts_allowed(self.file.path)
 
     def set_post_scripts(self, allowed: bool) -> None:
         """View → Run This Post's Scripts in Preview."""
         if self.file.path is None:
-            self._scripts_for_untitled = self.file if allowed else None
+            self.document.scripts_for_untitled = allowed
         else:
             try:
                 allow_scripts(self.file.path, allowed)
@@ -122,7 +129,9 @@ class SettingsActions:
 
     def apply_speller(self) -> None:
         self._spelling_started = True
-        self.editor.highlighter.set_speller(speller_for(self.settings, self.statusBar()))
+        speller = speller_for(self.settings, self.statusBar())
+        for document in self.tabs.documents:
+            document.editor.highlighter.set_speller(speller)
 
     def _embed_mode(self) -> str:
         return "iframe" if self.settings.remote_content_in_preview else "placeholder"

@@ -22,7 +22,6 @@ class StagedStart:
         self._start_queued = False
         self._staged = staged
         self._spelling_started = False
-        self._render_wanted = False  # a render was asked for before finish_start
 
     def _begin(self) -> None:
         """At the end of the window's construction."""
@@ -38,8 +37,7 @@ class StagedStart:
         if self._started:
             return
         self._started = True
-        if self._render_wanted:
-            self._render_now()  # the render thread works while the web view is made
+        self.feed.start()  # the render thread works while the web view is made
         self.preview.start()
         start_temp_cleanup(self.drafts)
         self.start_library()

@@ -46,6 +46,8 @@ def remote_to_post(remote: RemotePost, account: Account | None) -> Post:
     if remote.excerpt.strip():
         meta["summary"] = re.sub(r"<[^>]+>", "", remote.excerpt).strip()
     meta["status"] = _STATUS.get(remote.status, "draft") if account else "draft"
+    if remote.format not in ("", "standard"):
+        meta["format"] = remote.format
     post = Post(body=html_to_markdown(remote.html), meta=meta)
     if account is not None:
         place = Placement(remote.id, remote.url, now_stamp(), remote.modified)

@@ -52,6 +52,18 @@ from smugdesk.publish.site import local_image, skipped_images
 from smugdesk.publish.slugs import blog_slug
 
 EXCERPT_KEYS = ("summary", "excerpt", "description")
+WORDPRESS_FORMATS = (
+    "standard",
+    "aside",
+    "chat",
+    "gallery",
+    "link",
+    "image",
+    "quote",
+    "status",
+    "video",
+    "audio",
+)
 FEATURED_KEYS = ("image", "featured_image", "cover")
 # Front-matter status → what the server is asked for; and back after a publish.
 _ASK = {"published": "publish", "publish": "publish", "scheduled": "future", "future": "future"}
@@ -92,6 +104,13 @@ def post_datetime(post: Post) -> dt.datetime | None:
     if not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time(9, 0))
     return value if value.tzinfo else value.astimezone()
+
+
+def post_format(post: Post) -> str:
+    """The post's WordPress format (``format: aside``), or "" to leave the blog's as it is
+    (a value WordPress does not know is not sent: the check names it)."""
+    value = str(post.meta.get("format") or "").strip().lower()
+    return value if value in WORDPRESS_FORMATS else ""
 
 
 def _first_text(post: Post, keys: tuple[str, ...]) -> str:
@@ -251,6 +270,7 @@ class _Job:
             # category list, with the tags); the publisher decides.
             categories=self.post.categories,
             featured_media=sent[featured].id if featured in sent else "",
+            format=post_format(self.post),
         )
 
 

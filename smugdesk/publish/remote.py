@@ -86,6 +86,7 @@ class Payload:
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     featured_media: str = ""  # a remote media id (WordPress)
+    format: str = ""  # WordPress's post format (aside, link, quote…); "" leaves the blog's
     marker: str = ""  # made by smugdesk for one create: finds it if the answer is lost
 
 
@@ -100,6 +101,7 @@ class RemotePost:
     excerpt: str = ""
     date: dt.datetime | None = None
     modified: str = ""  # the server's last-modified stamp, compared as text
+    format: str = ""  # WordPress's post format; "" or "standard" for a plain post
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     marker: str = ""  # the create's marker, where the server keeps one

@@ -44,6 +44,7 @@ class BlogTerms:
     tags: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     fetched: str = ""  # ISO time, UTC
+    formats: list[str] = field(default_factory=list)  # post formats the theme shows
 
     def age(self, now: dt.datetime | None = None) -> dt.timedelta | None:
         try:
@@ -134,6 +135,7 @@ def load(account: Account) -> BlogTerms | None:
         tags=_strings(data.get("tags")),
         authors=_strings(data.get("authors")),
         fetched=str(data.get("fetched", "")),
+        formats=_strings(data.get("formats")),
     )
 
 

@@ -142,6 +142,8 @@ class WordPressPublisher:
             body["categories"] = [self._term("categories", name) for name in payload.categories]
         if payload.featured_media:
             body["featured_media"] = int(payload.featured_media)
+        if payload.format:
+            body["format"] = payload.format
         if self._made:
             from smugdesk.publish.terms import made_note, remember_made
 
@@ -219,6 +221,7 @@ class WordPressPublisher:
             excerpt=str(excerpt.get("raw", "")),
             date=_utc(str(data.get("date_gmt") or "")),
             modified=str(data.get("modified_gmt", "")),
+            format=str(data.get("format") or ""),
             tags=self._names("tags", tags) if names and isinstance(tags, list) else [],
             categories=(
                 self._names("categories", categories)
@@ -345,6 +348,7 @@ class WordPressPublisher:
             users = self._all("/wp/v2/users", "id,name", {"who": "authors"})
         except PublishError:
             users = []  # a user who may not list authors still gets the terms
+        formats = self._theme_formats()
         return BlogTerms(
             categories=[
                 Category(names[item["id"]], names.get(item.get("parent"), ""))
@@ -352,4 +356,18 @@ class WordPressPublisher:
             ],
             tags=[html.unescape(str(item.get("name", ""))) for item in tags],
             authors=[html.unescape(str(item.get("name", ""))) for item in users],
+            formats=formats,
         )
+
+    def _theme_formats(self) -> list[str]:
+        """The post formats the blog's theme shows (WordPress stores any, but a theme
+        without "aside" shows an aside as a plain post)."""
+        try:
+            found = self.call(
+                "GET", "/wp/v2/themes", params={"status": "active", "_fields": "theme_supports"}
+            )
+        except PublishError:
+            return []  # an author may not read themes: no list, any format can still be typed
+        theme = found[0] if isinstance(found, list) and found else {}
+        formats = _obj(_obj(theme).get("theme_supports")).get("formats")
+        return [str(f) for f in formats if isinstance(f, str)] if isinstance(formats, list) else []

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.links import BadUrlError, check_url
 from smugdesk.core.markdown_source import _segments
-from smugdesk.core.post import Post, parse_date, parse_post
+from smugdesk.core.post import WORDPRESS_FORMATS, Post, parse_date, parse_post
 from smugdesk.core.target_dialect import differences
 
 ERROR = "error"
@@ -179,6 +179,19 @@ def _front_checks(post: Post, where: _Text, target: Target, now: dt.datetime | N
                 "the blog lists posts by their summary, and this post has none "
                 "(add a summary in the front matter)",
                 0,
+            )
+        )
+    written = str(post.meta.get("format") or "").strip()
+    if written and target.kind == "wordpress" and written.lower() not in WORDPRESS_FORMATS:
+        offset, length = where.key_offset("format")
+        found.append(
+            where.finding(
+                WARNING,
+                "unknown-format",
+                f"“{written}” is not a WordPress post format, so none is sent "
+                f"(WordPress knows {', '.join(WORDPRESS_FORMATS)})",
+                offset,
+                length,
             )
         )
     status = str(post.meta.get("status") or "").lower()

@@ -184,6 +184,21 @@ class Post:
         return copy.deepcopy(self)
 
 
+# The post formats WordPress knows (``format: aside`` in the front matter).
+WORDPRESS_FORMATS = (
+    "standard",
+    "aside",
+    "chat",
+    "gallery",
+    "link",
+    "image",
+    "quote",
+    "status",
+    "video",
+    "audio",
+)
+
+
 def slugify(text: str) -> str:
     """A URL-safe slug: lower case ASCII letters, digits and hyphens."""
     import unicodedata

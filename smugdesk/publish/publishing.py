@@ -22,7 +22,7 @@ from smugdesk.core.embeds import parse_embed
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.figures import figures_in_html
 from smugdesk.core.markdown_source import replace_url_paragraphs, rewrite_targets
-from smugdesk.core.post import Post, parse_date
+from smugdesk.core.post import WORDPRESS_FORMATS, Post, parse_date
 from smugdesk.core.render import POST_PREFIX, Renderer
 from smugdesk.core.store import load_post
 from smugdesk.publish.base import Progress, no_progress
@@ -52,18 +52,6 @@ from smugdesk.publish.site import local_image, skipped_images
 from smugdesk.publish.slugs import blog_slug
 
 EXCERPT_KEYS = ("summary", "excerpt", "description")
-WORDPRESS_FORMATS = (
-    "standard",
-    "aside",
-    "chat",
-    "gallery",
-    "link",
-    "image",
-    "quote",
-    "status",
-    "video",
-    "audio",
-)
 FEATURED_KEYS = ("image", "featured_image", "cover")
 # Front-matter status → what the server is asked for; and back after a publish.
 _ASK = {"published": "publish", "publish": "publish", "scheduled": "future", "future": "future"}

@@ -266,3 +266,14 @@ def test_the_check_says_where_the_site_will_read_the_post_differently(tmp_path):
     hugo = [f for f in check_text(text, tmp_path / "p.md", Target(kind="hugo-git"))]
     assert any(f.code == "list-after-paragraph" and f.line == 6 for f in pelican), pelican
     assert not any(f.code == "list-after-paragraph" for f in hugo), hugo
+
+
+def test_a_post_format_wordpress_does_not_know_is_named(drafts):
+    wordpress = Target("wordpress")
+    _, found = run(drafts, "Words.", front="title: N\nformat: asides\n", target=wordpress)
+    assert codes(found) == ["warning:unknown-format"]
+    assert found[0].line == 3 and "asides" in found[0].message
+    _, known = run(drafts, "Words.", front="title: N\nformat: Aside\n", target=wordpress)
+    assert known == []
+    _, elsewhere = run(drafts, "Words.", front="title: N\nformat: asides\n", target=Target("hugo"))
+    assert elsewhere == []

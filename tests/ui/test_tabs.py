@@ -163,7 +163,7 @@ def test_only_the_shown_post_is_rendered_and_a_switch_shows_the_other(qtbot, win
     for word in ("Typed", " while", " hidden."):
         cursor.insertText(word)  # as a publish's record or a reload would change it
     qtbot.wait(50)
-    assert not any("hidden." in text for text in submitted), "a hidden tab was rendered"
+    assert submitted == [], "an edit in a hidden tab made the preview work"
     assert "Two body." in preview_body(qtbot, window)
 
     window.show_tab(hidden)

@@ -3,7 +3,9 @@
 A post is content from anywhere (a shared blog, a paste, a sync), so the page it lands in
 has no powers of its own:
 - it is served from a custom scheme (``smugdesk-post://<token>/``) whose handler answers
-  the shell page and the post's own media files, inside the post's folder and nothing else;
+  the shell page and the post's own media files, inside the post's folder and nothing else
+  (and, for a blog-theme preview, the stored theme's files under ``/.smugdesk-theme/``,
+  inside that theme's folder and nothing else);
 - every request the page or its frames make passes a request interceptor that blocks by
   default: only the page's own scheme passes, and embedded players' hosts when the writer
   allowed remote content;
@@ -47,6 +49,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from smugdesk.core.embeds import PROVIDER_NAMES, Embed
+from smugdesk.publish.theme_capture import THEME_PREFIX
 
 SCHEME = "smugdesk-post"
 MAX_ASSET_BYTES = 64 * 1024 * 1024  # a post's video may be large; a 4 GB file is refused
@@ -244,6 +247,7 @@ class PageGrant:
     policy: str
     remote: bool
     scripts: bool
+    theme: str = ""  # a stored blog theme's folder: its files are served too
 
 
 _RT = QWebEngineUrlRequestInfo.ResourceType
@@ -270,7 +274,13 @@ class _PostFiles(QWebEngineUrlSchemeHandler):
             job.reply(QByteArray(b"text/html"), _buffer(job, grant.shell))
             return
         try:
-            real = resolve_asset(grant.folder, path, scripts=grant.scripts)
+            if path.startswith(THEME_PREFIX):
+                # Hidden segments are never a post's file: this name space is the theme's.
+                if not grant.theme:
+                    raise AssetRefusedError("this page shows no blog theme")
+                real = resolve_asset(grant.theme, path[len(THEME_PREFIX) :])
+            else:
+                real = resolve_asset(grant.folder, path, scripts=grant.scripts)
             fd = open_asset(real)
         except AssetRefusedError as refused:
             error = QWebEngineUrlRequestJob.Error
@@ -329,12 +339,23 @@ class PreviewSandbox:
         self._gate = _RequestGate(self)
         self.profile.setUrlRequestInterceptor(self._gate)
 
-    def grant(self, folder: Path, shell: str, *, remote: bool, scripts: bool) -> QUrl:
-        """A new origin for a page showing a post from ``folder``; its URL."""
+    def grant(
+        self,
+        folder: Path,
+        shell: str,
+        *,
+        remote: bool,
+        scripts: bool,
+        theme: Path | None = None,
+    ) -> QUrl:
+        """A new origin for a page showing a post from ``folder`` (inside the blog theme
+        stored in ``theme``, if given); its URL."""
         token = secrets.token_hex(16)
         policy = content_security_policy(remote=remote, scripts=scripts)
         shell_bytes = with_policy(shell, policy).encode("utf-8")
-        self._grants[token] = PageGrant(str(folder), shell_bytes, policy, remote, scripts)
+        self._grants[token] = PageGrant(
+            str(folder), shell_bytes, policy, remote, scripts, str(theme) if theme else ""
+        )
         return QUrl(f"{SCHEME}://{token}/")
 
     def revoke(self, url: QUrl) -> None:

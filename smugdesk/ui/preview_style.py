@@ -1,0 +1,251 @@
+"""View → Preview Style: the plain page, the writer's CSS alone, or a blog's own theme
+(captured once, shown offline), remembered per post; "Refresh Theme" captures it again.
+
+The window adds it with two lines::
+
+    self.preview_style = PreviewStyleMenu(view_menu, self.preview, lambda: self.file.path)
+
+It follows the post shown in the preview by itself (the pane says when a post changes).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from smugdesk.core.accounts import Account, AccountError, load_accounts
+from smugdesk.core.config import user_css
+from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.preview_styles import PLAIN, THEME, WRITER_CSS, remember_style, style_for
+from smugdesk.core.resources import read_resource
+from smugdesk.core.theme_template import fill
+from smugdesk.publish.theme_capture import (
+    StoredTheme,
+    capture_wordpress,
+    check_changed,
+    load_theme,
+    theme_folder,
+    themes_dir,
+)
+from smugdesk.ui.background import run_later
+
+THEMED_KINDS = ("wordpress", "metaweblog")  # blogs with public pages smugdesk can read
+
+
+@dataclass
+class ThemeStyle:
+    """A stored blog theme as the preview's page (PreviewView.page_style)."""
+
+    folder: Path
+    name: str
+    _cache: tuple[float, str] = field(default=(0.0, ""), repr=False)
+
+    def template(self) -> str:
+        path = self.folder / "template.html"
+        stamp = path.stat().st_mtime
+        if self._cache[0] != stamp:
+            self._cache = (stamp, path.read_text(encoding="utf-8"))
+        return self._cache[1]
+
+    def shell(self, extra_css: str) -> str:
+        return fill(self.template(), title="", date_text="", date_iso="", extra_css=extra_css)
+
+
+@dataclass
+class WriterCssStyle:
+    """smugdesk's page with the writer's stylesheets only (none of smugdesk's own)."""
+
+    folder: Path | None = None
+
+    def shell(self, extra_css: str) -> str:
+        values = {
+            "lang": "en",
+            "title": "",
+            "css": re.sub(r"</", r"<\\/", extra_css),
+            "date_iso": "",
+            "date_text": "",
+            "body": "",
+            "script": "",
+        }
+        page = read_resource("page.html")
+        return re.sub(
+            r"\{\{(\w+)\}\}",
+            lambda m: values["css"] if m[1] == "css" else html.escape(values.get(m[1], "")),
+            page,
+        )
+
+
+def account_theme_folder(account: Account) -> Path:
+    return theme_folder(f"{account.kind}:{account.url}")
+
+
+class PreviewStyleMenu(QObject):
+    """The Preview Style submenu and the choice it makes for the shown post."""
+
+    message = Signal(str)  # a line for the status bar (capture done, failed, theme changed)
+    captured = Signal(str)  # a theme was captured (its folder)
+
+    def __init__(
+        self,
+        menu: QMenu,
+        pane,
+        current_post: Callable[[], Path | None],
+        accounts: Callable[[], list[Account]] = load_accounts,
+    ) -> None:
+        super().__init__(menu)
+        self._pane = pane
+        self._current_post = current_post
+        self._accounts = accounts
+        self._busy = False
+        self._checked_change: set[str] = set()
+        self.menu = menu.addMenu(self.tr("Preview &Style"))
+        self.menu.aboutToShow.connect(self._fill)
+        self._group = QActionGroup(self)
+        self.key = PLAIN
+        pane.post_scripts.connect(lambda _on: self.follow_post())
+        self._fill()
+
+    # -- the menu ---------------------------------------------------------------------
+
+    def _blogs(self) -> list[Account]:
+        try:
+            return [a for a in self._accounts() if a.kind in THEMED_KINDS]
+        except AccountError:
+            return []
+
+    def _fill(self) -> None:
+        self.menu.clear()
+        for action in self._group.actions():
+            self._group.removeAction(action)
+        self._add(self.tr("Plain"), PLAIN)
+        mine = self._add(self.tr("Your CSS Only"), WRITER_CSS)
+        mine.setEnabled(bool(user_css().strip()) or self.key == WRITER_CSS)
+        self.menu.addSeparator()
+        for account in self._blogs():
+            folder = account_theme_folder(account)
+            label = self.tr("Blog Theme (%s)") % account.name.replace("&", "&&")
+            if load_theme(folder) is None:
+                label = self.tr("Blog Theme (%s): Capture…") % account.name.replace("&", "&&")
+            self._add(label, THEME + folder.name, account)
+        self.menu.addSeparator()
+        refresh = self.menu.addAction(self.tr("&Refresh Theme"))
+        refresh.setEnabled(self.key.startswith(THEME) and not self._busy)
+        refresh.triggered.connect(self.refresh)
+
+    def _add(self, label: str, key: str, account: Account | None = None) -> QAction:
+        action = self.menu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(key == self.key)
+        action.setData(key)
+        self._group.addAction(action)
+        action.triggered.connect(lambda _=False: self.choose(key, account))
+        return action
+
+    # -- choosing ---------------------------------------------------------------------
+
+    def choose(self, key: str, account: Account | None = None) -> None:
+        """Show the current post in ``key``'s look and remember it for the post; a blog
+        theme not captured yet is captured first (in the background)."""
+        if key.startswith(THEME) and account is not None:
+            folder = account_theme_folder(account)
+            if load_theme(folder) is None:
+                self._capture(account, then_use=True)
+                return
+        remember_style(self._current_post(), key)
+        self._apply(key)
+
+    def follow_post(self) -> None:
+        """The preview shows another post: its own remembered look."""
+        self._apply(style_for(self._current_post()))
+
+    def _apply(self, key: str) -> None:
+        style = self._style(key)
+        if style is None:
+            key = PLAIN
+        self.key = key
+        view = self._pane.view if shiboken6.isValid(self._pane) else None
+        if view is None and style is not None:
+            view = self._pane.start()
+        if view is not None and getattr(view, "page_style", None) != style:
+            view.set_page_style(style)
+        if isinstance(style, ThemeStyle):
+            self._notice_change(style)
+
+    def _style(self, key: str):
+        if key == WRITER_CSS:
+            return WriterCssStyle()
+        if key.startswith(THEME):
+            name = key[len(THEME) :]
+            if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+                return None  # a damaged settings file names no folder outside the themes
+            theme = load_theme(themes_dir() / name)
+            if theme is None:
+                return None
+            return ThemeStyle(theme.folder, theme.name)
+        return None
+
+    # -- capturing --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Capture the shown blog theme again."""
+        for account in self._blogs():
+            if THEME + account_theme_folder(account).name == self.key:
+                self._capture(account, then_use=True)
+                return
+
+    def _capture(self, account: Account, *, then_use: bool) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        folder = account_theme_folder(account)
+        self.message.emit(self.tr("Capturing the theme of %s…") % account.name)
+        started = time.monotonic()
+
+        def work(_progress) -> StoredTheme:
+            return capture_wordpress(account.url, folder)
+
+        def done(result) -> None:
+            self._busy = False
+            if isinstance(result, SmugdeskError):
+                self.message.emit(self.tr("The theme was not captured: %s") % result)
+                return
+            self.message.emit(
+                self.tr("Theme of %s captured (%d files, %.1f MB) in %.1f s")
+                % (account.name, result.files, result.size / 1e6, time.monotonic() - started)
+            )
+            self.captured.emit(str(result.folder))
+            if then_use:
+                remember_style(self._current_post(), THEME + folder.name)
+                self._apply(THEME + folder.name)
+
+        run_later(self, work, done, name="smugdesk-theme-capture")
+
+    def _notice_change(self, style: ThemeStyle) -> None:
+        """Once a run per theme, when online: has the blog changed its theme since?"""
+        key = str(style.folder)
+        if key in self._checked_change or self._busy:
+            return
+        self._checked_change.add(key)
+        theme = load_theme(style.folder)
+        if theme is None:
+            return
+
+        def work(_progress) -> bool:
+            return check_changed(theme)
+
+        def done(result) -> None:
+            if result is True:
+                self.message.emit(
+                    self.tr("%s has a new look: View → Preview Style → Refresh Theme") % style.name
+                )
+
+        run_later(self, work, done, name="smugdesk-theme-check")

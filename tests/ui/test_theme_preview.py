@@ -1,0 +1,213 @@
+"""The post in its blog's own theme, offline: a real WordPress with Debian's Twenty
+Twenty-Three theme is captured through View → Preview Style, the web server is stopped, and
+the real preview shows the post inside the theme (read from its DOM), with none of the
+theme's scripts run and no request leaving the page.
+
+A hostile must-use plug-in in the real WordPress adds what a compromised or tracking-heavy
+theme would (a script, a stylesheet and images on another origin, an event handler, an
+iframe): a TCP listener on 127.0.0.1 stands for that origin and must receive nothing, from
+the capture or from the preview. Once the blog's own server is stopped, a listener takes its
+port too, so a request to the blog itself from the page would be seen.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from PySide6.QtWidgets import QMenu
+from qt_helpers import run_js, wait_preview
+from test_preview_sandbox import Listener
+
+from smugdesk.core.accounts import Account
+from smugdesk.core.preview_styles import PLAIN, THEME, style_for
+from smugdesk.ui.preview_sandbox import sandbox
+from smugdesk.ui.preview_style import PreviewStyleMenu, account_theme_folder
+
+THEMES = Path("/usr/share/wordpress/wp-content/themes")
+THEME_NAME = "twentytwentythree"
+POST_TEXT = "Sample words for the theme."
+
+HOSTILE_PLUGIN = """<?php
+add_action('wp_head', function () {
+    echo '<script>document.documentElement.dataset.pwned = "head";</script>';
+    echo '<link rel="stylesheet" href="http://127.0.0.1:%(port)d/evil.css">';
+    echo '<style>.wp-site-blocks { background-image: url(http://127.0.0.1:%(port)d/bg.png); }'
+       . ' .wp-block-site-title { letter-spacing: 3px; }</style>';
+});
+add_action('wp_footer', function () {
+    echo '<img src="http://127.0.0.1:%(port)d/pixel.gif" onerror="document.body.dataset.pwned=1">';
+    echo '<iframe src="http://127.0.0.1:%(port)d/frame"></iframe>';
+    echo '<a href="javascript:document.body.dataset.pwned=2" id="evil-link">x</a>';
+});
+"""
+
+
+@pytest.fixture
+def themed_blog(wordpress, tmp_path):
+    """The test WordPress with Twenty Twenty-Three on, a published post, and the hostile
+    plug-in; all put back as they were afterwards."""
+    if not (THEMES / THEME_NAME / "theme.json").exists():
+        pytest.skip("apt-get install wordpress-theme-twentytwentythree (.ci/apt-packages.txt)")
+    content = wordpress.folder / "wp-content"
+    link = content / "themes" / THEME_NAME
+    if not link.exists():
+        link.symlink_to(THEMES / THEME_NAME)
+    outside = Listener()
+    plugins = content / "mu-plugins"
+    plugins.mkdir(exist_ok=True)
+    plugin = plugins / "smugdesk-hostile-theme.php"
+    plugin.write_text(HOSTILE_PLUGIN % {"port": outside.port}, encoding="utf-8")
+    before = wordpress.php("echo get_stylesheet();").strip()
+    post_id = wordpress.php(
+        f"switch_theme('{THEME_NAME}');"
+        "echo wp_insert_post(['post_title' => 'Theme sample', 'post_status' => 'publish',"
+        f" 'post_content' => '<!-- wp:paragraph --><p>{POST_TEXT}</p><!-- /wp:paragraph -->']);"
+    ).strip()
+    yield wordpress, outside
+    plugin.unlink()
+    outside.close()
+    wordpress.php(f"wp_delete_post({int(post_id)}, true); switch_theme('{before}'); echo 'ok';")
+
+
+def wait_js(qtbot, window, script: str, timeout: float = 20.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = run_js(qtbot, window, script)
+        if value or time.monotonic() > deadline:
+            return value
+        qtbot.wait(50)
+
+
+THEMED = (
+    "!!document.querySelector('.wp-site-blocks #sd-body')"
+    " && document.body.dataset.generation !== undefined"
+    " && document.getElementById('sd-body').textContent.includes('in its theme')"
+)
+
+
+def test_the_post_shows_inside_the_captured_theme_offline(
+    qtbot, make_window, tmp_path, themed_blog
+):
+    wordpress, outside = themed_blog
+    account = Account("Ward Notes", "wordpress", wordpress.url, wordpress.user)
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    post = drafts / "themed.md"
+    post.write_text(
+        "---\ntitle: Seen in its theme\ndate: 2026-11-30\n---\n\n"
+        "A paragraph in its theme.\n\n## A heading\n\nMore words.\n",
+        encoding="utf-8",
+    )
+    window = make_window(drafts)
+    assert window.open_path(post)
+    wait_preview(qtbot, window)
+    styles = PreviewStyleMenu(
+        QMenu(window), window.preview, lambda: window.file.path, lambda: [account]
+    )
+    entries = [a.text() for a in styles.menu.actions() if a.text()]
+    assert entries[:2] == ["Plain", "Your CSS Only"]
+    assert "Blog Theme (Ward Notes): Capture…" in entries
+
+    # Choosing the blog's theme captures it in the background, then shows it.
+    key = THEME + account_theme_folder(account).name
+    messages: list[str] = []
+    styles.message.connect(messages.append)
+    styles.choose(key, account)
+    qtbot.waitUntil(lambda: styles.key == key, timeout=60000)
+    assert any("captured" in m for m in messages), messages
+    assert style_for(post) == key
+
+    # No network from here on: the blog's server stops and a listener takes its port.
+    wordpress.stop_web()
+    try:
+        blog = Listener.__new__(Listener)
+        _listen_on(blog, urlsplit(wordpress.url).port)
+        sandbox().blocked.clear()
+        window.preview.view.set_page_style(window.preview.view.page_style)  # a fresh load
+        assert wait_js(qtbot, window, THEMED), "the post never showed inside the theme"
+        dom = json.loads(
+            run_js(
+                qtbot,
+                window,
+                """JSON.stringify({
+                site: document.querySelector('header .wp-block-site-title').textContent,
+                title: document.getElementById('sd-title').textContent,
+                titleClass: document.getElementById('sd-title').className,
+                body: document.querySelector('.wp-block-post-content#sd-body p').textContent,
+                heading: !!document.querySelector('#sd-body h2'),
+                spacing: getComputedStyle(document.querySelector('.wp-block-site-title'))
+                    .letterSpacing,
+                navList: getComputedStyle(document.querySelector('.wp-block-page-list')).display,
+                bodyFont: getComputedStyle(document.body).fontFamily,
+                maxWidth: getComputedStyle(document.querySelector('#sd-body > p')).maxWidth,
+                fonts: document.fonts.size,
+                scripts: document.querySelectorAll('script').length,
+                frames: document.querySelectorAll('iframe').length,
+                pwned: [document.documentElement.dataset.pwned, document.body.dataset.pwned],
+                links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.href)
+                    .filter((href) => !href.startsWith(location.origin + '/#')),
+            })""",
+            )
+        )
+        # The theme's header, the post's text inside the theme's content element.
+        assert dom["site"] == "Ward Notes"
+        assert dom["title"] == "Seen in its theme"
+        assert "wp-block-post-title" in dom["titleClass"]
+        assert dom["body"] == "A paragraph in its theme."
+        assert dom["heading"]
+        # The theme's styles apply: its inline rules, its block stylesheet (a stored copy),
+        # its layout's width for the content's children.
+        assert dom["spacing"] == "3px"
+        assert dom["navList"] == "flex"
+        assert dom["maxWidth"] not in ("none", "")
+        # Nothing of the theme ran, and nothing left the page.
+        assert dom["scripts"] == 0 and dom["frames"] == 0
+        assert dom["pwned"] == [None, None]
+        assert dom["links"] == []
+        qtbot.wait(200)  # any late request (fonts, images) would reach a listener by now
+        assert blog.received == []
+        assert outside.received == []
+        assert not [url for url in sandbox().blocked if "127.0.0.1" in url], sandbox().blocked
+        # Typing still patches only the changed block inside the theme's content element.
+        mark = "document.querySelector('#sd-body > p').dataset.kept = 'yes'"
+        run_js(qtbot, window, mark)
+        window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+        window.editor.insertPlainText("\nThe end, typed.\n")
+        assert wait_js(
+            qtbot, window, "document.getElementById('sd-body').textContent.includes('typed')"
+        )
+        assert run_js(qtbot, window, "document.querySelector('#sd-body > p').dataset.kept") == "yes"
+        blog.close()
+    finally:
+        wordpress.start_web()
+
+    # Plain again: smugdesk's own page.
+    styles.choose(PLAIN)
+    assert wait_js(
+        qtbot,
+        window,
+        "!document.querySelector('.wp-site-blocks')"
+        " && !!document.querySelector('article.post #sd-body')",
+    )
+    assert style_for(post) == PLAIN
+
+
+def _listen_on(listener: Listener, port: int) -> None:
+    """A Listener on a given port (the stopped blog's)."""
+    import socket
+    import threading
+
+    listener.socket = socket.socket()
+    listener.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.socket.bind(("127.0.0.1", port))
+    listener.socket.listen(50)
+    listener.socket.settimeout(0.1)
+    listener.port = port
+    listener.received = []
+    listener._stop = threading.Event()
+    listener._thread = threading.Thread(target=listener._serve, daemon=True)
+    listener._thread.start()

@@ -400,3 +400,84 @@ def test_the_indexing_process_stops_when_the_app_is_gone(many, tmp_path):
     index = PostIndex(many, db)
     assert len(index) == 0  # it stopped before its first batch
     index.close()
+
+
+@pytest.fixture
+def building(pooled, monkeypatch):
+    """A large first indexing's path on a small folder: transactions of several chunks
+    (8 posts, two chunks of four), FTS5's merging held back until one optimize."""
+    monkeypatch.setattr(index_module, "_OPTIMIZE_AFTER", 1)
+    monkeypatch.setattr(index_module, "_COMMIT_POSTS", 8)
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(folder=folders())
+def test_a_bulk_built_index_answers_as_a_plain_one(building, tmp_path_factory, folder):
+    posts, changes, queries = folder
+    base = tmp_path_factory.mktemp("library")
+    drafts = base / "drafts"
+    write(drafts, posts)
+    index = PostIndex(drafts, base / "index.sqlite3")
+    try:
+        index.refresh(workers=2)
+        same_answers(index, ReferenceIndex(drafts), queries)
+        assert index._fts_settings() == {"version": 4, "automerge": 4, "hashsize": 1048576}
+        write(drafts, changes)
+        index.refresh(workers=2)
+        same_answers(index, ReferenceIndex(drafts), queries)
+    finally:
+        index.close()
+
+
+def test_a_cancelled_bulk_build_keeps_what_was_read(building, many, tmp_path):
+    index = PostIndex(many, tmp_path / "index.sqlite3")
+    seen: list[int] = []
+    try:
+        stats = index.refresh(lambda done, _total: seen.append(done), lambda: len(seen) >= 5, 2)
+        # Five chunks read: two transactions of eight committed, and the open one with the
+        # fifth chunk committed at the cancel.
+        assert stats.cancelled and len(index) == seen[-1] == 20
+        assert not index._db.in_transaction
+        other = sqlite3.connect(tmp_path / "index.sqlite3")  # committed, not just written
+        assert other.execute("SELECT count(*) FROM posts").fetchone()[0] == 20
+        other.close()
+        assert index._fts_settings()["automerge"] == 4  # FTS5's own merging is back
+        assert len(index.search("ward")) == 20
+    finally:
+        index.close()
+
+
+def test_an_indexing_process_killed_mid_build_leaves_a_usable_index(tmp_path):
+    before = descendants()
+    """The indexing process dies outright (killed, power cut to the process) midway through
+    a large first indexing: the index holds the transactions committed, answers, and the
+    next refresh reads the rest and puts FTS5's merging back."""
+    drafts, db = tmp_path / "drafts", tmp_path / "index.sqlite3"
+    write(
+        drafts,
+        {f"p{n:04d}.md": f"ward night {n}\n" for n in range(index_module._OPTIMIZE_AFTER + 500)},
+    )
+    job = BackgroundRefresh(drafts, db, workers=2)
+    try:
+        committed = index_module._COMMIT_POSTS  # progress is told after a commit
+        wait_for(lambda: any(m[0] == "progress" and m[1] >= committed for m in job.receive(0.05)))
+        job.process.kill()
+        job.process.join(10)
+    finally:
+        job.close()
+    wait_for(lambda: descendants() <= before)  # its pool ends without it
+    index = PostIndex(drafts, db)
+    try:
+        kept = len(index)
+        assert len(index.search("ward", limit=10_000)) == kept > 0
+        assert index._fts_settings()["automerge"] in (0, 4)
+        stats = index.refresh(workers=1)
+        assert stats.added + kept == index_module._OPTIMIZE_AFTER + 500 == len(index)
+        assert len(index.search("night", limit=10_000)) == len(index)
+        assert index._fts_settings()["automerge"] == 4
+    finally:
+        index.close()

@@ -77,7 +77,11 @@ def read_chunk(job: tuple[str, list[Item]]) -> list[Prepared]:
     guarantee against hostile files: FIFOs, huge files, links out of the folder)."""
     root, items = job
     folder = Path(root)
-    return [prepare(*read_entry(Path(path), size, mtime, folder)) for path, size, mtime in items]
+    real_folders: dict[str, str] = {}  # for this task only: a folder may be relinked later
+    return [
+        prepare(*read_entry(Path(path), size, mtime, folder, real_folders))
+        for path, size, mtime in items
+    ]
 
 
 def read_posts(

@@ -96,37 +96,64 @@ def _is_future(date: dt.date, now: dt.datetime | None) -> bool:
     return date > now.date()
 
 
-def outside_link(path: Path, root: Path) -> str:
+def outside_link(path: Path, root: Path, real_folders: dict[str, str] | None = None) -> str:
     """Why ``path`` is not read as one of ``root``'s posts: it is a symbolic link (or sits
     in a linked folder) leading out of the drafts folder. "" when it stays inside.
 
     A synced or unpacked folder can carry a link named like a post to ~/.ssh or
     /etc/passwd; indexing it would put that file's text into searches, snippets and, once
     opened, a publish. Links between posts inside the folder still work.
+
+    ``real_folders`` remembers where folders really are over one batch of files (a
+    realpath is an lstat per part of the path; the files of a batch share their folders).
     """
     if not _inside(os.path.abspath(path), os.path.abspath(root)):
         return ""  # a file saved elsewhere on purpose, not one the folder brought
-    real = os.path.realpath(path)
-    if _inside(real, os.path.realpath(root)):
+    real = _real_path(path, real_folders)
+    if _inside(real, _real_path(root, real_folders, folder=True)):
         return ""
     return f"it is a link to a file outside the drafts folder ({real}); it was not read"
+
+
+def _real_path(path: Path, real_folders: dict[str, str] | None, folder: bool = False) -> str:
+    if real_folders is None:
+        return os.path.realpath(path)
+    path = os.path.abspath(path)
+    if folder:
+        real = real_folders.get(path)
+        if real is None:
+            real = real_folders[path] = os.path.realpath(path)
+        return real
+    if os.path.islink(path):  # the file itself leads elsewhere: follow it all the way
+        return os.path.realpath(path)
+    parent, name = os.path.split(path)
+    return os.path.join(_real_path(parent, real_folders, folder=True), name)
 
 
 def _inside(path: str, folder: str) -> bool:
     return os.path.commonpath([path, folder]) == folder
 
 
-def read_entry(path: Path, size: int, mtime_ns: int, root: Path | None = None) -> tuple[Entry, str]:
+def read_entry(
+    path: Path,
+    size: int,
+    mtime_ns: int,
+    root: Path | None = None,
+    real_folders: dict[str, str] | None = None,
+) -> tuple[Entry, str]:
     """The entry of one file and the body text to index (empty when unreadable). Never
-    raises: whatever the file holds, the library lists it, with the reason if it cannot."""
+    raises: whatever the file holds, the library lists it, with the reason if it cannot.
+    ``real_folders``: see outside_link."""
     try:
-        return _read_entry(path, size, mtime_ns, root)
+        return _read_entry(path, size, mtime_ns, root, real_folders)
     except Exception as error:  # one hostile file must not take the whole listing down
         return _unreadable(path, size, mtime_ns, f"it cannot be read ({error!r})"), ""
 
 
-def _read_entry(path: Path, size: int, mtime_ns: int, root: Path | None) -> tuple[Entry, str]:
-    refused = outside_link(path, root) if root is not None else ""
+def _read_entry(
+    path: Path, size: int, mtime_ns: int, root: Path | None, real_folders: dict[str, str] | None
+) -> tuple[Entry, str]:
+    refused = outside_link(path, root, real_folders) if root is not None else ""
     if refused:
         return _unreadable(path, size, mtime_ns, refused), ""
     try:

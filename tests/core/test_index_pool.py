@@ -481,3 +481,26 @@ def test_an_indexing_process_killed_mid_build_leaves_a_usable_index(tmp_path):
         assert index._fts_settings()["automerge"] == 4
     finally:
         index.close()
+
+
+def test_a_batch_refuses_links_out_of_the_folder_as_a_single_read_does(tmp_path):
+    """Workers remember where each folder really is over one batch: a file linked out, a
+    file in a folder linked out, and a link between posts still come out as when each
+    file's whole path is resolved."""
+    drafts, outside = tmp_path / "drafts", tmp_path / "outside"
+    write(outside, {"secret.md": "root secret\n", "sub/private.md": "root private\n"})
+    write(drafts, {"a/kept.md": "ward\n", "b/kept.md": "night\n"})
+    (drafts / "a" / "out.md").symlink_to(outside / "secret.md")
+    (drafts / "a" / "in.md").symlink_to(drafts / "b" / "kept.md")
+    (drafts / "linked").symlink_to(outside / "sub")
+    names = ["a/kept.md", "a/out.md", "a/in.md", "linked/private.md", "b/kept.md"]
+    items = [(str(drafts / name), 1, 1) for name in names]
+    batch = index_pool.read_chunk((str(drafts), items))
+    one_by_one = [read_entry(Path(path), 1, 1, drafts) for path, _size, _mtime in items]
+    assert [row for row, _texts, _packed in batch] == [
+        index_pool.prepare(entry, body)[0] for entry, body in one_by_one
+    ]
+    problems = {name: row[-1] for name, (row, _t, _p) in zip(names, batch, strict=True)}
+    assert "outside the drafts folder" in problems["a/out.md"]
+    assert "outside the drafts folder" in problems["linked/private.md"]
+    assert problems["a/kept.md"] == problems["a/in.md"] == problems["b/kept.md"] == ""

@@ -8,23 +8,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from smugdesk import __version__
 from smugdesk.core.config import Settings, ensure_drafts_dir
-from smugdesk.core.errors import ConflictError, SmugdeskError
+from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post import new_post_text
 from smugdesk.core.session import OpenPost, SessionState
-from smugdesk.core.store import PostFile, unique_path
+from smugdesk.core.store import PostFile
 from smugdesk.ui.actions import build_actions
 from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.document import Document
@@ -32,6 +30,7 @@ from smugdesk.ui.document_tabs import DocumentTabs
 from smugdesk.ui.download_actions import DownloadActions
 from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
+from smugdesk.ui.first_start import FirstStart
 from smugdesk.ui.history_actions import HistoryActions
 from smugdesk.ui.insert_actions import InsertActions
 from smugdesk.ui.library_actions import LibraryActions
@@ -43,16 +42,16 @@ from smugdesk.ui.preview_feed import PreviewFeed
 from smugdesk.ui.preview_pane import PreviewPane
 from smugdesk.ui.publish_actions import PublishActions
 from smugdesk.ui.recent_files import RecentFiles
+from smugdesk.ui.saving import POST_FILTER, Saving
 from smugdesk.ui.settings_actions import SettingsActions
 from smugdesk.ui.staged_start import StagedStart
+from smugdesk.ui.view_modes import ViewModes
 from smugdesk.ui.welcome import WelcomePage, has_posts
 from smugdesk.ui.word_status import WordStatus
 
 if TYPE_CHECKING:
     from smugdesk.core.preview_text import RenderResult
     from smugdesk.ui.editor import MarkdownEditor
-
-POST_FILTER = "Markdown posts (*.md *.markdown *.mdown *.txt);;All files (*)"
 
 
 class MainWindow(
@@ -145,6 +144,9 @@ class MainWindow(
         self._init_export()
         self._init_publish()
         self.disk_watch = DiskWatch(self)
+        self.saving = Saving(self)
+        self.first_start = FirstStart(self)
+        self.view_modes = ViewModes(self)
         self._init_history()
         self._prepare_editor(first)
         self._on_current_changed(first, None)
@@ -155,7 +157,7 @@ class MainWindow(
         self.resize(1280, 800)
         self.new_post()
         self.editor.setFocus()  # the writer starts by writing, not in a form field
-        self._init_welcome(greet and not has_posts(drafts))
+        self.first_start.begin(greet and not has_posts(drafts))
         self._begin()
 
     # ----- the open posts ----------------------------------------------------------------
@@ -317,80 +319,22 @@ class MainWindow(
         if shown is not None:
             self.tabs.show(shown)
 
-    # ----- first start -------------------------------------------------------------------
-    def _init_welcome(self, shown: bool) -> None:
-        page = self.welcome
-        page.set_folder(self.drafts)
-        page.new_post.connect(self._write_from_welcome)
-        page.add_blog.connect(self._add_blog_from_welcome)
-        page.choose_folder.connect(
-            lambda: self.choose_drafts_folder(self.tr("Where to Keep Your Drafts"))
-        )
-        page.open_folder.connect(
-            lambda: self.choose_drafts_folder(self.tr("Open a Folder of Markdown Posts"))
-        )
-        # The library is where posts appear: on a first start it is shown whatever was
-        # remembered, so the writer sees where their work goes.
-        self.library.setVisible(shown or self.settings.show_library)
-        self.show_welcome(shown)
-
+    # ----- first start (ui/first_start.py) ----------------------------------------------
     def show_welcome(self, shown: bool) -> None:
-        self._main_area.setCurrentWidget(self.welcome if shown else self._main_area.widget(0))
-        self.counts.set_hidden(shown)  # no post is in view to count
-        if shown:
-            self.welcome.new_button.setFocus()
-
-    def remember_library(self, shown: bool) -> None:
-        """The writer showed or hid the library: the next start shows it the same way
-        (not when full screen hides it, nor while the window is being set up)."""
-        if not self.isVisible() or self.commands.full_screen.isChecked():
-            return
-        if shown != self.settings.show_library:
-            self.settings.show_library = shown
-            self._save_setting("show_library", shown)
-
-    def _save_setting(self, name: str, value) -> None:
-        # Onto what is on disk now: another window may have saved other settings since.
-        fresh = Settings.load()
-        setattr(fresh, name, value)
-        try:
-            fresh.save()
-        except SmugdeskError as error:
-            self.statusBar().showMessage(str(error), 8000)
+        self.first_start.show(shown)
 
     @property
     def welcome_shown(self) -> bool:
-        return self._main_area.currentWidget() is self.welcome
+        return self.first_start.shown
 
-    def _add_blog_from_welcome(self) -> None:
-        """Straight to the blog's address (Add Blog), over the list of blogs it joins."""
-        from smugdesk.ui.dialogs.accounts import AccountsDialog
+    def remember_library(self, shown: bool) -> None:
+        self.first_start.remember_library(shown)
 
-        dialog = AccountsDialog(self)
-        QTimer.singleShot(0, dialog.add_blog)
-        dialog.exec()
-        self._known_accounts = None
-        self.refresh_metadata()
-
-    def _write_from_welcome(self) -> None:
-        self.show_welcome(False)
-        self.editor.setFocus()
+    def _save_setting(self, name: str, value) -> None:
+        self.first_start.save_setting(name, value)
 
     def choose_drafts_folder(self, caption: str) -> bool:
-        """Keep drafts in a folder the writer picks (remembered in the settings); the
-        library shows its posts."""
-        chosen = QFileDialog.getExistingDirectory(self, caption, str(self.drafts))
-        if not chosen:
-            return False
-        self.drafts = Path(chosen).absolute()
-        self.settings.drafts = str(self.drafts)
-        self._save_setting("drafts", self.settings.drafts)
-        self.welcome.set_folder(self.drafts)
-        if self.file.path is None:
-            self.preview.set_base_folder(self.drafts)
-        if self._started:
-            self.start_library()
-        return True
+        return self.first_start.choose_drafts_folder(caption)
 
     def open_dialog(self) -> None:
         start = self.file.path.parent if self.file.path else ensure_drafts_dir(self.drafts)
@@ -431,128 +375,22 @@ class MainWindow(
         document.recovery.clear()
         self.note_loaded(binding, text)
 
+    # ----- saving (ui/saving.py) --------------------------------------------------------
     def may_discard_changes(self, document: Document | None = None) -> bool:
-        """True when the post may go: saved, discarded, or unchanged. The post asked about
-        is shown first."""
-        document = document or self.document
-        if not document.modified:
-            return True
-        self.tabs.show(document)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("Save the changes to “%s”?") % (document.title or self.tr("Untitled")))
-        box.setInformativeText(
-            self.tr("If you don't save, the text is kept in the trash for a while.")
-            if document.file.path is None
-            else self.tr("If you don't save, your changes are kept in the post's history.")
-        )
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.keep_discarded(document)  # in the trash or the history: a way back for a while
-            return True
-        return False
+        return self.saving.may_discard_changes(document)
 
-    # ----- saving ----------------------------------------------------------------------
     def save(self) -> bool:
-        if self.file.path is None:
-            return self.save_as()
-        return self.save_to(None)
+        return self.saving.save()
 
     def save_as(self) -> bool:
-        if self.file.path is not None:
-            suggested = self.file.path
-        else:
-            title = self.document.title or "untitled"
-            suggested = unique_path(ensure_drafts_dir(self.drafts), title)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Post As"), str(suggested), POST_FILTER
-        )
-        if not path:
-            return False
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(".md")
-        return self.save_to(path)
+        return self.saving.save_as()
 
-    def save_to(
-        self,
-        path: Path | None,
-        *,
-        overwrite: bool = False,
-        cause: str = "manual",
-        document: Document | None = None,
-    ) -> bool:
-        """Save ``document`` (the shown post) to ``path`` (None: the post's own file). Asks
-        before overwriting a file that another program changed; never loses the text in
-        the editor. ``cause`` goes into the post's history with the version."""
-        document = document or self.document
-        try:
-            document.save(path, overwrite=overwrite, cause=cause)
-        except ConflictError as error:
-            self.tabs.show(document)
-            return self._resolve_conflict(str(error))
-        except SmugdeskError as error:
-            QMessageBox.warning(self, self.tr("The post was not saved"), str(error))
-            return False
-        self.library_saw_save(document.file.path)
-        if document is self.document:
-            self.preview.set_base_folder(document.folder())
-            self._update_title()
-        self._remember_recent(document.file.path)
-        self.statusBar().showMessage(self.tr("Saved %s") % document.file.path, 4000)
-        return True
-
-    def _resolve_conflict(self, message: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("File changed on disk"))
-        box.setText(message)
-        box.setInformativeText(self.tr("Save your version under a new name, or overwrite theirs?"))
-        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        if box.clickedButton() is overwrite:
-            return self.save_to(None, overwrite=True)
-        if box.clickedButton() is save_as:
-            return self.save_as()
-        return False
+    def save_to(self, path: Path | None, **how) -> bool:
+        """See Saving.save_to: ``overwrite``, ``cause``, ``document``."""
+        return self.saving.save_to(path, **how)
 
     def autosave(self, document: Document | None = None) -> None:
-        """Quietly save a post that has a file (the shown one unless told); never over
-        another program's changes. A post with no file yet is kept in its recovery copy."""
-        document = document or self.document
-        if not document.modified:
-            return
-        path = document.file.path
-        if path is None:
-            self.keep_untitled(document)
-            return
-        if not path.exists():
-            return  # deleted on disk: only an explicit Save writes it again
-        if document.file.changed_on_disk():
-            self.statusBar().showMessage(
-                self.tr("Not autosaved: %s was changed by another program. Save to choose.")
-                % path.name
-            )
-            return
-        try:
-            document.save(cause="autosave")
-        except SmugdeskError as error:
-            self.statusBar().showMessage(self.tr("Autosave failed: %s") % error)
-            return
-        self.library_saw_save(path)
-        self.statusBar().showMessage(self.tr("Autosaved"), 2000)
+        self.saving.autosave(document)
 
     # ----- the preview and the counts ----------------------------------------------------
     def _on_rendered(self, result: RenderResult) -> None:
@@ -621,45 +459,10 @@ class MainWindow(
         self.closed.emit(state)
 
     def set_distraction_free(self, on: bool) -> None:
-        """Full screen with only the editor; the same key (or Esc) brings everything back."""
-        for widget in (
-            self.preview,
-            self.menuBar(),
-            self.statusBar(),
-            *self.findChildren(QToolBar),
-        ):
-            widget.setVisible(not on)
-        self.metadata.setVisible(not on and self.commands.show_details.isChecked())
-        if on:
-            self._docks_shown = [dock for dock in (self.library, self.outline) if dock.isVisible()]
-            for dock in self._docks_shown:
-                dock.hide()
-            self.showFullScreen()
-        else:
-            for dock in getattr(self, "_docks_shown", []):
-                dock.show()
-            self.showNormal()
+        self.view_modes.set_distraction_free(on)
 
     def cycle_panes(self, step: int) -> None:
-        """F6 / Shift+F6: library search, post list, details, editor, preview, around. Tab
-        cannot do it: in the editor Tab indents."""
-        panes = [
-            pane
-            for pane in (
-                self.library.search,
-                self.library.list,
-                self.metadata.fields["title"],
-                self.editor,
-                self.preview,
-            )
-            if pane.isVisible()
-        ]
-        focused = QApplication.focusWidget()
-        here = next(
-            (i for i, pane in enumerate(panes) if pane is focused or pane.isAncestorOf(focused)),
-            panes.index(self.editor) if self.editor in panes else 0,
-        )
-        panes[(here + step) % len(panes)].setFocus(Qt.FocusReason.TabFocusReason)
+        self.view_modes.cycle_panes(step)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_Escape and self.commands.full_screen.isChecked():

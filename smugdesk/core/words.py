@@ -20,7 +20,7 @@ _SCHEME_BEFORE = re.compile(r"(?:https?|ftp|mailto)\Z", re.IGNORECASE)
 _URL_REST = re.compile(r"(?:https?|ftp|mailto):[^\s<>]*>?", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
 _ASCII_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'-")
-_ASCII_SPACES = bytes(byte if byte in _ASCII_WORD else 32 for byte in range(256))
+_ASCII_MARKS = bytes(97 if byte in _ASCII_WORD else 32 for byte in range(256))
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _GOAL = re.compile(r"^(?:word_goal|goal):[ \t]*([0-9][0-9,_ ]*)[ \t]*$", re.MULTILINE)
 
@@ -30,7 +30,7 @@ def word_count(text: str) -> int:
     if "![" in text:
         text = _IMAGE.sub(" ", text)
     if "]:" in text:
-        text = _REFERENCE.sub(" ", text)
+        text = _strip_references(text)
     if "]" in text:
         text = _LINK.sub(_spaced_text, text)
     if ":" in text:
@@ -38,9 +38,30 @@ def word_count(text: str) -> int:
     if "<" in text:
         text = _TAG.sub(" ", text)
     if text.isascii():
-        # The same words, 5x quicker: each byte that cannot be in a word becomes a space.
-        return len(text.encode("ascii").translate(_ASCII_SPACES).split())
+        # The same words, 10x quicker: each byte that can be in a word becomes "a", every
+        # other a space, and words are counted by where they start.
+        marked = text.encode("ascii").translate(_ASCII_MARKS)
+        return marked.count(b" a") + marked.startswith(b"a")
     return _WORD.subn("", text)[1]  # subn counts without building findall's list
+
+
+def _strip_references(text: str) -> str:
+    """``text`` with each reference definition replaced by a space, as a ``re.sub`` of
+    _REFERENCE would: one is a whole line holding "]:", so only those lines are tried
+    (the regex alone tries every line of the post)."""
+    pieces, kept = [], 0
+    found = text.find("]:")
+    while found >= 0:
+        start = text.rfind("\n", 0, found) + 1
+        definition = _REFERENCE.match(text, start) if start >= kept else None
+        if definition:
+            pieces += (text[kept:start], " ")
+            kept = definition.end()
+        found = text.find("]:", max(found + 2, kept))
+    if not pieces:
+        return text
+    pieces.append(text[kept:])
+    return "".join(pieces)
 
 
 def _spaced_text(link: re.Match) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import difflib
 import threading
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
@@ -21,7 +20,6 @@ from smugdesk.core.errors import FrontMatterError, SmugdeskError
 from smugdesk.core.front_edit import set_values
 from smugdesk.core.post import Post, parse_post
 from smugdesk.publish.published_state import Where, placement, placements, where_published
-from smugdesk.publish.queue import PublishQueue
 from smugdesk.publish.remote import (
     AuthError,
     CancelledError,
@@ -32,11 +30,10 @@ from smugdesk.publish.remote import (
 )
 from smugdesk.ui.background import run_later
 from smugdesk.ui.metadata_sync import replace_span
+from smugdesk.ui.waiting_posts import WaitingPosts
 
 if TYPE_CHECKING:  # imported where used: publishing loads the renderer and HTTP clients
     from smugdesk.publish.publishing import Outcome, RemoteChangedError
-
-QUEUE_RETRY_MS = 120_000  # how often posts waiting for the network are tried again
 
 
 class PublishActions:
@@ -44,13 +41,10 @@ class PublishActions:
 
     def _init_publish(self) -> None:
         self._known_accounts: dict[str, Account] | None = None  # for the form's note
-        self.publish_queue = PublishQueue()
         self._publish_cancel = threading.Event()
         self._publishing = False
-        self._queue_timer = QTimer(self)
-        self._queue_timer.setInterval(QUEUE_RETRY_MS)
-        self._queue_timer.timeout.connect(lambda: self.send_queued(quiet=True))
-        self.library.send_waiting_requested.connect(lambda: self.send_queued(quiet=False))
+        self.waiting = WaitingPosts(self)
+        self.publish_queue = self.waiting.queue
         self._update_queue_note()
 
     # -- asking ---------------------------------------------------------------------------
@@ -447,101 +441,9 @@ class PublishActions:
             % error,
         )
 
-    # -- the queue ------------------------------------------------------------------------
+    # -- the queue (ui/waiting_posts.py) ---------------------------------------------------
     def _update_queue_note(self) -> None:
-        items = self.publish_queue.items()
-        waiting = len(items)
-        library = getattr(self, "library", None)
-        if library is not None:
-            library.set_waiting({item.path for item in items})
-        action = getattr(getattr(self, "commands", None), "send_queued", None)
-        if action is not None:
-            action.setEnabled(waiting > 0)
-            action.setText(self.tr("Send &Waiting Posts (%d)") % waiting)
-        if waiting:
-            self._queue_timer.start()
-        else:
-            self._queue_timer.stop()
+        self.waiting.update_note()
 
     def send_queued(self, quiet: bool = False) -> None:
-        """Try every waiting post (the open one through the editor, the rest from disk)."""
-        from smugdesk.publish.files import publish_file
-
-        items = self.publish_queue.items()
-        if not items or self._publishing:
-            return
-        accounts = {a.name: a for a in self._accounts()}
-        current = str(self.file.path) if self.file.path else ""
-        jobs = []
-        dropped = []
-        for item in items:
-            account = accounts.get(item.account)
-            if account is None or not Path(item.path).is_file():  # it would wait for ever
-                self.publish_queue.remove(Path(item.path), item.account)
-                dropped.append(item)
-                continue
-            if quiet:  # a retry on a timer never opens a password prompt
-                try:
-                    secret = get_secret(item.account)
-                except SmugdeskError:
-                    secret = None
-            else:
-                secret = self._secret(account)
-            if not secret:
-                continue
-            if item.path == current:
-                QTimer.singleShot(0, partial(self.publish_to, item.account, item.status or None))
-            else:
-                jobs.append((item, account, secret))
-        if dropped:
-            self._update_queue_note()
-            message = self.tr("No longer waiting: %s") % "; ".join(
-                (
-                    self.tr("%s → %s (the account was removed)")
-                    if item.account not in accounts
-                    else self.tr("%s → %s (the file is gone)")
-                )
-                % (Path(item.path).name, item.account)
-                for item in dropped
-            )
-            self.statusBar().showMessage(message, 15000)
-            if not quiet:
-                QMessageBox.information(self, self.tr("Removed from the queue"), message)
-        if not jobs:
-            return
-        self._publishing = True
-
-        def work(_report):
-            results = []
-            for item, account, secret in jobs:
-                try:
-                    publish_file(
-                        Path(item.path),
-                        account,
-                        secret,
-                        status=item.status or None,
-                        drafts=self.drafts,
-                        queue=self.publish_queue,
-                    )
-                    results.append((item.path, None))
-                except SmugdeskError as error:
-                    results.append((item.path, error))
-            return results
-
-        def done(results) -> None:
-            self._publishing = False
-            self._update_queue_note()
-            if isinstance(results, SmugdeskError):
-                results = [("", results)]
-            sent = [p for p, e in results if e is None]
-            failed = [(p, e) for p, e in results if e is not None]
-            if sent:
-                self.statusBar().showMessage(self.tr("Sent %d waiting post(s)") % len(sent), 8000)
-            if failed and not quiet:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Some posts are still waiting"),
-                    "\n".join(f"{p}: {e}" for p, e in failed),
-                )
-
-        run_later(self, work, done, name="smugdesk-send-queued")
+        self.waiting.send(quiet)

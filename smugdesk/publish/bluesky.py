@@ -118,23 +118,33 @@ def handle_of(account: Account) -> str:
 
 
 class _Text(HTMLParser):
+    """The text of a rendered post's paragraphs and list items, as one line: what a link
+    card's description is made of (headings, code, figures and embeds left out)."""
+
+    _SKIP = frozenset(("script", "style", "pre", "figure", "div", "iframe", "table"))
+    _TEXT = frozenset(("p", "li"))
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.text = 0
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag in ("script", "style", "pre", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"):
+        if tag in self._SKIP:
             self.skip += 1
-        elif tag in ("p", "br", "li", "div"):
+        elif tag in self._TEXT:
+            self.text += 1
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "pre", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"):
+        if tag in self._SKIP:
             self.skip = max(0, self.skip - 1)
+        elif tag in self._TEXT:
+            self.text = max(0, self.text - 1)
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if self.text and not self.skip:
             self.parts.append(data)
 
 
@@ -162,7 +172,7 @@ def description_of(post: Post) -> str:
         from smugdesk.core.render import Renderer
 
         reader = _Text()
-        reader.feed(Renderer(embeds="link").render(post.body))
+        reader.feed(Renderer(embeds="placeholder").render(post.body))
         chosen = html.unescape("".join(reader.parts))
     return _shorten(chosen, DESCRIPTION_GRAPHEMES)
 

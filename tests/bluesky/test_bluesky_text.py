@@ -117,3 +117,18 @@ def test_a_link_fragment_is_no_hashtag_and_parentheses_stay_balanced():
     found = facets(text)
     assert len(found) == 1
     assert found[0]["features"][0]["uri"] == "https://en.wikipedia.org/wiki/Foo_(bar)#History"
+
+
+def test_without_a_summary_the_card_describes_the_post_with_its_prose():
+    from smugdesk.core.post import parse_post
+    from smugdesk.publish.bluesky import description_of
+
+    post = parse_post(
+        "---\ntitle: T\n---\n# A heading\n\nFirst *words* with [a link](https://x.example)"
+        " &amp; more.\n\n```\ncode()\n```\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n"
+        "- an item\n\n" + "long " * 100
+    )
+    said = description_of(post)
+    assert said.startswith("First words with a link & more. an item long long")
+    assert "heading" not in said and "code" not in said and "YouTube" not in said
+    assert grapheme_count(said) <= 300 and said.endswith("…")

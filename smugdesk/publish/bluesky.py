@@ -278,6 +278,10 @@ class Bluesky:
         self._session = _Session(did, handle, authed)
         return f"signed in as @{handle}"
 
+    def verify(self) -> str:
+        """Signs in, as a blog's publisher does when an account is added or checked."""
+        return f"{LABEL} at {self.service}, " + self.sign_in()
+
     def _signed_in(self) -> _Session:
         if self._session is None:
             self.sign_in()

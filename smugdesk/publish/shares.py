@@ -48,6 +48,18 @@ def blog_accounts(accounts: Iterable[Account]) -> list[Account]:
     return [account for account in accounts if not is_share_account(account)]
 
 
+def verify_account(account: Account, secret: str, timeout: float = 20.0) -> str:
+    """Sign in to any account, a blog or a place to share: "<site>, signed in as <user>".
+    What the accounts dialogs call, so a Bluesky account is checked like a blog."""
+    if account.kind == BLUESKY:
+        from smugdesk.publish.bluesky import Bluesky
+
+        return Bluesky(account, secret, timeout).verify()
+    from smugdesk.publish.remote import make_publisher
+
+    return make_publisher(account, secret, timeout).verify()
+
+
 # -- the record in the post --------------------------------------------------------------
 
 

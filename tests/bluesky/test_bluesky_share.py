@@ -236,3 +236,14 @@ def test_the_session_token_is_not_in_the_objects_text(bluesky, post):
     bluesky.share(draft_for(post, LINK))
     token = bluesky._session.client.headers["Authorization"]
     assert token not in repr(bluesky) and token not in repr(bluesky._session)
+
+
+def test_an_account_is_checked_like_a_blog(bluesky_pds, bluesky_account):
+    from smugdesk.publish.shares import blog_accounts, verify_account
+
+    said = verify_account(bluesky_account, bluesky_pds.app_password)
+    assert said == f"Bluesky at {bluesky_pds.base}, signed in as @{bluesky_pds.handle}"
+    with pytest.raises(AuthError):
+        verify_account(bluesky_account, "wrong-wrong-wrong-wrong")
+    blog = Account("Ward Notes", "wordpress", "https://blog.example", "ann")
+    assert blog_accounts([blog, bluesky_account]) == [blog]  # not a place to publish to

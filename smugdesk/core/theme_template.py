@@ -373,8 +373,6 @@ def _clean_attrs(node: Node, base_url: str, resolve: Resolver, in_svg: bool) -> 
         allowed = allowed | _SVG_ATTRIBUTES
     out: dict[str, str] = {}
     for name, value in node.attrs.items():
-        if name.startswith("on"):
-            continue  # event handlers (scripts are off too: this is the first wall)
         if name in allowed or name.startswith(("aria-", "data-")):
             if name == "id" and value.startswith("sd-"):
                 continue  # the preview's own ids are ours alone

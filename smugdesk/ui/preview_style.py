@@ -223,6 +223,7 @@ class PreviewStyleMenu(QObject):
                 % (account.name, result.files, result.size / 1e6, time.monotonic() - started)
             )
             self.captured.emit(str(result.folder))
+            self._checked_change.add(str(result.folder))  # just fetched: it is current
             if then_use:
                 remember_style(self._current_post(), THEME + folder.name)
                 self._apply(THEME + folder.name)

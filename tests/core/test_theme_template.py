@@ -189,3 +189,25 @@ def test_the_marker_finds_the_content_of_a_theme_with_unknown_classes():
     assert '<div class="prose" id="sd-body"></div>' in template
     # Without title or date in the page, hidden ones are made for the preview to fill.
     assert 'id="sd-title">{{title}}' in template and 'id="sd-date"' in template
+
+
+def test_only_web_addresses_reach_the_resolver():
+    """Even a resolver that would store anything never sees file:, javascript: or data:."""
+    seen: list[str] = []
+
+    def anything(url: str, kind: str) -> str:
+        seen.append(url)
+        return "/.smugdesk-theme/files/x"
+
+    css = (
+        "a{background:url(file:///etc/passwd)} b{background:url(javascript:alert(1))}"
+        " c{background:url(data:image/png;base64,AAAA)} d{background:url(//evil.test/x)}"
+    )
+    rewrite_css(css, "file:///home/writer/", anything)
+    assert seen == []
+    make_template(
+        '<html><body><img src="file:///etc/passwd"><article>x</article></body></html>',
+        BLOG,
+        anything,
+    )
+    assert seen == []

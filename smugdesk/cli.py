@@ -7,20 +7,25 @@ import json
 import sys
 from pathlib import Path
 
-from smugdesk.cli_check import add_parser as add_check_parser
-from smugdesk.cli_history import add_parser as add_history_parser
-from smugdesk.cli_publish import add_parsers
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.index import SORTS
 from smugdesk.core.library_scan import STATUSES
-from smugdesk.core.render import Renderer
-from smugdesk.core.store import load_post
 from smugdesk.verbs import PUBLISH_VERBS
 
+# 'list' and 'search' answer in a fraction of a second: the other verbs' modules (Markdown
+# and the renderer, history, accounts, checks: 0.1-0.2 s of imports) load only for them.
+LIBRARY_VERBS = ("list", "search")
 
-def _parser() -> argparse.ArgumentParser:
+
+def _parser(library_only: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="smugdesk", description="smugdesk command line")
     verbs = parser.add_subparsers(dest="verb", required=True)
+    if library_only:
+        _add_library_verbs(verbs)
+        return parser
+    from smugdesk.cli_check import add_parser as add_check_parser
+    from smugdesk.cli_history import add_parser as add_history_parser
+    from smugdesk.cli_publish import add_parsers
 
     render = verbs.add_parser("render", help="print the HTML body of a post")
     render.add_argument("post", type=Path)
@@ -41,7 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     verbs.add_parser("exporters", help="list the installed exporters")
+    _add_library_verbs(verbs)
+    add_parsers(verbs)
+    add_history_parser(verbs)
+    add_check_parser(verbs)
+    return parser
 
+
+def _add_library_verbs(verbs) -> None:
     listing = verbs.add_parser("list", help="list the posts in the drafts folder")
     search = verbs.add_parser("search", help="find posts by words in title, tags or text")
     search.add_argument("query")
@@ -50,12 +62,8 @@ def _parser() -> argparse.ArgumentParser:
         verb.add_argument("--status", choices=STATUSES)
         verb.add_argument("--tag")
         verb.add_argument("--json", action="store_true", help="machine-readable output")
-    add_parsers(verbs)
-    add_history_parser(verbs)
-    add_check_parser(verbs)
     listing.add_argument("--sort", choices=sorted(SORTS), default="date")
     search.add_argument("--sort", choices=["relevance", *sorted(SORTS)], default="relevance")
-    return parser
 
 
 def _options(pairs: list[str]) -> dict[str, str]:
@@ -69,7 +77,7 @@ def _options(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.verb in ("list", "search"):
+    if args.verb in LIBRARY_VERBS:
         return library_verb(args)
     if args.verb == "check":
         from smugdesk import cli_check
@@ -86,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
         history.install()  # what a publish writes back into the post becomes a version
 
         return cli_publish.run(args)
+    from smugdesk.core.render import Renderer
+    from smugdesk.core.store import load_post
+
     if args.verb == "render":
         sys.stdout.write(Renderer().render(load_post(args.post).body))
         sys.stdout.write("\n")
@@ -152,7 +163,8 @@ def library_verb(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(library_only=bool(argv) and argv[0] in LIBRARY_VERBS).parse_args(argv)
     try:
         return run(args)
     except SmugdeskError as error:

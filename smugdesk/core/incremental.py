@@ -22,14 +22,24 @@ Document-wide parts, and how each stays exact:
 
 Where the chunks are cut, and how an edit is scanned: ``chunking.py``. A test renders
 random documents and random edit sequences both ways and requires identical HTML.
+
+A first render need not wait for the whole document (a manuscript's chunks cost ~2 s):
+with ``slice_limit`` set, a call renders what an edit changed plus at most that many more
+chunks, nearest ``focus_line`` first, and gives every other chunk the part ``PENDING_PART``;
+calling again with the same text renders the next slice from the cache's progress. The
+parts a partial result shows are the final ones, except what only the whole document
+decides: a heading's id when an unrendered chunk writes the same one, ``[TOC]``'s list, a
+repeated footnote citation's id. The footnote list waits (pending) until the end.
 """
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from dataclasses import dataclass
 from html import unescape
+from operator import attrgetter
 
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import unique
@@ -38,6 +48,7 @@ from smugdesk.core.chunking import Chunk, Chunker, duplicate_labels
 from smugdesk.core.render import Renderer
 from smugdesk.core.words import word_count
 
+_START = attrgetter("start")
 # Python-Markdown 3.10+ passes a cache of taken suffixes (the same ids, found faster).
 _COUNTERS = "counters" in inspect.signature(unique).parameters
 
@@ -63,6 +74,10 @@ _ATTRIBUTE_SPECIAL = frozenset("&<>\"'")  # a label written escaped in HTML: not
 # A paragraph put after each chunk: where it starts, the chunk's HTML ends, with the
 # whitespace a whole render puts between this chunk and the next.
 _END = "SMUGDESKCHUNKEND7f3a"
+_TYPED_CHUNKS = 16  # an edit changing at most this many chunks is rendered before a slice
+
+
+PENDING_PART = "<!--sd-pending-->"  # a chunk not rendered yet (compared by identity)
 
 
 @dataclass
@@ -73,6 +88,9 @@ class _Rendered:
     heads: tuple[str, ...] = ()  # the slug each marked heading starts from, in order
     # Its headings as toc lists them (level, id or mark, name, html, data-toc-label).
     toc: tuple[tuple, ...] = ()
+
+
+_PENDING = _Rendered(PENDING_PART, (), ())
 
 
 def _same_ends(old: list, new: list) -> tuple[int, int]:
@@ -159,6 +177,7 @@ class Result:
     starts: list[int]
     whole: bool = False  # rendered in one piece (a construct that cannot be cut)
     words: int = 0
+    pending: int = 0  # parts still PENDING_PART (a slice of a first render)
 
     def html(self) -> str:
         """The body as a whole render gives it, data-line absolute."""
@@ -195,15 +214,21 @@ class IncrementalRenderer:
         self._with_toc: dict[tuple[str, str], str] = {}  # a part with the contents put in
         self._defs = ""
         # The last call's chunks and what was made of them, to reuse all an edit left alone.
-        self._chunked: tuple[list[Chunk], str, list[_Rendered | None]] | None = None
+        self._chunked: tuple[list[Chunk], str, list[_Rendered | None], int] | None = None
         self._named: tuple[list[_Rendered], list[str], list[tuple[str, ...]]] | None = None
         self._counted: tuple[list[Chunk], int] | None = None
         self._words: dict[str, int] = {}
         self._chunker = Chunker()
         self.rendered_chunks = 0  # how many chunks the last call really rendered
+        # A render in slices: None renders every chunk; a number, at most that many beyond
+        # what the edit changed, nearest ``focus_line`` (a body line) first.
+        self.slice_limit: int | None = None
+        self.focus_line = 0
+        self.pending = 0  # chunks the last call left unrendered
 
     def render(self, body: str) -> Result:
         self.rendered_chunks = 0
+        self.pending = 0
         if any(marker in body for marker in _WHOLE_ONLY):
             return self._whole(body)
         chunks, definitions = self._chunker.split(body)
@@ -232,13 +257,16 @@ class IncrementalRenderer:
         refs = tuple(label for item in rendered for label in item.refs)
         items = rendered
         if "[^" in defs:
-            items = [*rendered, self._footnote_list(defs, refs)]
+            # Numbered from every citation: it waits for the last slice.
+            notes = self._footnote_list(defs, refs) if not self.pending else _PENDING
+            items = [*rendered, notes]
             starts.append(-1)
         parts, names = self._name_headings(items)
         if _TOC_MARKER in body:
             parts = self._with_contents(items, parts, names)
         self._trim()
-        return Result(parts, starts, words=self._count(chunks))
+        pending = self.pending + (1 if "[^" in defs and self.pending else 0)
+        return Result(parts, starts, words=self._count(chunks), pending=pending)
 
     def _mark(self, value: str, separator: str) -> str:
         self._slugs.append(toc_slugify(value, separator))
@@ -368,19 +396,61 @@ class IncrementalRenderer:
         cache = self._cache
         start = end = 0
         old_rendered: list[_Rendered | None] = []
-        if self._chunked is not None and self._chunked[1] is defs:
-            old_chunks, _defs, old_rendered = self._chunked
+        last = self._chunked
+        if last is not None and last[1] is defs:
+            old_chunks, _defs, old_rendered, _pending = last
             start, end = _same_texts(old_chunks, chunks)  # a keystroke: all but one or two
+        limit = self.slice_limit
         rendered = old_rendered[:start]
         for chunk in chunks[start : len(chunks) - end]:
             text = chunk.text
             key = (text, defs if (every or "[" in text) else "")
             found = cache.get(key)
-            rendered.append(found if found is not None else self._chunk(key))
+            if found is None:
+                found = _PENDING if limit is not None else self._chunk(key)
+            rendered.append(found)
         if end:
             rendered += old_rendered[-end:]
-        self._chunked = (chunks, defs, rendered)
+        if limit is not None or (last is not None and last[3]):
+            self._fill(chunks, rendered, defs, (start, len(chunks) - end), last is not None)
+        self._chunked = (chunks, defs, rendered, self.pending)
         return rendered
+
+    def _fill(
+        self,
+        chunks: list[Chunk],
+        rendered: list[_Rendered | None],
+        defs: str,
+        changed: tuple[int, int],
+        edited: bool,
+    ) -> None:
+        """Render pending chunks in place: all of them without a slice limit; else what an
+        edit changed (typing comes first) and the ``slice_limit`` nearest the focus."""
+        waiting = [i for i, item in enumerate(rendered) if item is _PENDING]
+        limit = self.slice_limit
+        if limit is not None and waiting:
+            first, stop = changed
+            typed = edited and stop - first <= _TYPED_CHUNKS
+            focus = max(0, bisect.bisect_right(chunks, self.focus_line, key=_START) - 1)
+
+            def order(i: int) -> tuple[int, int]:
+                if typed and first <= i < stop:
+                    return (0, 0)
+                # Below the focus is what the window shows; a little above, to scroll up.
+                return (1, i - focus if i >= focus else 3 * (focus - i))
+
+            waiting.sort(key=order)
+            limit += sum(1 for i in waiting[:_TYPED_CHUNKS] if order(i)[0] == 0)
+        every = "*[" in defs
+        for number, i in enumerate(waiting):
+            if limit is not None and number >= limit:
+                self.pending = len(waiting) - number
+                return
+            text = chunks[i].text
+            key = (text, defs if (every or "[" in text) else "")
+            found = self._cache.get(key)
+            rendered[i] = found if found is not None else self._chunk(key)
+        self.pending = 0
 
     def _chunk(self, key: tuple[str, str]) -> _Rendered | None:
         found = self._render_pieces((key[0],), key[1])

@@ -25,9 +25,18 @@ window.smugdesk = (function () {
     return document.getElementById("sd-body");
   }
 
-  function replaceParts(at, remove, insert, starts) {
+  // Each edit is [at, remove, insert]; they are applied from the last, so each one's
+  // place is as the app counted it.
+  function replaceAll(edits, starts) {
+    if (!markers.length) body().textContent = "";  // the first parts, or after a whole
+    let changed = 0;
+    for (let i = edits.length - 1; i >= 0; i--) changed += replaceParts(...edits[i]);
+    markers.forEach((marker, i) => { marker.sdStart = starts[i]; });
+    return changed;
+  }
+
+  function replaceParts(at, remove, insert) {
     const container = body();
-    if (!markers.length) container.textContent = "";  // the first parts, or after a whole
     const end = markers[at + remove] || null;
     let node = markers[at] || null;
     while (node && node !== end) {
@@ -39,17 +48,52 @@ window.smugdesk = (function () {
     const added = [];
     for (const html of insert) {
       const marker = document.createComment(MARK);
+      container.insertBefore(marker, end);
+      added.push(marker);
+      if (html === null) continue;  // not rendered yet (a long post's first render)
       template.innerHTML = html;
       disarm(template.content);
       const scripts = postScripts(template.content);
-      container.insertBefore(marker, end);
       container.insertBefore(template.content, end);
       scripts.forEach(revive);
-      added.push(marker);
     }
+    template.innerHTML = "";  // the last part's nodes are in the page; no copy is kept
     markers.splice(at, remove, ...added);
-    markers.forEach((marker, i) => { marker.sdStart = starts[i]; });
     return remove + insert.length;
+  }
+
+  // The block at the top of the window and where it is, to keep it there while the rest
+  // of a long post arrives above it (Chromium's own scroll anchoring does nothing at the
+  // page's top, where a post opened in its middle first shows its part). The same block
+  // and place for every update until the reader scrolls: scroll offsets are whole pixels,
+  // and measuring afresh each time would add up their rounding.
+  let held = null;
+
+  function anchor() {
+    if (held && held.node.isConnected && window.scrollY === held.scrollY) return held;
+    held = null;
+    const box = body().getBoundingClientRect();
+    const x = box.left + Math.min(24, box.width / 2);
+    for (let y = Math.max(0, box.top) + 1; y < Math.min(box.bottom, window.innerHeight); y += 16) {
+      let node = document.elementFromPoint(x, y);
+      while (node && node.parentNode !== body()) node = node.parentNode;
+      if (node) {
+        held = { node: node, top: node.getBoundingClientRect().top };
+        return held;
+      }
+    }
+    return null;
+  }
+
+  function keep(place) {
+    if (!place) {
+      held = null;
+      return;
+    }
+    if (!place.node.isConnected) return;
+    const moved = place.node.getBoundingClientRect().top - place.top;
+    if (moved) window.scrollBy(0, moved);
+    place.scrollY = window.scrollY;
   }
 
   // Top-level blocks with their absolute source line, in page order.
@@ -312,9 +356,11 @@ window.smugdesk = (function () {
       document.getElementById("sd-date").setAttribute("datetime", data.date_iso);
       document.title = data.title;
       problem(data.problem);
+      const place = data.anchor ? anchor() : null;
       const changed = "whole" in data
         ? patchWhole(data.whole)
-        : replaceParts(data.at, data.remove, data.insert, data.starts);
+        : replaceAll(data.edits, data.starts);
+      keep(place);
       followNetwork();
       document.body.dataset.generation = String(data.generation);
       return changed;

@@ -21,6 +21,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from smugdesk.core.config import user_css
+from smugdesk.core.incremental import PENDING_PART
 from smugdesk.core.preview_text import RenderResult
 from smugdesk.core.render import RenderedPost, render_page
 from smugdesk.core.resources import read_resource
@@ -150,8 +151,44 @@ def _same(a: str, b: str) -> bool:
     return a is b or a == b  # parts from the renderer's cache are the very same strings
 
 
+def _edits(
+    old: tuple[str, ...], new: tuple[str, ...], start: int, end: int
+) -> list[tuple[int, int, list[str | None]]]:
+    """The page's edits, ``(at, remove, insert)``, turning ``old`` into ``new`` where their
+    first ``start`` and last ``end`` parts are the same. While a long post fills in, what
+    changed is spread out (above and below the reader) between parts left as they are: each
+    run of changed parts is an edit of its own, and the parts on screen stay untouched."""
+    middle_old = len(old) - start - end
+    middle_new = new[start : len(new) - end]
+    runs: list[tuple[int, int]] = []
+    if middle_old == len(middle_new):
+        run_start = -1
+        for i in range(start, start + middle_old + 1):
+            differs = i < start + middle_old and not _same(old[i], new[i])
+            if differs and run_start < 0:
+                run_start = i
+            elif not differs and run_start >= 0:
+                runs.append((run_start, i - run_start))
+                run_start = -1
+    else:
+        runs.append((start, -1))
+    edits = []
+    for at, count in runs:
+        remove = middle_old if count < 0 else count
+        # A chunk not rendered yet goes as null: the page keeps only its marker.
+        insert = [
+            None if part is PENDING_PART else part
+            for part in (middle_new if count < 0 else new[at : at + count])
+        ]
+        edits.append((at, remove, insert))
+    return edits
+
+
 class PreviewView(QWebEngineView):
-    shown = Signal(int)  # the generation of the text now visible in the page's DOM
+    shown = Signal(int)  # the generation of the text now visible in the page's DOM, whole
+    # A first render's slice is in the page (what is around the editor's place); the rest
+    # of the same generation follows, then ``shown``.
+    partly_shown = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +199,7 @@ class PreviewView(QWebEngineView):
         self._base: Path | None = None
         self._policy = (False, False)  # (remote content, the post's scripts) of the page
         self._shell_url = QUrl()
+        self.page_style = None  # a blog theme (ui/preview_style.py), or None: the plain page
         # The grant goes with the view (a closed window's origin reaches nothing either).
         granted: list[QUrl] = []
         self._granted = granted
@@ -171,6 +209,7 @@ class PreviewView(QWebEngineView):
         self._waiting: RenderResult | None = None
         self._last: RenderResult | None = None
         self._parts: tuple[str, ...] = ()  # the body's parts the page shows now
+        self._page_pending = False  # some of them are still PENDING_PART
         self._shell_pending = False
         self._pending_scroll = ""
         self.page().loadingChanged.connect(self._on_loading_changed)
@@ -189,6 +228,7 @@ class PreviewView(QWebEngineView):
         self._policy = policy
         self._ready = False
         self._parts = ()  # the new page has none yet
+        self._page_pending = False
         self._waiting = self._waiting or self._last
         if not self._shell_pending:
             # On the next turn of the event loop: the window paints first (start-up), and
@@ -203,13 +243,23 @@ class PreviewView(QWebEngineView):
         if self._base is None:
             return
         remote, scripts = self._policy
-        shell = render_page(_EMPTY, extra_css=user_css())
+        style = self.page_style
+        shell = style.shell(user_css()) if style else render_page(_EMPTY, extra_css=user_css())
         if not self._shell_url.isEmpty():
             sandbox().revoke(self._shell_url)  # the old page's origin reaches nothing now
-        self._shell_url = sandbox().grant(self._base, shell, remote=remote, scripts=scripts)
+        self._shell_url = sandbox().grant(
+            self._base, shell, remote=remote, scripts=scripts, theme=style and style.folder
+        )
         self._granted[:] = [self._shell_url]
         self.page().prepare(self._shell_url, remote=remote, scripts=scripts)
         self.load(self._shell_url)
+
+    def set_page_style(self, style) -> None:
+        """Show the post in ``style`` (a stored blog theme) or, with None, the plain page."""
+        self.page_style = style
+        if self._base is not None:
+            remote, scripts = self._policy
+            self.set_base_folder(self._base, reload=True, remote=remote, scripts=scripts)
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
@@ -254,7 +304,8 @@ class PreviewView(QWebEngineView):
             # an unchanged video still keeps playing.
             data["whole"] = result.parts[0] if result.parts else ""
             self._parts = ()
-            self._run_update(data, result.generation)
+            self._page_pending = False
+            self._run_update(data, result.generation, complete=True)
             return
         old, new = self._parts, result.parts
         same_start = 0
@@ -264,19 +315,23 @@ class PreviewView(QWebEngineView):
         same_end = 0
         while same_end < limit - same_start and _same(old[-1 - same_end], new[-1 - same_end]):
             same_end += 1
-        data["at"] = same_start
-        data["remove"] = len(old) - same_start - same_end
-        data["insert"] = list(new[same_start : len(new) - same_end])
+        data["edits"] = _edits(old, new, same_start, same_end)
         data["starts"] = list(result.starts)
+        # Parts arriving above the reader (the rest of a first render): the page keeps what
+        # is on screen where it is.
+        data["anchor"] = self._page_pending
+        pending = any(part is PENDING_PART for part in new)
         self._parts = new
-        self._run_update(data, result.generation)
+        self._page_pending = pending
+        self._run_update(data, result.generation, complete=not pending)
 
-    def _run_update(self, data: dict, generation: int) -> None:
+    def _run_update(self, data: dict, generation: int, *, complete: bool = True) -> None:
         script = f"smugdesk.update({json.dumps(data)})"
+        signal = self.shown if complete else self.partly_shown
 
         def done(_changed: object = None) -> None:
             if shiboken6.isValid(self):  # the window may have closed meanwhile
-                self.shown.emit(generation)
+                signal.emit(generation)
 
         self.page().runJavaScript(script, WORLD, done)
 

@@ -26,6 +26,7 @@ PAPER = {False: "white", True: "#1b1f24"}  # the page's background, light and da
 
 class PreviewPane(QWidget):
     shown = Signal(int)  # the generation of the text now visible in the page's DOM
+    partly_shown = Signal(int)  # a long post's first slice is visible; the rest follows
     open_post = Signal(str)  # a post: link was clicked (its slug)
     goto_line = Signal(int)  # a double-click asked for this body line's source
     post_scripts = Signal(bool)  # whether the shown post's own scripts run (a new post)
@@ -72,6 +73,7 @@ class PreviewPane(QWidget):
             return None
         self.view = view
         view.shown.connect(self.shown)
+        view.partly_shown.connect(self.partly_shown)
         view.page().open_post.connect(self.open_post)
         view.page().goto_line.connect(self.goto_line)
         view.set_dark(self._dark)

@@ -11,9 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +44,7 @@ from smugdesk.ui.settings_actions import SettingsActions
 from smugdesk.ui.staged_start import StagedStart
 from smugdesk.ui.view_modes import ViewModes
 from smugdesk.ui.welcome import WelcomePage, has_posts
+from smugdesk.ui.window_layout import main_area
 from smugdesk.ui.word_status import WordStatus
 
 if TYPE_CHECKING:
@@ -97,28 +95,11 @@ class MainWindow(
         first = self._add_document()
         self.preview = PreviewPane()
         self.find_bar = FindBar(first.editor)
-        writing = QWidget()
-        column = QVBoxLayout(writing)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(MetadataForm())
-        column.addWidget(self.tabs.stack)
-        column.addWidget(self.find_bar)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(writing)
-        splitter.addWidget(self.preview)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([640, 640])
-        posts = QWidget()  # the tabs over the editor and the preview both
-        page = QVBoxLayout(posts)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.setSpacing(0)
-        page.addWidget(self.tabs.bar)
-        page.addWidget(splitter, 1)
+        form = MetadataForm()
         self.welcome = WelcomePage()
-        self._main_area = QStackedWidget()
-        self._main_area.addWidget(posts)
-        self._main_area.addWidget(self.welcome)
+        self._main_area = main_area(
+            self.tabs.bar, self.tabs.stack, form, self.find_bar, self.preview, self.welcome
+        )
         self.setCentralWidget(self._main_area)
 
         self.counts = WordStatus(self.statusBar())
@@ -131,7 +112,7 @@ class MainWindow(
         self.feed.rendered.connect(self._on_rendered)
         self.preview.open_post.connect(self.open_post_link)
         self.preview.goto_line.connect(self.feed.show_source_line)
-        self._init_metadata(writing.findChild(MetadataForm))
+        self._init_metadata(form)
 
         self._init_library()
         self.outline = OutlinePane(first.editor, self)
@@ -290,6 +271,8 @@ class MainWindow(
                 return True  # a new post in place of a new post
             self._add_document()
             self._load(PostFile(), new_post_text(), pristine=True)
+        if document is self.document:
+            self._bind_editor(document.editor, False)  # the next tab shown binds its own
         self.tabs.remove(document)
         document.discard()
         return True

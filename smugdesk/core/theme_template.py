@@ -492,7 +492,9 @@ def _ensure_structure(root: Node) -> tuple[Node, Node]:
     return head, body
 
 
-def make_template(page: str, page_url: str, resolve: Resolver, *, marker: str = "") -> str:
+def make_template(
+    page: str, page_url: str, resolve: Resolver, *, marker: str = "", title_marker: str = ""
+) -> str:
     """The page at ``page_url`` as a preview template: its content element emptied and
     given the body's id, the post's title and date marked for the preview to fill, every
     address it keeps local (``resolve``), everything active gone. TemplateError when the
@@ -503,7 +505,9 @@ def make_template(page: str, page_url: str, resolve: Resolver, *, marker: str = 
     content.children = []
     content.attrs.pop("id", None)
     content.raw["id"] = BODY_ID
-    title = _find_by_class(root, _TITLE_CLASSES)
+    title = _find_marker(root, title_marker) if title_marker else None
+    if title is None or title is content or title.tag in ("head", "html", "body"):
+        title = _find_by_class(root, _TITLE_CLASSES)
     if title is None:
         title = Node("h1", {"hidden": ""})
         body.children.insert(0, title)

@@ -20,12 +20,14 @@ import html
 import json
 import os
 import re
+import secrets
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from smugdesk.core.config import cache_dir
 from smugdesk.core.store import atomic_write
@@ -122,21 +124,26 @@ def load_theme(folder: Path) -> StoredTheme | None:
         return None
 
 
-class _Collector:
-    """Downloads what the template names, same origin only, within the caps; answers each
-    address with its stored copy's path in the page, or None."""
+# fetch(url, cap) -> (body, content type, the address it came from), or None when it
+# could not be had (another origin, too large, missing, too slow).
+Fetcher = Callable[[str, int], "tuple[bytes, str, str] | None"]
 
-    def __init__(self, client: Client, files: Path, deadline: float) -> None:
-        self.client = client
+
+class _Collector:
+    """Fetches what the template names, within the caps; answers each address with its
+    stored copy's path in the page, or None."""
+
+    def __init__(self, fetch: Fetcher, may_have: Callable[[str], bool], files: Path) -> None:
+        self.fetch = fetch
+        self.may_have = may_have
         self.files = files
-        self.deadline = deadline
+        self.deadline = time.monotonic() + CAPTURE_DEADLINE
         self.stored: dict[str, str | None] = {}
         self.in_progress: set[str] = set()
         self.depth = 0
         self.total = 0
         self.count = 0
         self.skipped = 0
-        self.stylesheets: list[str] = []
 
     def resolve(self, url: str, kind: str) -> str | None:
         url = urldefrag(url).url
@@ -159,36 +166,29 @@ class _Collector:
 
     def _may_fetch(self, url: str) -> bool:
         return (
-            origin(url) == self.client.origin
+            self.may_have(url)
             and self.count < MAX_FILES
             and self.total < MAX_TOTAL_BYTES
             and time.monotonic() < self.deadline
         )
 
     def _fetch(self, url: str, kind: str) -> str | None:
+        if kind == "stylesheet" and self.depth >= MAX_IMPORT_DEPTH:
+            return None
         cap = MAX_CSS_BYTES if kind == "stylesheet" else MAX_FILE_BYTES
-        cap = min(cap, MAX_TOTAL_BYTES - self.total)
-        left = self.deadline - time.monotonic()
-        try:
-            self.client.max_bytes = cap
-            answer = self.client.request(
-                "GET", url, headers={"Accept": "*/*"}, deadline=min(FILE_DEADLINE, left)
-            )
-        except PublishError:
-            return None  # another origin after a redirect, too big, gone, too slow
-        suffix = _suffix(url, answer, kind)
+        got = self.fetch(url, min(cap, MAX_TOTAL_BYTES - self.total))
+        if got is None:
+            return None
+        data, content_type, came_from = got
+        suffix = _suffix(url, content_type, kind)
         if suffix is None:
             return None
         name = hashlib.sha256(url.encode("utf-8")).hexdigest()[:20] + suffix
-        data = answer.body
         if suffix == ".css":
-            if self.depth >= MAX_IMPORT_DEPTH:
-                return None
-            self.stylesheets.append(url)
             self.depth += 1
             try:
                 text = data.decode("utf-8", "replace").lstrip("\ufeff")
-                data = rewrite_css(text, answer.url or url, self.resolve).encode("utf-8")
+                data = rewrite_css(text, came_from or url, self.resolve).encode("utf-8")
             finally:
                 self.depth -= 1
         if self.total + len(data) > MAX_TOTAL_BYTES:
@@ -199,13 +199,25 @@ class _Collector:
         return THEME_PREFIX + "files/" + name
 
 
-def _suffix(url: str, answer: Response, kind: str) -> str | None:
+def _web_fetcher(client: Client) -> Fetcher:
+    def fetch(url: str, cap: int) -> tuple[bytes, str, str] | None:
+        client.max_bytes = cap
+        try:
+            answer = client.request("GET", url, headers={"Accept": "*/*"}, deadline=FILE_DEADLINE)
+        except PublishError:
+            return None  # another origin after a redirect, too big, gone, too slow
+        return answer.body, answer.headers.get("content-type", ""), answer.url or url
+
+    return fetch
+
+
+def _suffix(url: str, content_type: str, kind: str) -> str | None:
     if kind == "stylesheet":
         return ".css"
     suffix = os.path.splitext(urlsplit(url).path)[1].lower()
     if suffix in KNOWN_SUFFIXES:
         return ".jpg" if suffix == ".jpeg" else suffix
-    announced = answer.headers.get("content-type", "").split(";")[0].strip().lower()
+    announced = content_type.split(";")[0].strip().lower()
     return SUFFIXES.get(announced)
 
 
@@ -235,20 +247,25 @@ def store_template(
     *,
     name: str,
     marker: str = "",
-    client: Client | None = None,
+    title_marker: str = "",
+    fetch: Fetcher | None = None,
 ) -> StoredTheme:
-    """``page`` (found at ``page_url``) made into a template, its files fetched through
-    ``client`` (one bound to ``page_url``'s origin, by default), stored in ``folder``."""
+    """``page`` (found at ``page_url``) made into a template, its files fetched by
+    ``fetch`` (by default through a client bound to ``page_url``'s origin; only that
+    origin's files in any case), stored in ``folder``."""
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = folder.with_name(f".{folder.name}.{os.getpid()}.{time.monotonic_ns()}")
     files = work / "files"
     files.mkdir(parents=True)
     try:
-        client = client or Client(page_url, deadline=FILE_DEADLINE)
-        collector = _Collector(client, files, time.monotonic() + CAPTURE_DEADLINE)
+        home = origin(page_url)
+        fetch = fetch or _web_fetcher(Client(page_url, deadline=FILE_DEADLINE))
+        collector = _Collector(fetch, lambda url: origin(url) == home, files)
         try:
-            template = make_template(page, page_url, collector.resolve, marker=marker)
+            template = make_template(
+                page, page_url, collector.resolve, marker=marker, title_marker=title_marker
+            )
         except TemplateError as error:
             raise ThemeCaptureError(f"{page_url}: {error}") from None
         data = template.encode("utf-8")
@@ -351,3 +368,82 @@ def check_changed(theme: StoredTheme) -> bool:
     answer = _get_page(client, theme.source)
     page = answer.body.decode(_charset(answer), "replace")
     return _sheets_fingerprint(page, answer.url or theme.source) != theme.fingerprint
+
+
+# -- static sites (Hugo) ------------------------------------------------------------------
+
+SITE_BASE = "http://smugdesk-site.invalid/"  # the built site's address, never fetched
+HUGO_TIMEOUT = 120.0
+
+
+def _folder_fetcher(root: Path) -> Fetcher:
+    """Files of a built site, by their address under SITE_BASE: only inside ``root`` (its
+    real path, symlinks followed), regular files of at most the cap."""
+    top = os.path.realpath(root)
+
+    def fetch(url: str, cap: int) -> tuple[bytes, str, str] | None:
+        if not url.startswith(SITE_BASE):
+            return None
+        relative = unquote(urlsplit(url).path).lstrip("/")
+        real = os.path.realpath(os.path.join(top, relative))
+        if os.path.commonpath([top, real]) != top or not os.path.isfile(real):
+            return None
+        if os.path.getsize(real) > cap:
+            return None
+        with open(real, "rb") as handle:
+            return handle.read(cap + 1)[:cap], "", url
+
+    return fetch
+
+
+def capture_hugo(site: Path, folder: Path, *, section: str = "posts") -> StoredTheme:
+    """A Hugo site's own look: the site (a copy, so its folder stays as it was) is built by
+    the real ``hugo`` with a marker post in ``section``, and the marker post's page becomes
+    the template, its CSS, fonts and images taken from the built site."""
+    from smugdesk.publish.git_command import GitError, last_lines, run_tool
+
+    site = Path(site)
+    if shutil.which("hugo") is None:
+        raise ThemeCaptureError("hugo is not installed (apt install hugo)")
+    if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", section):
+        raise ThemeCaptureError(f"{section!r} is not a content section")
+    token = secrets.token_hex(8)
+    title, body = f"SMUGDESK-TITLE-{token}", f"SMUGDESK-BODY-{token}"
+    with tempfile.TemporaryDirectory(prefix="smugdesk-theme-") as scratch:
+        work = Path(scratch) / "site"
+        ignore = shutil.ignore_patterns("public", "resources", ".git", "node_modules")
+        shutil.copytree(site, work, ignore=ignore, symlinks=True)
+        posts = work / "content" / section
+        posts.mkdir(parents=True, exist_ok=True)
+        slug = f"smugdesk-preview-{token}"
+        (posts / f"{slug}.md").write_text(
+            f'---\ntitle: "{title}"\ndate: 2000-01-01T00:00:00Z\ndraft: false\n---\n\n{body}\n',
+            encoding="utf-8",
+        )
+        out = Path(scratch) / "public"
+        command = [
+            "hugo", "--source", str(work), "--destination", str(out), "--baseURL", SITE_BASE,
+            "--noBuildLock", "--cacheDir", str(Path(scratch) / "cache"), "--quiet",
+        ]  # fmt: skip
+        env = dict(os.environ, HUGO_RESOURCEDIR=str(Path(scratch) / "resources"))
+        try:
+            done = run_tool(command, work, HUGO_TIMEOUT, env)
+        except GitError as error:
+            raise ThemeCaptureError(str(error)) from None
+        if done.returncode != 0:
+            said = last_lines(done.stderr + done.stdout, 5).replace("\n", " / ")
+            raise ThemeCaptureError(f"hugo could not build the site: {said}")
+        pages = sorted(p for p in out.rglob("index.html") if slug in p.parent.name)
+        if not pages:
+            raise ThemeCaptureError(f"the built site has no page for a post in {section}/")
+        page = pages[0]
+        address = SITE_BASE + page.parent.relative_to(out).as_posix() + "/"
+        return store_template(
+            page.read_text(encoding="utf-8", errors="replace"),
+            address,
+            folder,
+            name=site.name,
+            marker=body,
+            title_marker=title,
+            fetch=_folder_fetcher(out),
+        )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,3 +172,55 @@ def save_share_choice(blog: str, choice: ShareChoice) -> None:
         atomic_write(path, text.encode("utf-8"))
     except OSError as error:
         raise SmugdeskError(f"the sharing choice cannot be saved in {path}: {error}") from None
+
+
+# -- a saved post (the command line) -----------------------------------------------------
+
+
+def share_file(
+    path: Path,
+    account: Account,
+    secret: str,
+    *,
+    text: str | None = None,
+    update: bool = False,
+    delete: bool = False,
+    lang: str = "",
+) -> Share | None:
+    """Share the saved post at ``path`` on ``account`` (or ``update`` / ``delete`` the share
+    recorded in it) and record the outcome in the file with an atomic save that refuses if
+    the file changed meanwhile. Returns the share (None after a delete)."""
+    from smugdesk.core.front_edit import set_values
+    from smugdesk.core.post import parse_post
+    from smugdesk.core.store import PostFile
+    from smugdesk.publish.bluesky import Bluesky, draft_for
+    from smugdesk.publish.remote import PublishError
+
+    if not is_share_account(account):
+        raise PublishError(f"“{account.name}” is a {account.kind} blog, not a place to share")
+    binding, before = PostFile.read(path)
+    post = parse_post(before, binding.path)
+    recorded = recorded_share(post, account.name)
+    bluesky = Bluesky(account, secret)
+    if delete:
+        if recorded is None:
+            raise PublishError(f"{path.name} was not shared on {account.name}: nothing to delete")
+        bluesky.delete(recorded)
+        result = None
+    else:
+        _blog, link = live_link(post)
+        if not link:
+            raise PublishError(
+                f"{path.name} is not live on a blog yet: publish it first, then share its link"
+            )
+        if recorded is not None and not update:
+            raise PublishError(
+                f"{path.name} is already shared on {account.name} ({recorded.url or recorded.uri})"
+                ": --update changes that post, --delete removes it"
+            )
+        draft = draft_for(post, link, lang)
+        if text is not None:
+            draft = replace(draft, text=text)
+        result = bluesky.update(recorded, draft) if recorded else bluesky.share(draft)
+    binding.save_text(set_values(before, share_front(post, account.name, result)).text)
+    return result

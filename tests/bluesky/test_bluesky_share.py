@@ -247,3 +247,34 @@ def test_an_account_is_checked_like_a_blog(bluesky_pds, bluesky_account):
         verify_account(bluesky_account, "wrong-wrong-wrong-wrong")
     blog = Account("Ward Notes", "wordpress", "https://blog.example", "ann")
     assert blog_accounts([blog, bluesky_account]) == [blog]  # not a place to publish to
+
+
+@pytest.mark.parametrize("method", ["createSession", "uploadBlob", "createRecord"])
+@pytest.mark.parametrize("body", [b"[]", b"null", b'{"uri": 5, "cid": []}', b"<html>502</html>"])
+def test_answers_of_the_wrong_shape_are_one_line(bluesky_pds, post, method, body):
+    """A stand-in proxy in front of the real PDS swaps one answer for a wrong shape."""
+    with FaultProxy(bluesky_pds.base + "/") as proxy:
+        proxy.add(Rule("answer", path=method, answer=Answer(200, {}, body)))
+        account = Account("My Bluesky", "bluesky", proxy.url.rstrip("/"), bluesky_pds.handle)
+        client = Bluesky(account, bluesky_pds.app_password, timeout=20)
+        with pytest.raises(PublishError) as caught:
+            client.share(draft_for(post, LINK))
+    assert "\n" not in str(caught.value) and "Traceback" not in str(caught.value)
+
+
+def test_a_recorded_share_of_someone_else_is_never_touched(bluesky_pds, bluesky, post):
+    """A post's front matter is text anyone could have edited: a recorded share naming
+    another account's post is refused before anything is sent."""
+    other_did, _token, _app = bluesky_pds.make_account("someone.test")
+    theirs = bluesky.share(draft_for(post, LINK))
+    forged = replace_share(theirs, theirs.uri.replace(bluesky_pds.did, other_did))
+    with pytest.raises(RefusedError, match=r"is not one of @writer\.test's"):
+        bluesky.delete(forged)
+    with pytest.raises(RefusedError, match="is not one of"):
+        bluesky.update(forged, draft_for(post, LINK))
+
+
+def replace_share(share, uri):
+    from dataclasses import replace
+
+    return replace(share, uri=uri)

@@ -273,3 +273,24 @@ def bluesky_pds_account_saved(bluesky_pds, blog) -> Account:
     save_accounts([blog, account])
     store_secret(account.name, bluesky_pds.app_password)
     return account
+
+
+def test_what_is_not_an_app_password_is_questioned_first(
+    qtbot, window, tmp_path, bluesky_pds, bluesky_account, monkeypatch
+):
+    from smugdesk.core.credentials import forget_secret
+
+    forget_secret(bluesky_account.name)
+    _open(window, tmp_path)
+    dialog = _dialog_from_menu(qtbot, window)
+    monkeypatch.setattr(
+        share_actions.QInputDialog, "getText", lambda *args, **kwargs: ("hunter2", True)
+    )
+    seen: list[str] = []
+    answer_dialog(QMessageBox.StandardButton.No, seen)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "does not look like a Bluesky app password" in seen[0]
+    assert get_secret(bluesky_account.name) is None  # not kept, and nothing sent
+    assert dialog.isVisible() and dialog.result_share is None
+    dialog.reject()

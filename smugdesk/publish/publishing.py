@@ -344,7 +344,7 @@ def _create_once(job: _Job, payload: Payload) -> RemotePost:
         payload.marker = earlier
         job.check_cancel()
         try:
-            found = _look(publisher, payload, quiet=False)
+            found = _look(publisher, payload)
         except PublishError as error:
             # Creating without knowing could make the twin this note exists to prevent.
             said = (
@@ -366,7 +366,7 @@ def _create_once(job: _Job, payload: Payload) -> RemotePost:
     except PublishError as error:
         lost = error
         try:
-            found = _look(publisher, payload, quiet=False)
+            found = _look(publisher, payload)
         except PublishError as look_error:
             found = None
             if isinstance(look_error, OfflineError):
@@ -392,18 +392,13 @@ def _same_kind(error: PublishError, message: str) -> PublishError:
         return PublishError(message)
 
 
-def _look(publisher: Publisher, payload: Payload, quiet: bool = True) -> RemotePost | None:
-    """The post a lost create made, if the blog has it; None when it cannot be asked (or the
-    error, unless ``quiet``)."""
-    try:
-        accepts = inspect.signature(publisher.find).parameters
-        extra: dict[str, Any] = {}
-        if "marker" in accepts:
-            extra["marker"] = payload.marker
-        if "date" in accepts:
-            extra["date"] = payload.date
-        return publisher.find(payload.slug, payload.title, **extra)
-    except PublishError:
-        if not quiet:
-            raise
-        return None
+def _look(publisher: Publisher, payload: Payload) -> RemotePost | None:
+    """The post a lost create made, if the blog has it, else None; raises the PublishError
+    of a look that could not be made (the caller decides what not knowing means)."""
+    accepts = inspect.signature(publisher.find).parameters
+    extra: dict[str, Any] = {}
+    if "marker" in accepts:
+        extra["marker"] = payload.marker
+    if "date" in accepts:
+        extra["date"] = payload.date
+    return publisher.find(payload.slug, payload.title, **extra)

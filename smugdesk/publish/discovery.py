@@ -6,7 +6,9 @@ What a blog announces about itself, as the blogging clients read it:
 - XML-RPC: ``<link rel="EditURI">`` names an RSD document, whose ``<api apiLink=…>`` list
   says which APIs answer where (WordPress, MetaWeblog, Blogger, WP-API);
 - Micropub: ``rel="micropub"``, with ``rel="authorization_endpoint"`` and
-  ``rel="token_endpoint"`` for IndieAuth sign-in.
+  ``rel="token_endpoint"`` for IndieAuth sign-in;
+- Ghost: ``<meta name="generator" content="Ghost 5.…">`` in the page, confirmed by its Admin
+  API's public ``ghost/api/admin/site/`` answer (asked also when a page names nothing else).
 
 The discovery requests carry no credentials, so they may follow a redirect to another site;
 the address the blog ended at is reported, and the account is made for the addresses the
@@ -66,6 +68,8 @@ class Found:
     micropub: str = ""
     authorization_endpoint: str = ""
     token_endpoint: str = ""
+    ghost: str = ""  # the Ghost site whose ghost/api/admin/ answered
+    ghost_version: str = ""
     notes: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()  # how each API was found ("REST API: the Link header")
 
@@ -74,9 +78,10 @@ class Found:
         return bool(self.rest_root) or self.engine.lower() == "wordpress"
 
     def kinds(self) -> list[str]:
-        """The account kinds this blog can be used as, best first: WordPress REST (with an
-        application password), then XML-RPC, then Micropub."""
-        kinds = []
+        """The account kinds this blog can be used as, best first: Ghost's Admin API (a
+        Ghost site offers nothing else), WordPress REST (with an application password), then
+        XML-RPC, then Micropub."""
+        kinds = ["ghost"] if self.ghost else []
         if self.rest_root:
             kinds.append("wordpress")
         if self.xmlrpc:
@@ -93,12 +98,15 @@ class Found:
         """The address an account of ``kind`` keeps for this blog."""
         if kind == "wordpress":
             return rest_site(self.rest_root)
-        return {"metaweblog": self.xmlrpc, "micropub": self.micropub}.get(kind, "")
+        return {"metaweblog": self.xmlrpc, "micropub": self.micropub, "ghost": self.ghost}.get(
+            kind, ""
+        )
 
     def account(self, name: str, kind: str, user: str = "") -> Account:
         if kind not in self.kinds():
             raise DiscoveryError(f"{self.address} does not offer {kind}")
-        return Account(name, kind, self.api_address(kind), user if kind != "micropub" else "")
+        keyed = kind in ("micropub", "ghost")  # a token or key alone signs in
+        return Account(name, kind, self.api_address(kind), "" if keyed else user)
 
     def profile_page(self) -> str:
         """WordPress's page where a user makes an application password."""
@@ -108,6 +116,13 @@ class Found:
     def summary(self) -> str:
         """What was found, in plain words, for the dialog."""
         name = f"“{self.title}”" if self.title else self.address
+        if self.best() == "ghost":
+            version = f" (Ghost {self.ghost_version})" if self.ghost_version else ""
+            return (
+                f"{name} is a Ghost site{version}. smugdesk will use its Admin API: paste an "
+                "Admin API key (in Ghost Admin: Settings → Integrations → Add custom "
+                "integration)."
+            )
         if self.is_wordpress:
             offers = []
             if self.rest_root:
@@ -163,6 +178,7 @@ class _Head(HTMLParser):
         self.title = ""
         self._in_title = False
         self.base = ""
+        self.generator = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
@@ -173,6 +189,8 @@ class _Head(HTMLParser):
             self._in_title = True
         elif tag == "base" and values.get("href") and not self.base:
             self.base = values["href"].strip()
+        elif tag == "meta" and values.get("name", "").lower() == "generator":
+            self.generator = self.generator or values.get("content", "").strip()
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -263,6 +281,31 @@ def _rest_name(root: str, deadline: float) -> str:
     return html.unescape(name) if isinstance(name, str) else ""
 
 
+GHOST_SITE = "ghost/api/admin/site/"
+
+
+def _ghost_site(candidates: list[str], deadline: float) -> tuple[str, str, str]:
+    """(site address, title, version) from the first candidate whose Ghost Admin API
+    answers ``site/`` with a Ghost site's shape; ("", "", "") when none does. The site
+    address is where the API answered (after any redirect): where the key will go."""
+    for site in dict.fromkeys(candidates):
+        try:
+            answer = _get(site + GHOST_SITE, deadline, "application/json")
+            data = json.loads(answer.body.decode("utf-8-sig"))
+        except (PublishError, UnicodeDecodeError, ValueError, RecursionError):
+            continue
+        info = data.get("site") if isinstance(data, dict) else None
+        if not isinstance(info, dict) or not isinstance(info.get("version", ""), str):
+            continue
+        if "title" not in info and "version" not in info:
+            continue
+        where = answer.url or site + GHOST_SITE
+        root = where[: -len(GHOST_SITE)] if where.endswith(GHOST_SITE) else site
+        title = info.get("title") if isinstance(info.get("title"), str) else ""
+        return root, title, str(info.get("version") or "")
+    return "", "", ""
+
+
 def _folder(url: str) -> str:
     """The address up to its last "/": where a page's siblings live."""
     parts = urllib.parse.urlsplit(url)
@@ -339,12 +382,26 @@ def discover(typed: str, deadline: float = DEADLINE) -> Found:
     if not rest and rsd_rest:
         rest = rsd_rest
         evidence.append("REST API: the RSD's WP-API entry")
-    if not (rest or xmlrpc or micropub):
+    ghost, ghost_title, ghost_version = "", "", ""
+    says_ghost = head.generator.lower().startswith("ghost")
+    if says_ghost or not (rest or xmlrpc or micropub):
+        # A Ghost site's page names no API: its generator says Ghost, and the Admin API's
+        # site/ answers anyone. Asked also when nothing else was found (a theme without
+        # the generator tag), at the address's folder and at the site's root.
+        root = urllib.parse.urljoin(address, "/")
+        ghost, ghost_title, ghost_version = _ghost_site([_folder(address), root], left())
+        if ghost:
+            evidence.append(
+                "Ghost: the page's generator and its Admin API"
+                if says_ghost
+                else "Ghost: its Admin API answered"
+            )
+    if not (rest or xmlrpc or micropub or ghost):
         raise DiscoveryError(
             f"{address} names no blogging API (no WordPress REST API, no RSD/XML-RPC, no "
-            "Micropub link): set the account up by hand under Advanced"
+            "Micropub link, no Ghost Admin API): set the account up by hand under Advanced"
         )
-    title = " ".join(head.title.split())
+    title = " ".join(head.title.split()) or ghost_title
     if rest and not title:
         title = _rest_name(rest, left())
     notes = []
@@ -361,15 +418,23 @@ def discover(typed: str, deadline: float = DEADLINE) -> Found:
         micropub=micropub,
         authorization_endpoint=named("authorization_endpoint", ""),
         token_endpoint=named("token_endpoint", ""),
+        ghost=ghost,
+        ghost_version=ghost_version,
         evidence=tuple(evidence),
     )
-    names = {"wordpress": "REST API", "metaweblog": "XML-RPC", "micropub": "Micropub"}
+    names = {
+        "wordpress": "REST API",
+        "metaweblog": "XML-RPC",
+        "micropub": "Micropub",
+        "ghost": "Ghost Admin API",
+    }
     for kind in found.kinds():
         api = found.api_address(kind)
         if _origin(api) != _origin(address):
+            what = "tokens made from the key" if kind == "ghost" else "the password or token"
             notes.append(
                 f"The blog's {names[kind]} is on another site, {http._show(_origin(api))}: "
-                "the password or token for it will be sent there."
+                f"{what} for it will be sent there."
             )
     return dataclasses.replace(found, notes=tuple(notes))
 

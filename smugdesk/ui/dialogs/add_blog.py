@@ -29,6 +29,7 @@ KIND_WORDS = {
     "wordpress": "WordPress REST API",
     "metaweblog": "XML-RPC",
     "micropub": "Micropub",
+    "ghost": "Ghost Admin API",
 }
 ERROR_STYLE = "color: #b3261e"
 
@@ -220,7 +221,15 @@ class AddBlogDialog(QDialog):
     def _use_kind(self, kind: str) -> None:
         self.kind = kind
         token = kind == "micropub"
-        self.user.setEnabled(not token)
+        key = kind == "ghost"
+        self.user.setEnabled(not (token or key))
+        if key:
+            self.secret_caption.setText(self.tr("Admin API &key:"))
+            self.secret.setAccessibleName(self.tr("Admin API key"))
+            self.secret.setPlaceholderText(
+                self.tr("id:secret, from Settings → Integrations in Ghost Admin")
+            )
+            return
         self.secret_caption.setText(self.tr("&Token:") if token else self.tr("&Password:"))
         self.secret.setAccessibleName(self.tr("Token") if token else self.tr("Password"))
         self.secret.setPlaceholderText(
@@ -259,6 +268,8 @@ class AddBlogDialog(QDialog):
             self._show_status(
                 self.tr("Type the token first.")
                 if self.kind == "micropub"
+                else self.tr("Paste the Admin API key first.")
+                if self.kind == "ghost"
                 else self.tr("Type the password first."),
                 error=True,
             )
@@ -309,7 +320,13 @@ class AddBlogDialog(QDialog):
         self.accounts = accounts
         kept = store_secret(account.name, secret)
         self.account, self.summary = account, said
-        note = "" if kept else self.tr(" (the password is kept until you quit)")
+        note = (
+            ""
+            if kept
+            else self.tr(" (the key is kept until you quit)")
+            if account.kind == "ghost"
+            else self.tr(" (the password is kept until you quit)")
+        )
         self._show_status(self.tr("Signed in: %s.%s") % (said, note))
         self._set_state("added")
         self.accept()

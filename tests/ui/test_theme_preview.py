@@ -13,19 +13,24 @@ port too, so a request to the blog itself from the page would be seen.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QMenu
 from qt_helpers import run_js, wait_preview
 from test_preview_sandbox import Listener
+from theme_sites import small_hugo_site
 
 from smugdesk.core.accounts import Account
 from smugdesk.core.preview_styles import PLAIN, THEME, style_for
+from smugdesk.publish.theme_capture import capture_hugo
+from smugdesk.ui.main_window import MainWindow
 from smugdesk.ui.preview_sandbox import sandbox
-from smugdesk.ui.preview_style import PreviewStyleMenu, account_theme_folder
+from smugdesk.ui.preview_style import PreviewStyleMenu, ThemeStyle, account_theme_folder
 
 THEMES = Path("/usr/share/wordpress/wp-content/themes")
 THEME_NAME = "twentytwentythree"
@@ -230,3 +235,54 @@ def _listen_on(listener: Listener, port: int) -> None:
     listener._stop = threading.Event()
     listener._thread = threading.Thread(target=listener._serve, daemon=True)
     listener._thread.start()
+
+
+def test_a_hugo_sites_look_chosen_while_the_first_page_loads(qtbot, tmp_path):
+    """The site built by the real hugo, its page as the template; the look is chosen at
+    once after the post opens (the page is still loading): the post still shows in it,
+    with the site's stylesheet and nothing of its scripts."""
+    if shutil.which("hugo") is None:
+        pytest.skip("hugo is not installed")
+    theme = capture_hugo(small_hugo_site(tmp_path / "site"), tmp_path / "theme")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    post = drafts / "rounds.md"
+    post.write_text("---\ntitle: Rounds\n---\n\nThe ward at eight, in its theme.\n")
+    # Made by hand, not by make_window (which waits for the first page).
+    window = MainWindow(drafts)
+    window.show()
+    view = window.preview.start()
+    with qtbot.waitSignal(view.loadStarted, timeout=20000):
+        assert window.open_path(post)
+    assert not view._ready  # the first page is still loading
+    view.set_page_style(ThemeStyle(theme.folder, theme.name))
+    try:
+        assert wait_js(qtbot, window, "!!document.querySelector('.column .prose#sd-body p')")
+        check_hugo_page(qtbot, window)
+    finally:
+        window.editor.document().setModified(False)
+        window.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def check_hugo_page(qtbot, window) -> None:
+    dom = json.loads(
+        run_js(
+            qtbot,
+            window,
+            """JSON.stringify({
+            title: document.querySelector('h1.headline#sd-title').textContent,
+            body: document.querySelector('#sd-body p').textContent,
+            colour: getComputedStyle(document.body).color,
+            width: getComputedStyle(document.querySelector('.column')).maxWidth,
+            lines: getComputedStyle(document.querySelector('.prose p')).lineHeight,
+            scripts: document.querySelectorAll('script').length,
+            pwned: document.documentElement.dataset.pwned || null,
+        })""",
+        )
+    )
+    assert dom["title"] == "Rounds"
+    assert dom["body"] == "The ward at eight, in its theme."
+    assert dom["colour"] == "rgb(10, 20, 30)"  # the site's own stylesheet (a stored copy)
+    assert dom["width"] == "592px"  # 37rem
+    assert dom["scripts"] == 0 and dom["pwned"] is None

@@ -1,0 +1,59 @@
+"""A small Hugo site with a theme of its own, for the theme-preview tests (built by the
+real ``hugo``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def small_hugo_site(root: Path) -> Path:
+    """A site with a small theme of its own ("ward"): a layout with a header, a content
+    element of its own class name, a stylesheet with a web font and a background image,
+    a script and a tracker from another origin."""
+    theme = root / "themes" / "ward"
+    for folder in ("layouts/_default", "static/css", "static/fonts", "static/img"):
+        (theme / folder).mkdir(parents=True, exist_ok=True)
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://ward.example/"\ntitle = "Ward Rounds"\ntheme = "ward"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+        encoding="utf-8",
+    )
+    (theme / "layouts/_default/baseof.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+        '<link rel="stylesheet" href="{{ "css/ward.css" | relURL }}">'
+        '<script src="{{ "js/app.js" | relURL }}"></script>'
+        "<script>document.documentElement.dataset.pwned = 1</script>"
+        '<link rel="stylesheet" href="https://fonts.evil.example/css">'
+        '</head><body><header class="masthead"><a href="/">{{ .Site.Title }}</a>'
+        '<img src="{{ "img/logo.png" | relURL }}" alt=""></header>'
+        '{{ block "main" . }}{{ end }}<footer>Footer</footer></body></html>',
+        encoding="utf-8",
+    )
+    (theme / "layouts/_default/single.html").write_text(
+        '{{ define "main" }}<main class="column"><h1 class="headline">{{ .Title }}</h1>'
+        '<p class="when">{{ .Date.Format "2 January 2006" }}</p>'
+        '<div class="prose">{{ .Content }}</div></main>{{ end }}',
+        encoding="utf-8",
+    )
+    (theme / "layouts/_default/list.html").write_text(
+        '{{ define "main" }}{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>'
+        "{{ end }}{{ end }}",
+        encoding="utf-8",
+    )
+    (theme / "static/css/ward.css").write_text(
+        "@font-face { font-family: Ward; src: url(../fonts/ward.woff2) format('woff2'); }\n"
+        "body { font-family: Ward, serif; color: rgb(10, 20, 30); }\n"
+        ".masthead { background: url(/img/logo.png) no-repeat; }\n"
+        ".column { max-width: 37rem; margin: 0 auto; }\n"
+        ".prose p { line-height: 1.9; }\n",
+        encoding="utf-8",
+    )
+    (theme / "static/fonts/ward.woff2").write_bytes(b"wOF2" + bytes(64))
+    (theme / "static/img/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (theme / "static/js").mkdir()
+    (theme / "static/js/app.js").write_text("alert(1)")
+    (root / "content/posts/hello.md").write_text(
+        "---\ntitle: Hello\ndate: 2026-11-01\n---\n\nA real post.\n", encoding="utf-8"
+    )
+    return root

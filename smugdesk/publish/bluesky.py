@@ -289,19 +289,14 @@ class Bluesky:
         return self._session
 
     def _call(self, method: str, *, verb: str = "POST", **kwargs: Any) -> dict:
-        """One XRPC call with the session, signing in again once if the session expired;
-        Bluesky's error names become the errors a writer can act on."""
-        for attempt in (1, 2):
-            session = self._signed_in()
-            answer = session.client.request(verb, self._url(method), ok=(200, 400, 401), **kwargs)
-            if answer.status == 200:
-                return answer.json_object(f"Bluesky's answer to {method}")
-            name = _error_name(answer)
-            if name in ("ExpiredToken", "InvalidToken") and attempt == 1:
-                self._session = None
-                continue
-            raise self._failure(method, answer, name)
-        raise PublishError(f"{self.service} keeps refusing the session")  # not reached
+        """One XRPC call with the session (each share, update or delete signs in anew, so a
+        session never outlives the action); Bluesky's error names become errors a writer can
+        act on."""
+        session = self._signed_in()
+        answer = session.client.request(verb, self._url(method), ok=(200, 400, 401), **kwargs)
+        if answer.status == 200:
+            return answer.json_object(f"Bluesky's answer to {method}")
+        raise self._failure(method, answer, _error_name(answer))
 
     def _failure(self, method: str, answer: Response, name: str) -> PublishError:
         said = server_message(answer.body)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -25,7 +26,38 @@ QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 # QtWebEngineCore (~25 ms) before it. Any other web view must use the sandbox's profile.
 
 
+# Chromium switches for the preview's engine, each for a measured reason (sum of VmHWM /
+# PSS over the app and QtWebEngine's processes, 2,000-word post open, offscreen and Xvfb:
+# benchmarks/preview_memory.py; figures in benchmarks/README.md):
+# - --disable-gpu: the GPU work runs in the app's own process (Qt's in-process GPU
+#   thread); with software rendering it only holds a GL emulation, and a page of text
+#   composites well without it: 289 -> 229 MB for the app's process.
+PREVIEW_FLAGS: tuple[str, ...] = ("--disable-gpu",)
+# Only where Chromium's sandbox is already off (root, QTWEBENGINE_DISABLE_SANDBOX): with no
+# sandbox the zygotes isolate nothing and only pre-fork renderers; without them the
+# renderer starts itself: two processes of 52 MB each fewer. (With the sandbox on,
+# Chromium refuses to start without its zygote, so it is never asked for then.)
+UNSANDBOXED_FLAGS: tuple[str, ...] = ("--no-zygote",)
+
+
+def _sandbox_off(flags: list[str]) -> bool:
+    # As QtWebEngine decides it: the variable set at all, or the switch given.
+    return "QTWEBENGINE_DISABLE_SANDBOX" in os.environ or "--no-sandbox" in flags
+
+
+def webengine_flags() -> list[str]:
+    """The switches QtWebEngine starts with: the writer's own (QTWEBENGINE_CHROMIUM_FLAGS,
+    the command line) after the preview's."""
+    own = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    ours = list(PREVIEW_FLAGS)
+    if _sandbox_off(own + sys.argv[1:]):
+        ours += UNSANDBOXED_FLAGS
+    return [flag for flag in ours if flag not in own] + own
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
+    # Read by QtWebEngine when it starts (with the preview, after the first paint).
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(webengine_flags())
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("smugdesk")

@@ -20,6 +20,7 @@ window.smugdesk = (function () {
   // their part, so a line added above changes no part below.
   const MARK = "sd";
   let markers = [];
+  let partStarts = [];
 
   function body() {
     return document.getElementById("sd-body");
@@ -31,7 +32,8 @@ window.smugdesk = (function () {
     if (!markers.length) body().textContent = "";  // the first parts, or after a whole
     let changed = 0;
     for (let i = edits.length - 1; i >= 0; i--) changed += replaceParts(...edits[i]);
-    markers.forEach((marker, i) => { marker.sdStart = starts[i]; });
+    if (starts) partStarts = starts;  // sent only when a part's first line moved
+    markers.forEach((marker, i) => { marker.sdStart = partStarts[i]; });
     return changed;
   }
 

@@ -54,6 +54,9 @@ class PreviewPage(QWebEnginePage):
     def prepare(self, shell: QUrl, *, remote: bool, scripts: bool) -> None:
         """Get ready to load the shell at ``shell``: a fresh nonce, preview.js in its
         isolated world, and the post's scripts on or off."""
+        # A page still loading is stopped first: a page rebuilt during the load before it
+        # (a theme chosen, a policy changed) otherwise came up without preview.js.
+        self.triggerAction(QWebEnginePage.WebAction.Stop)
         self._nonce = secrets.token_hex(16)
         self._shell = shell
         self._remote = remote
@@ -210,6 +213,7 @@ class PreviewView(QWebEngineView):
         self._last: RenderResult | None = None
         self._parts: tuple[str, ...] = ()  # the body's parts the page shows now
         self._page_pending = False  # some of them are still PENDING_PART
+        self._starts: tuple[int, ...] | None = None  # their first lines, as the page has them
         self._shell_pending = False
         self._pending_scroll = ""
         self.page().loadingChanged.connect(self._on_loading_changed)
@@ -229,6 +233,7 @@ class PreviewView(QWebEngineView):
         self._ready = False
         self._parts = ()  # the new page has none yet
         self._page_pending = False
+        self._starts = None
         self._waiting = self._waiting or self._last
         if not self._shell_pending:
             # On the next turn of the event loop: the window paints first (start-up), and
@@ -305,6 +310,7 @@ class PreviewView(QWebEngineView):
             data["whole"] = result.parts[0] if result.parts else ""
             self._parts = ()
             self._page_pending = False
+            self._starts = None
             self._run_update(data, result.generation, complete=True)
             return
         old, new = self._parts, result.parts
@@ -316,7 +322,11 @@ class PreviewView(QWebEngineView):
         while same_end < limit - same_start and _same(old[-1 - same_end], new[-1 - same_end]):
             same_end += 1
         data["edits"] = _edits(old, new, same_start, same_end)
-        data["starts"] = list(result.starts)
+        # Each part's first line, only when one moved (a line added or removed above):
+        # a manuscript has thousands, and a keystroke within a line moves none.
+        if result.starts != self._starts:
+            data["starts"] = list(result.starts)
+            self._starts = result.starts
         # Parts arriving above the reader (the rest of a first render): the page keeps what
         # is on screen where it is.
         data["anchor"] = self._page_pending

@@ -25,11 +25,15 @@ from PySide6.QtWidgets import QMenu
 from smugdesk.core.accounts import Account, AccountError, load_accounts
 from smugdesk.core.config import user_css
 from smugdesk.core.errors import SmugdeskError
+from smugdesk.core.post import read_post
 from smugdesk.core.preview_styles import PLAIN, THEME, WRITER_CSS, remember_style, style_for
 from smugdesk.core.resources import read_resource
 from smugdesk.core.theme_template import fill
+from smugdesk.publish.remember import last_export
 from smugdesk.publish.theme_capture import (
+    SITE_BASE,
     StoredTheme,
+    capture_hugo,
     capture_wordpress,
     check_changed,
     load_theme,
@@ -39,6 +43,19 @@ from smugdesk.publish.theme_capture import (
 from smugdesk.ui.background import run_later
 
 THEMED_KINDS = ("wordpress", "metaweblog")  # blogs with public pages smugdesk can read
+HUGO_TARGETS = ("hugo", "hugo-git")  # static sites whose own look the real hugo can build
+
+
+@dataclass(frozen=True)
+class HugoSite:
+    """A Hugo site folder the post was last exported to."""
+
+    folder: Path
+    section: str
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
 
 
 @dataclass
@@ -86,6 +103,24 @@ class WriterCssStyle:
 
 def account_theme_folder(account: Account) -> Path:
     return theme_folder(f"{account.kind}:{account.url}")
+
+
+def site_theme_folder(site: HugoSite) -> Path:
+    return theme_folder(f"hugo:{site.folder}")
+
+
+def hugo_site_of(post: Path | None) -> HugoSite | None:
+    """The Hugo site the post was last exported to (its ``export:`` front matter)."""
+    if post is None:
+        return None
+    try:
+        found = last_export(read_post(post.read_text(encoding="utf-8"), post))
+    except (OSError, UnicodeDecodeError, ValueError, SmugdeskError):
+        return None
+    if found is None or found.target not in HUGO_TARGETS or not found.folder.is_dir():
+        return None
+    section = found.options.get("section") or "posts"
+    return HugoSite(found.folder, str(section))
 
 
 class PreviewStyleMenu(QObject):
@@ -136,12 +171,19 @@ class PreviewStyleMenu(QObject):
             if load_theme(folder) is None:
                 label = self.tr("Blog Theme (%s): Capture…") % account.name.replace("&", "&&")
             self._add(label, THEME + folder.name, account)
+        site = hugo_site_of(self._current_post())
+        if site is not None:
+            folder = site_theme_folder(site)
+            label = self.tr("Site Theme (%s)") % site.name.replace("&", "&&")
+            if load_theme(folder) is None:
+                label = self.tr("Site Theme (%s): Build…") % site.name.replace("&", "&&")
+            self._add(label, THEME + folder.name, site)
         self.menu.addSeparator()
         refresh = self.menu.addAction(self.tr("&Refresh Theme"))
         refresh.setEnabled(self.key.startswith(THEME) and not self._busy)
         refresh.triggered.connect(self.refresh)
 
-    def _add(self, label: str, key: str, account: Account | None = None) -> QAction:
+    def _add(self, label: str, key: str, account: Account | HugoSite | None = None) -> QAction:
         action = self.menu.addAction(label)
         action.setCheckable(True)
         action.setChecked(key == self.key)
@@ -152,14 +194,12 @@ class PreviewStyleMenu(QObject):
 
     # -- choosing ---------------------------------------------------------------------
 
-    def choose(self, key: str, account: Account | None = None) -> None:
+    def choose(self, key: str, account: Account | HugoSite | None = None) -> None:
         """Show the current post in ``key``'s look and remember it for the post; a blog
         theme not captured yet is captured first (in the background)."""
-        if key.startswith(THEME) and account is not None:
-            folder = account_theme_folder(account)
-            if load_theme(folder) is None:
-                self._capture(account, then_use=True)
-                return
+        if account is not None and load_theme(_source_folder(account)) is None:
+            self._capture(account, then_use=True)
+            return
         remember_style(self._current_post(), key)
         self._apply(key)
 
@@ -196,21 +236,27 @@ class PreviewStyleMenu(QObject):
     # -- capturing --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Capture the shown blog theme again."""
-        for account in self._blogs():
-            if THEME + account_theme_folder(account).name == self.key:
-                self._capture(account, then_use=True)
+        """Capture the shown blog theme (or build the site's) again."""
+        sources: list[Account | HugoSite] = list(self._blogs())
+        site = hugo_site_of(self._current_post())
+        if site is not None:
+            sources.append(site)
+        for source in sources:
+            if THEME + _source_folder(source).name == self.key:
+                self._capture(source, then_use=True)
                 return
 
-    def _capture(self, account: Account, *, then_use: bool) -> None:
+    def _capture(self, account: Account | HugoSite, *, then_use: bool) -> None:
         if self._busy:
             return
         self._busy = True
-        folder = account_theme_folder(account)
+        folder = _source_folder(account)
         self.message.emit(self.tr("Capturing the theme of %s…") % account.name)
         started = time.monotonic()
 
         def work(_progress) -> StoredTheme:
+            if isinstance(account, HugoSite):
+                return capture_hugo(account.folder, folder, section=account.section)
             return capture_wordpress(account.url, folder)
 
         def done(result) -> None:
@@ -237,8 +283,8 @@ class PreviewStyleMenu(QObject):
             return
         self._checked_change.add(key)
         theme = load_theme(style.folder)
-        if theme is None:
-            return
+        if theme is None or theme.source.startswith(SITE_BASE):
+            return  # a static site's look is built from its folder, not fetched
 
         def work(_progress) -> bool:
             return check_changed(theme)
@@ -250,3 +296,9 @@ class PreviewStyleMenu(QObject):
                 )
 
         run_later(self, work, done, name="smugdesk-theme-check")
+
+
+def _source_folder(source: Account | HugoSite) -> Path:
+    if isinstance(source, HugoSite):
+        return site_theme_folder(source)
+    return account_theme_folder(source)

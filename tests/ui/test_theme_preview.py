@@ -286,3 +286,31 @@ def check_hugo_page(qtbot, window) -> None:
     assert dom["colour"] == "rgb(10, 20, 30)"  # the site's own stylesheet (a stored copy)
     assert dom["width"] == "592px"  # 37rem
     assert dom["scripts"] == 0 and dom["pwned"] is None
+
+
+def test_the_menu_offers_the_hugo_site_the_post_was_exported_to(qtbot, make_window, tmp_path):
+    if shutil.which("hugo") is None:
+        pytest.skip("hugo is not installed")
+    site = small_hugo_site(tmp_path / "ward-site")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    post = drafts / "rounds.md"
+    post.write_text(
+        "---\ntitle: Rounds\nexport:\n  target: hugo\n"
+        f"  folder: {site}\n  options:\n    section: posts\n---\n\nAt eight.\n"
+    )
+    window = make_window(drafts)
+    assert window.open_path(post)
+    wait_preview(qtbot, window)
+    styles = PreviewStyleMenu(QMenu(window), window.preview, lambda: window.file.path, list)
+    styles.menu.aboutToShow.emit()
+    action = next(a for a in styles.menu.actions() if a.text().startswith("Site Theme"))
+    assert action.text() == "Site Theme (ward-site): Build…"
+    action.trigger()
+    qtbot.waitUntil(lambda: styles.key.startswith(THEME), timeout=60000)
+    assert wait_js(qtbot, window, "!!document.querySelector('.column .prose#sd-body p')")
+    styles.menu.aboutToShow.emit()
+    entries = [a.text() for a in styles.menu.actions()]
+    assert "Site Theme (ward-site)" in entries
+    checked = [a.text() for a in styles.menu.actions() if a.isChecked()]
+    assert checked == ["Site Theme (ward-site)"]

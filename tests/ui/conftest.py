@@ -37,7 +37,8 @@ def make_window(qtbot, tmp_path) -> Callable[..., MainWindow]:
             continue  # the test closed it (and Qt deleted it) already
         # Closed here, not by qtbot (which would close first and meet the unsaved-changes
         # question): the test is over, nothing is left to ask about.
-        window.editor.document().setModified(False)
+        for document in window.documents:  # every tab
+            document.set_modified(False)
         window.close()  # the window deletes itself on close (WA_DeleteOnClose)
     # Deleting the web views now, while Qt is whole, avoids a crash at interpreter exit.
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

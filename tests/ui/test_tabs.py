@@ -3,6 +3,7 @@ the keys switch and close them; one shared preview renders only the post shown."
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -248,3 +249,46 @@ def test_the_outline_and_find_bar_follow_the_tab_shown(qtbot, window, tmp_path):
     assert window.outline.editor is window.editor
     assert not window.find_bar.matches  # one has no "Two body"
     window.find_bar.close_bar()
+
+
+def test_a_change_on_disk_to_a_hidden_tab_waits_to_be_asked_and_is_never_overwritten(
+    qtbot, window, tmp_path
+):
+    one, two = write_posts(tmp_path, "one", "two")
+    open_all(qtbot, window, [one, two])
+    hidden = window.documents[0]
+    hidden.autosave_timer.stop()
+    cursor = QTextCursor(hidden.editor.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("My unsaved line.")
+    hidden.autosave_timer.stop()
+    theirs = one.read_text(encoding="utf-8") + "Their line.\n"
+    one.write_text(theirs, encoding="utf-8")
+    os.utime(one, ns=(1, 1))  # a change even on a coarse clock
+    seen: list[str] = []
+    answer_dialog("Keep Mine", seen)  # for the question, whenever it comes
+    window.disk_watch.check(hidden)  # what the file watcher does after it settles
+    assert not seen and hidden.question_waiting  # not asked about a post not shown
+    window.autosave(hidden)
+    assert one.read_text(encoding="utf-8") == theirs  # and never written over
+
+    window.show_tab(hidden)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert "changed by another program" in seen[0]
+    assert hidden.text().endswith("My unsaved line.")
+    assert one.read_text(encoding="utf-8") == theirs
+
+
+def test_each_untitled_tab_is_kept_in_its_own_recovery_copy(qtbot, window):
+    type_at_end(qtbot, window, "First untitled words")
+    first = window.document
+    window.new_post()
+    type_at_end(qtbot, window, "Second untitled words")
+    second = window.document
+    for document in (first, second):
+        window.autosave(document)
+    assert first.recovery.path != second.recovery.path
+    assert "First untitled words" in first.recovery.path.read_text(encoding="utf-8")
+    assert "Second untitled words" in second.recovery.path.read_text(encoding="utf-8")
+    for document in (first, second):
+        document.set_modified(False)

@@ -6,13 +6,14 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, Qt
 from PySide6.QtGui import (
     QAction,
     QFont,
     QFontDatabase,
     QImage,
     QKeyEvent,
+    QPainter,
     QTextCursor,
     QTextOption,
 )
@@ -31,6 +32,7 @@ from smugdesk.core.editing import (
 )
 from smugdesk.core.links import BadUrlError, check_url, looks_like_url, markdown_link
 from smugdesk.core.spelling import prose_words
+from smugdesk.ui.front_matter_fold import FrontMatterFold
 from smugdesk.ui.highlighter import MarkdownHighlighter
 
 # Given image files or PNG bytes, store them with the post and return the Markdown to insert
@@ -54,6 +56,9 @@ def _png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
+_LOOK_FOR_FORM = (QEvent.Type.ParentChange, QEvent.Type.Show)
+
+
 class MarkdownEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +76,93 @@ class MarkdownEditor(QPlainTextEdit):
         # Sits just before a closer we inserted; Qt moves it along as text is typed before
         # it, so typing that closer steps over it instead of doubling it.
         self._closer: QTextCursor | None = None
+        self.front_fold = FrontMatterFold(self)
+        self._form: QWidget | None = None
+
+    # The front matter folds away while the details form edits it.
+    def set_front_matter_folded(self, folded: bool) -> None:
+        """Fold the front matter (the details form is shown) or show it (the form is
+        hidden: the writer edits the raw block)."""
+        self.front_fold.set_wanted(folded)
+
+    @property
+    def front_matter_folded(self) -> bool:
+        return self.front_fold.folded
+
+    def unfold_front_matter(self) -> None:
+        self.front_fold.open()
+
+    def fold_front_matter(self) -> None:
+        self.front_fold.fold()
+
+    def follow_form(self, form: QWidget) -> None:
+        """Fold while ``form`` (the details form) is shown, and go to the body when the
+        writer presses Enter in its title. Found by itself when the form shares an ancestor
+        with the editor; several editors (tabs) may follow one form."""
+        if self._form is form:
+            return
+        self._form = form
+        shown_changed = getattr(form, "shown_changed", None)
+        if shown_changed is not None:
+            shown_changed.connect(self.set_front_matter_folded)
+        title_done = getattr(form, "title_done", None)
+        if title_done is not None:
+            title_done.connect(self._title_done)
+        self.set_front_matter_folded(not form.isHidden())
+
+    def _find_form(self) -> None:
+        from smugdesk.ui.metadata_form import MetadataForm
+
+        ancestor = self.parentWidget()
+        while self._form is None and ancestor is not None:
+            form = ancestor.findChild(
+                MetadataForm, options=Qt.FindChildOption.FindDirectChildrenOnly
+            )
+            if form is not None:
+                self.follow_form(form)
+            ancestor = ancestor.parentWidget()
+
+    def event(self, event: QEvent) -> bool:
+        # Looked for again when shown: an editor made before its window was put together
+        # (the first tab) has no form among its ancestors until then.
+        if getattr(self, "_form", 1) is None and event.type() in _LOOK_FOR_FORM:
+            self._find_form()
+        return super().event(event)
+
+    def _title_done(self) -> None:
+        if self.isVisible():  # of several editors (tabs), the one shown
+            self.go_to_body()
+
+    def go_to_body(self) -> None:
+        """The caret on the first line after the front matter, the editor focused."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.front_fold.body_start())
+        self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self.front_fold.new_text(True)  # another post: its front matter starts folded
+        super().setPlainText(text)
+        self.front_fold.new_text(False)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        self.front_fold.paint(painter)
+        painter.end()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton and self.front_fold.click(event.position()):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().mouseMoveEvent(event)
+        over = self.front_fold.over_control(event.position())
+        shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+        if self.viewport().cursor().shape() != shape:
+            self.viewport().setCursor(shape)
 
     # Focus mode: only the paragraph being written keeps its colours.
     def set_line_width(self, characters: int) -> None:
@@ -138,6 +230,13 @@ class MarkdownEditor(QPlainTextEdit):
 
     def context_menu_at(self, point) -> QMenu:
         menu = self.createStandardContextMenu(point)
+        fold = self.front_fold
+        if fold.folded:
+            menu.addSeparator()
+            menu.addAction(self.tr("Show the Front Matter"), self.unfold_front_matter)
+        elif fold.can_fold:
+            menu.addSeparator()
+            menu.addAction(self.tr("Fold the Front Matter"), self.fold_front_matter)
         speller = self.highlighter.speller
         cursor = self.cursorForPosition(point)
         block = cursor.block()
@@ -335,8 +434,18 @@ class MarkdownEditor(QPlainTextEdit):
         return True
 
     def place_cursor_after(self, marker: str) -> None:
-        """Put the cursor right after the first ``marker`` (e.g. "title: " in a new post)."""
+        """Put the cursor right after the first ``marker`` (e.g. "title: " in a new post).
+        In a front matter folded behind the details form, the form's field is where that
+        is written: it gets the focus, and the editor's caret waits in the body."""
         found = self.document().find(marker)
+        focus_field = getattr(self._form, "focus_field", None)
+        inside = not found.isNull() and found.position() < self.front_fold.body_start()
+        if self.front_matter_folded and inside and focus_field is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(self.front_fold.body_start())
+            self.setTextCursor(cursor)
+            focus_field(marker.strip().rstrip(":"))
+            return
         if not found.isNull():
             cursor = QTextCursor(found)
             cursor.clearSelection()

@@ -8,7 +8,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,12 +22,46 @@ from PySide6.QtWidgets import (
 from smugdesk.core.errors import FrontMatterError
 from smugdesk.core.front_edit import STATUS_CHOICES, form_values
 from smugdesk.core.library_view import shown_time
+from smugdesk.ui.date_field import DateField
 from smugdesk.ui.term_completion import CategoryTree, TermCompleter, Vocabulary
 
 if TYPE_CHECKING:
     from smugdesk.publish.published_state import Where
 
 TYPING_PAUSE_MS = 400
+
+# The form's rows in each arrangement: (field, how many caption-and-field pairs it spans).
+Arrangement = tuple[tuple[tuple[str, int], ...], ...]
+WIDE, MEDIUM, NARROW = "wide", "medium", "narrow"
+ARRANGEMENTS: dict[str, Arrangement] = {
+    WIDE: (
+        (("title", 3),),
+        (("date", 1), ("status", 1), ("slug", 1)),
+        (("tags", 1), ("categories", 2)),
+        (("summary", 2), ("blog", 1)),
+    ),
+    MEDIUM: (
+        (("title", 2),),
+        (("date", 1), ("status", 1)),
+        (("slug", 1), ("blog", 1)),
+        (("tags", 1), ("categories", 1)),
+        (("summary", 2),),
+    ),
+    NARROW: tuple(
+        ((key, 1),)
+        for key in ("title", "date", "status", "slug", "tags", "categories", "summary", "blog")
+    ),
+}
+STRETCH = {WIDE: (0, 3, 0, 2, 0, 3), MEDIUM: (0, 1, 0, 1, 0, 0), NARROW: (0, 1, 0, 0, 0, 0)}
+USEFUL_CHARACTERS = 10  # a text field narrower than this is no use
+
+
+def _smallest(widget: QWidget) -> int:
+    """A field's smallest useful width: a date's whole value, a text field's few words."""
+    if isinstance(widget, DateField):
+        return widget.minimumSizeHint().width()
+    useful = widget.fontMetrics().horizontalAdvance("n" * USEFUL_CHARACTERS) + 16
+    return max(useful, widget.minimumSizeHint().width())
 
 
 def qt_position(text: str, index: int) -> int:
@@ -36,6 +71,8 @@ def qt_position(text: str, index: int) -> int:
 
 class MetadataForm(QWidget):
     field_edited = Signal(str, str)  # key, what was typed
+    shown_changed = Signal(bool)  # shown or hidden by the writer (not by a hidden window)
+    title_done = Signal()  # Enter in the title: on to the body
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,17 +84,25 @@ class MetadataForm(QWidget):
         grid.setVerticalSpacing(3)
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self._timers: dict[str, QTimer] = {}
-        layout = (
-            ("title", self.tr("&Title"), 0, 0, 5),
-            ("date", self.tr("&Date"), 1, 0, 1),
-            ("status", self.tr("Stat&us"), 1, 2, 1),
-            ("slug", self.tr("S&lug"), 1, 4, 1),
-            ("tags", self.tr("Ta&gs"), 2, 0, 1),
-            ("categories", self.tr("C&ategories"), 2, 2, 3),
-            ("summary", self.tr("Su&mmary"), 3, 0, 5),
+        self._captions: dict[str, QLabel] = {}
+        labels = (
+            ("title", self.tr("&Title")),
+            ("date", self.tr("&Date")),
+            ("status", self.tr("Stat&us")),
+            ("slug", self.tr("S&lug")),
+            ("tags", self.tr("Ta&gs")),
+            ("categories", self.tr("C&ategories")),
+            ("summary", self.tr("Su&mmary")),
         )
-        for key, label, row, column, span in layout:
-            if key == "status":
+        for key, label in labels:
+            widget: QLineEdit | QComboBox
+            if key == "date":
+                widget = DateField()
+                widget.editingFinished.connect(lambda k=key: self._send(k))
+                widget.textEdited.connect(lambda _t, k=key: self._typing(k))
+                widget.picked.connect(lambda k=key: self._send(k))
+                widget.textChanged.connect(lambda _t: self._reflow())
+            elif key == "status":
                 widget = QComboBox()
                 widget.setEditable(True)  # a site may use its own words ("private")
                 widget.addItems(STATUS_CHOICES)
@@ -78,24 +123,19 @@ class MetadataForm(QWidget):
             caption = QLabel(label)
             caption.setBuddy(widget)
             widget.setAccessibleName(label.replace("&", ""))
-            grid.addWidget(caption, row, column)
-            grid.addWidget(widget, row, column + 1, 1, span)
+            self._captions[key] = caption
             self.fields[key] = widget
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(3, 2)
-        grid.setColumnStretch(5, 3)
+        self.fields["title"].returnPressed.connect(self._title_entered)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e")
         self.problem.hide()
-        grid.addWidget(self.problem, 4, 0, 1, 6)
         self.target = QLabel()
         self.target.setWordWrap(True)
         self.target.setTextFormat(Qt.TextFormat.RichText)
         self.target.setOpenExternalLinks(True)
         self.target.setAccessibleName(self.tr("Where the post is published"))
         self.target.hide()
-        grid.addWidget(self.target, 5, 0, 1, 6)
         self._shown: dict[str, str] = {}
         # Tags and categories complete from the post's blog and the drafts folder; names the
         # blog does not have yet are said, since publishing will create them.
@@ -123,16 +163,108 @@ class MetadataForm(QWidget):
         self.blog.activated.connect(self._blog_chosen)
         blog_caption = QLabel(self.tr("&Publish to"))
         blog_caption.setBuddy(self.blog)
-        grid.removeWidget(self.fields["summary"])
-        grid.addWidget(self.fields["summary"], 3, 1, 1, 3)
-        grid.addWidget(blog_caption, 3, 4)
-        grid.addWidget(self.blog, 3, 5)
+        self._captions["blog"] = blog_caption
         self.new_terms = QLabel()
         self.new_terms.setWordWrap(True)
         self.new_terms.setTextFormat(Qt.TextFormat.PlainText)  # names as typed, never markup
         self.new_terms.setAccessibleName(self.tr("Terms the blog does not have yet"))
         self.new_terms.hide()
-        grid.addWidget(self.new_terms, 6, 0, 1, 6)
+        self._grid = grid
+        self.arrangement = ""
+        self._arrange(WIDE)
+
+    # ----- reflowing: fewer fields a row in a narrow window, none cut short ------------
+    def _widget(self, key: str) -> QWidget:
+        return self.blog if key == "blog" else self.fields[key]
+
+    def _needed(self, rows: Arrangement) -> int:
+        """The width ``rows`` need, every caption and field at its smallest useful size:
+        columns are shared by the rows, so each is as wide as its widest cell."""
+        grid = self._grid
+        spacing = grid.horizontalSpacing()
+        columns = 2 * max(sum(span for _key, span in row) for row in rows)
+        least = [0] * columns
+        spanning = []
+        for row in rows:
+            column = 0
+            for key, span in row:
+                least[column] = max(least[column], self._captions[key].sizeHint().width())
+                smallest = _smallest(self._widget(key))
+                if span == 1:
+                    least[column + 1] = max(least[column + 1], smallest)
+                else:
+                    spanning.append((column + 1, column + 2 * span, smallest))
+                column += 2 * span
+        for first, end, smallest in spanning:  # a wide field gets its room in its last column
+            short = smallest - (sum(least[first:end]) + spacing * (end - first - 1))
+            if short > 0:
+                least[end - 1] += short
+        margins = grid.contentsMargins()
+        return sum(least) + spacing * (columns - 1) + margins.left() + margins.right()
+
+    def _arrange(self, name: str) -> None:
+        if name == self.arrangement:
+            return
+        self.arrangement = name
+        rows = ARRANGEMENTS[name]
+        pairs = max(sum(span for _key, span in row) for row in rows)
+        grid = self._grid
+        for widget in (*self._captions.values(), *self.fields.values(), self.blog):
+            grid.removeWidget(widget)
+        for widget in (self.problem, self.target, self.new_terms):
+            grid.removeWidget(widget)
+        for number, row in enumerate(rows):
+            column = 0
+            for key, span in row:
+                grid.addWidget(self._captions[key], number, column)
+                grid.addWidget(self._widget(key), number, column + 1, 1, 2 * span - 1)
+                column += 2 * span
+        below = len(rows)
+        for offset, widget in enumerate((self.problem, self.target, self.new_terms)):
+            grid.addWidget(widget, below + offset, 0, 1, 2 * pairs)
+        for column in range(6):
+            grid.setColumnStretch(column, STRETCH[name][column] if column < 2 * pairs else 0)
+        self.updateGeometry()
+
+    def _reflow(self) -> None:
+        width = self.width()
+        for name in (WIDE, MEDIUM):
+            if self._needed(ARRANGEMENTS[name]) <= width:
+                self._arrange(name)
+                return
+        self._arrange(NARROW)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reflow()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as the one-field-a-row arrangement: the form reflows rather than
+        holding the editor and the preview apart."""
+        hint = super().minimumSizeHint()
+        return QSize(self._needed(ARRANGEMENTS[NARROW]), hint.height())
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name)
+        was = not self.isHidden()
+        super().setVisible(visible)
+        if was != visible:
+            self.shown_changed.emit(visible)
+
+    def focus_title(self) -> None:
+        """Start in the title (a new post): the caret at its end."""
+        self.focus_field("title")
+
+    def focus_field(self, key: str) -> None:
+        widget = self.fields.get(key)
+        if widget is None:
+            return
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.end(False)
+
+    def _title_entered(self) -> None:
+        self._send("title")
+        self.title_done.emit()
 
     def _text(self, key: str) -> str:
         widget = self.fields[key]
@@ -150,6 +282,10 @@ class MetadataForm(QWidget):
     def _send(self, key: str) -> None:
         if key in self._timers:
             self._timers[key].stop()
+        if not shiboken6.isValid(self) or not self.window().isVisible():
+            # The window closed (or is being deleted, its fields losing focus one by one):
+            # there is no text left to write into.
+            return
         typed = self._text(key)
         if typed != self._shown.get(key):
             self._shown[key] = typed
@@ -184,6 +320,9 @@ class MetadataForm(QWidget):
                 widget.setText(value)
                 widget.setCursorPosition(0)
             widget.blockSignals(False)
+        # Set with its signals blocked: the date's room and the arrangement are asked here.
+        self.fields["date"].updateGeometry()
+        self._reflow()
 
     def show_blog(self, chosen: str, accounts: list[str]) -> None:
         """The accounts to choose from, and the post's own choice (kept in the list even

@@ -57,3 +57,30 @@ def small_hugo_site(root: Path) -> Path:
         "---\ntitle: Hello\ndate: 2026-11-01\n---\n\nA real post.\n", encoding="utf-8"
     )
     return root
+
+
+WORDPRESS_THEMES = Path("/usr/share/wordpress/wp-content/themes")
+
+
+def wordpress_theme_installed(name: str) -> bool:
+    return (WORDPRESS_THEMES / name / "style.css").exists()
+
+
+class WordPressTheme:
+    """Debian's packaged WordPress theme ``name`` switched on in the test WordPress (its
+    themes folder is the site's own), and the theme before it back on afterwards."""
+
+    def __init__(self, wordpress, name: str) -> None:
+        self.wordpress, self.name = wordpress, name
+
+    def __enter__(self):
+        link = self.wordpress.folder / "wp-content" / "themes" / self.name
+        if not link.exists():
+            link.symlink_to(WORDPRESS_THEMES / self.name)
+        self.before = self.wordpress.php(
+            f"$before = get_stylesheet(); switch_theme('{self.name}'); echo $before;"
+        ).strip()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.wordpress.php(f"switch_theme('{self.before}'); echo 'ok';")

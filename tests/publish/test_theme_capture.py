@@ -10,14 +10,22 @@ only the redirects come from a stand-in handler, since a static server cannot ma
 from __future__ import annotations
 
 import http.server
+import re
 import socket
 import threading
 import time
 
 import pytest
+from theme_sites import WordPressTheme, wordpress_theme_installed
 
 from smugdesk.publish import theme_capture
-from smugdesk.publish.theme_capture import ThemeCaptureError, capture_page, load_theme
+from smugdesk.publish.theme_capture import (
+    ThemeCaptureError,
+    capture_page,
+    capture_wordpress,
+    check_changed,
+    load_theme,
+)
 
 PAGE = """<!doctype html><html><head><title>Blog</title>
 <link rel="stylesheet" href="/a.css"><link rel="stylesheet" href="/huge.css">
@@ -164,3 +172,34 @@ def test_a_failed_capture_keeps_the_theme_there_was(tmp_path, blog):
     assert load_theme(folder) == first
     assert first.template() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".theme")] == []
+
+
+def test_a_classic_wordpress_theme_and_a_new_look_noticed(wordpress, tmp_path):
+    """Debian's Twenty Twenty-One (a classic theme: article .entry-content) on a real
+    WordPress; switching the blog to Twenty Twenty-Three is noticed as a new look."""
+    if not (wordpress_theme_installed("twentytwentyone")):
+        pytest.skip("apt-get install wordpress-theme-twentytwentyone")
+    if not wordpress_theme_installed("twentytwentythree"):
+        pytest.skip("apt-get install wordpress-theme-twentytwentythree")
+    post_id = wordpress.php(
+        "echo wp_insert_post(['post_title' => 'Classic', 'post_status' => 'publish',"
+        " 'post_content' => '<p>Classic words.</p>']);"
+    ).strip()
+    try:
+        with WordPressTheme(wordpress, "twentytwentyone"):
+            theme = capture_wordpress(wordpress.url, tmp_path / "theme")
+            template = theme.template()
+            assert re.search(r'<div class="entry-content" id="sd-body"></div>', template)
+            assert '<h1 class="entry-title" id="sd-title">{{title}}</h1>' in template
+            assert re.search(
+                r'<time class="entry-date[^"]*" id="sd-date" datetime="\{\{date_iso\}\}">'
+                r"\{\{date_text\}\}</time>",
+                template,
+            )
+            assert "Classic words" not in template and "<script" not in template
+            assert theme.name == "Ward Notes" and theme.files > 0
+            assert not check_changed(theme)
+            with WordPressTheme(wordpress, "twentytwentythree"):
+                assert check_changed(theme)
+    finally:
+        wordpress.php(f"wp_delete_post({int(post_id)}, true); echo 'ok';")

@@ -27,6 +27,7 @@ from smugdesk.core.post import Post
 from smugdesk.publish.bluesky_text import compose, facets, graphemes, too_long
 from smugdesk.publish.http import Client, Response, server_message
 from smugdesk.publish.image_prep import ImagePrepError, ImageSettings, prepare
+from smugdesk.publish.published_state import now_stamp
 from smugdesk.publish.remote import AuthError, PublishError, RefusedError
 from smugdesk.publish.site import local_image
 
@@ -353,8 +354,6 @@ class Bluesky:
         if not isinstance(uri, str) or not isinstance(cid, str) or not record_key(uri):
             raise PublishError(f"{self.service} answered without the new post's address")
         handle = self._signed_in().handle
-        from smugdesk.publish.published_state import now_stamp
-
         return Share(uri, cid, link, created, web_url(handle, uri), now_stamp())
 
     def share(self, draft: ShareDraft) -> Share:

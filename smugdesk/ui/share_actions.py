@@ -59,6 +59,7 @@ from smugdesk.publish.bluesky_text import (
     grapheme_count,
     too_long,
 )
+from smugdesk.publish.published_state import KEY as PUBLISHED_KEY
 from smugdesk.publish.remote import AuthError
 from smugdesk.publish.shares import (
     ShareChoice,
@@ -484,7 +485,7 @@ def after_publish(window: QWidget, blog: Account, outcome: Any) -> None:
     """After a successful publish to ``blog``: share at once if the blog shares every time
     (a new post only, never twice), or offer "Share on Bluesky…" in the Published box."""
     link = outcome.remote.url
-    if (outcome.remote.status or "publish") not in ("publish", "private") or not link:
+    if not link or _sent_status(outcome, blog.name) not in ("publish", "private"):
         return  # a draft or a scheduled post has no public page to share yet
     accounts = share_accounts_quiet()
     if not accounts:
@@ -505,6 +506,15 @@ def after_publish(window: QWidget, blog: Account, outcome: Any) -> None:
         button.clicked.connect(lambda: open_share_dialog(window, blog.name, link))
     else:
         open_share_dialog(window, blog.name, link)
+
+
+def _sent_status(outcome: Any, blog: str) -> str:
+    """The blog's word for the post after this publish, as the publish records it (the
+    server's, else what was asked for)."""
+    places = outcome.front.get(PUBLISHED_KEY)
+    entry = places.get(blog) if isinstance(places, dict) else None
+    status = entry.get("status") if isinstance(entry, dict) else None
+    return str(status or outcome.remote.status or "")
 
 
 def share_accounts_quiet() -> list[Account]:

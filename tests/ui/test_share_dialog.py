@@ -294,3 +294,17 @@ def test_what_is_not_an_app_password_is_questioned_first(
     assert get_secret(bluesky_account.name) is None  # not kept, and nothing sent
     assert dialog.isVisible() and dialog.result_share is None
     dialog.reject()
+
+
+def test_a_publish_as_a_draft_offers_nothing_to_share(
+    qtbot, window, tmp_path, wordpress, blog, bluesky_pds, bluesky_pds_account_saved
+):
+    store_secret(blog.name, wordpress.app_password)
+    save_share_choice(blog.name, ShareChoice("My Bluesky", True))  # not even "every time"
+    _open(window, tmp_path, FRESH.replace("fresh", "draft"))
+    window.published.connect(lambda result: after_publish(window, blog, result))
+    with qtbot.waitSignal(window.published, timeout=60000):
+        window.publish_to(blog.name, "draft")
+    assert not any(b.text() == "Share on Bluesky…" for b in window.publish_result_box.buttons())
+    assert getattr(window, "_share_relay", None) is None
+    window.publish_result_box.close()

@@ -314,3 +314,44 @@ def test_the_menu_offers_the_hugo_site_the_post_was_exported_to(qtbot, make_wind
     assert "Site Theme (ward-site)" in entries
     checked = [a.text() for a in styles.menu.actions() if a.isChecked()]
     assert checked == ["Site Theme (ward-site)"]
+
+
+def image_width(qtbot, window, path: str) -> int:
+    """The natural width of ``path`` loaded as an image by the page (0: not served)."""
+    key = "w" + str(abs(hash(path)))
+    run_js(
+        qtbot,
+        window,
+        f"(() => {{ const img = new Image(); img.onload = img.onerror = () => {{"
+        f" document.body.dataset.{key} = String(img.naturalWidth); }};"
+        f" img.src = {json.dumps(path)}; }})()",
+    )
+    return int(wait_js(qtbot, window, f"document.body.dataset.{key}"))
+
+
+def test_the_theme_route_serves_only_the_themes_own_files(qtbot, make_window, tmp_path):
+    """The sandbox answers /.smugdesk-theme/ from the page's theme folder alone: a stored
+    image loads; a symlink out of the folder and a way up out of it do not; a page without
+    a theme has no such route."""
+    if shutil.which("hugo") is None:
+        pytest.skip("hugo is not installed")
+    theme = capture_hugo(small_hugo_site(tmp_path / "site"), tmp_path / "theme")
+    files = theme.folder / "files"
+    pixel = (Path(__file__).parent / "pixel.png").read_bytes()
+    (files / "real.png").write_bytes(pixel)
+    (tmp_path / "secret.png").write_bytes(pixel)
+    (files / "leak.png").symlink_to(tmp_path / "secret.png")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "p.md").write_text("---\ntitle: P\n---\n\nText.\n")
+    window = make_window(drafts)
+    assert window.open_path(drafts / "p.md")
+    wait_preview(qtbot, window)
+    prefix = "/.smugdesk-theme/files/"
+    assert image_width(qtbot, window, prefix + "real.png") == 0  # the plain page: no route
+    window.preview.view.set_page_style(ThemeStyle(theme.folder, theme.name))
+    assert wait_js(qtbot, window, "!!document.querySelector('.column .prose#sd-body p')")
+    assert image_width(qtbot, window, prefix + "real.png") == 1
+    assert image_width(qtbot, window, prefix + "leak.png") == 0
+    assert image_width(qtbot, window, prefix + "..%2f..%2fsecret.png") == 0
+    assert image_width(qtbot, window, prefix + "%2e%2e/%2e%2e/secret.png") == 0

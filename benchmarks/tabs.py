@@ -119,10 +119,12 @@ def main() -> None:
     settle()
     figures["rss_ten_posts_mb"], processes = rss_mb()
     figures["processes"] = processes
-    figures["edit_large"] = edits(window)
     figures["switch_to_small_ms"] = switch(window, window.documents[0])
+    settle()
     figures["edit_with_nine_hidden"] = edits(window)
     figures["switch_to_large_ms"] = switch(window, large)
+    settle()
+    figures["edit_large"] = edits(window)
     settle()
     figures["rss_after_switching_mb"], _ = rss_mb()
 

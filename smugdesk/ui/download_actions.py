@@ -3,24 +3,36 @@ Markdown drafts that remember where they live, to edit offline and publish back.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from smugdesk.core.accounts import find_account
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.ui.background import run_later
 
+if TYPE_CHECKING:
+    from smugdesk.ui.main_window import MainWindow
 
-class DownloadActions:
-    """Mixed into MainWindow after PublishActions (uses its accounts and password prompt)."""
+
+class Downloads(QObject):
+    """Brings a blog's posts into the drafts folder (off the UI thread) and opens the one
+    asked for. Uses the window's accounts and password prompt (PublishActions), tells the
+    library what was written; reports on the window's ``downloaded`` signal."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
 
     def download_dialog(self) -> None:
         from smugdesk.ui.dialogs.download import DownloadDialog
 
-        accounts = self._accounts()
+        accounts = self.window._accounts()
         if not accounts:
-            self.manage_accounts()
+            self.window.manage_accounts()
             return
-        dialog = DownloadDialog(self, accounts)
+        dialog = DownloadDialog(self.window, accounts)
         if dialog.exec() == DownloadDialog.DialogCode.Accepted:
             self.download_posts(*dialog.chosen())
 
@@ -28,15 +40,15 @@ class DownloadActions:
         from smugdesk.publish.download import save_downloads
 
         try:
-            account = find_account(self._accounts(), name)
+            account = find_account(self.window._accounts(), name)
         except SmugdeskError as error:
-            QMessageBox.warning(self, self.tr("Cannot download"), str(error))
+            QMessageBox.warning(self.window, self.tr("Cannot download"), str(error))
             return
-        secret = self._secret(account)
+        secret = self.window._secret(account)
         if not secret:
             return
-        drafts = self.drafts
-        self.statusBar().showMessage(self.tr("Downloading from %s…") % account.name)
+        drafts = self.window.drafts
+        self.window.statusBar().showMessage(self.tr("Downloading from %s…") % account.name)
 
         def work(_report):
             from smugdesk.publish.remote import make_publisher  # HTTP clients: when used
@@ -51,21 +63,21 @@ class DownloadActions:
                 remotes = publisher.recent(count)
             return save_downloads(remotes, account, drafts)
 
-        run_later(self, work, self._downloaded, name="smugdesk-download")
+        run_later(self.window, work, self._downloaded, name="smugdesk-download")
 
     def _downloaded(self, result) -> None:
-        self.statusBar().clearMessage()
+        self.window.statusBar().clearMessage()
         if isinstance(result, SmugdeskError):
-            QMessageBox.warning(self, self.tr("Not downloaded"), str(result))
+            QMessageBox.warning(self.window, self.tr("Not downloaded"), str(result))
         else:
             written, existing = result
             for path in written:
-                self.library_saw_save(path)
-            self.statusBar().showMessage(
+                self.window.library_saw_save(path)
+            self.window.statusBar().showMessage(
                 self.tr("Downloaded %d post(s); %d were already here")
                 % (len(written), len(existing)),
                 10000,
             )
             if len(written) + len(existing) == 1:
-                self.open_path((written or existing)[0])
-        self.downloaded.emit(result)
+                self.window.open_path((written or existing)[0])
+        self.window.downloaded.emit(result)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from smugdesk.core.assets import (
@@ -15,43 +17,52 @@ from smugdesk.core.assets import (
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.links import markdown_image
 
+if TYPE_CHECKING:
+    from smugdesk.ui.main_window import MainWindow
 
-class InsertActions:
-    """Mixed into MainWindow (uses its editor, file, drafts, save and open_path). The
-    dialogs are imported when first asked for: the window's first paint does not wait."""
+
+class Inserting(QObject):
+    """Puts links, images and embeds into the shown post's editor, stores images beside the
+    post (asking to save it first), and opens a draft linked from the preview. Reads the
+    window's shown post and drafts folder; saves and opens through the window. The dialogs
+    are imported when first asked for: the window's first paint does not wait."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
 
     def insert_link(self) -> None:
         from smugdesk.core.drafts import list_drafts
         from smugdesk.ui.dialogs.link import LinkDialog
 
-        cursor = self.editor.textCursor()
+        cursor = self.window.editor.textCursor()
         dialog = LinkDialog(
-            self,
+            self.window,
             selected_text=cursor.selectedText().replace("\u2029", " "),
             clipboard_text=QApplication.clipboard().text(),
-            list_drafts=lambda: list_drafts(self.drafts, exclude=self.file.path),
+            list_drafts=lambda: list_drafts(self.window.drafts, exclude=self.window.file.path),
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.editor.textCursor().insertText(dialog.markdown())
+            self.window.editor.textCursor().insertText(dialog.markdown())
 
     def insert_embed(self) -> None:
         from smugdesk.ui.dialogs.embed import EmbedDialog
 
-        dialog = EmbedDialog(self, clipboard_text=QApplication.clipboard().text())
+        dialog = EmbedDialog(self.window, clipboard_text=QApplication.clipboard().text())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.editor.insert_block(dialog.markdown())
+            self.window.editor.insert_block(dialog.markdown())
 
     def insert_image(self) -> None:
         from smugdesk.ui.dialogs.image import ImageDialog
 
-        start = self.file.path.parent if self.file.path else self.drafts
-        dialog = ImageDialog(self, start_folder=start)
+        start = self.window.file.path.parent if self.window.file.path else self.window.drafts
+        dialog = ImageDialog(self.window, start_folder=start)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         source, alt, title = dialog.chosen()
         relative = self._store_image(source)
         if relative:
-            self.editor.textCursor().insertText(markdown_image(alt, relative, title))
+            self.window.editor.textCursor().insertText(markdown_image(alt, relative, title))
 
     def import_images(self, sources: list[Path] | bytes) -> str | None:
         """Store dropped or pasted images with the post; the Markdown for them, or None."""
@@ -65,28 +76,28 @@ class InsertActions:
         return "\n\n".join(stored) or None
 
     def _store_image(self, source: Path | bytes) -> str | None:
-        if self.file.path is None:
+        if self.window.file.path is None:
             answer = QMessageBox.question(
-                self,
+                self.window,
                 self.tr("Save the post first"),
                 self.tr("Images are kept in a folder beside the post. Save the post now?"),
             )
-            if answer != QMessageBox.StandardButton.Yes or not self.save():
+            if answer != QMessageBox.StandardButton.Yes or not self.window.save():
                 return None
         try:
             if isinstance(source, bytes):
-                return import_image_bytes(source, self.file.path)
-            return import_image_file(source, self.file.path)
+                return import_image_bytes(source, self.window.file.path)
+            return import_image_file(source, self.window.file.path)
         except (ImageError, SmugdeskError) as error:
-            QMessageBox.warning(self, self.tr("Image not added"), str(error))
+            QMessageBox.warning(self.window, self.tr("Image not added"), str(error))
             return None
 
     def open_post_link(self, slug: str) -> None:
         """A click on a link to another draft in the preview opens that draft."""
         from smugdesk.core.drafts import path_for_slug
 
-        path = path_for_slug(self.drafts, slug)
+        path = path_for_slug(self.window.drafts, slug)
         if path is None:
-            self.statusBar().showMessage(self.tr("No draft with the slug “%s”") % slug, 6000)
+            self.window.statusBar().showMessage(self.tr("No draft with the slug “%s”") % slug, 6000)
             return
-        self.open_path(path)
+        self.window.open_path(path)

@@ -24,12 +24,12 @@ from smugdesk.ui.actions import build_actions
 from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.document import Document
 from smugdesk.ui.document_tabs import DocumentTabs
-from smugdesk.ui.download_actions import DownloadActions
+from smugdesk.ui.download_actions import Downloads
 from smugdesk.ui.export_actions import ExportActions
 from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.first_start import FirstStart
 from smugdesk.ui.history_actions import HistoryActions
-from smugdesk.ui.insert_actions import InsertActions
+from smugdesk.ui.insert_actions import Inserting
 from smugdesk.ui.library_actions import LibraryActions
 from smugdesk.ui.menus import build_menus
 from smugdesk.ui.metadata_form import MetadataForm
@@ -38,7 +38,6 @@ from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview_feed import PreviewFeed
 from smugdesk.ui.preview_pane import PreviewPane
 from smugdesk.ui.publish_actions import PublishActions
-from smugdesk.ui.recent_files import RecentFiles
 from smugdesk.ui.saving import POST_FILTER, Saving
 from smugdesk.ui.settings_actions import SettingsActions
 from smugdesk.ui.staged_start import StagedStart
@@ -60,10 +59,7 @@ class MainWindow(
     HistoryActions,  # before PublishActions: it extends its outcome handler
     ExportActions,
     PublishActions,
-    DownloadActions,
-    InsertActions,
     SettingsActions,
-    RecentFiles,
     LibraryActions,
     MetadataSync,
     QMainWindow,
@@ -113,7 +109,9 @@ class MainWindow(
         self.worker = self.feed.worker
         self.worker.embed_mode = self._embed_mode()
         self.feed.rendered.connect(self._on_rendered)
-        self.preview.open_post.connect(self.open_post_link)
+        self.inserting = Inserting(self)
+        self.downloads = Downloads(self)
+        self.preview.open_post.connect(self.inserting.open_post_link)
         self.preview.goto_line.connect(self.feed.show_source_line)
         self._init_metadata(form)
 
@@ -188,7 +186,7 @@ class MainWindow(
     def _prepare_editor(self, document: Document) -> None:
         """What every editor gets: the window's settings, images kept with the post, the
         disk watch."""
-        document.editor.image_importer = self.import_images
+        document.editor.image_importer = self.inserting.import_images
         self.disk_watch.follow(document)
         self.apply_settings_to(document)
 
@@ -338,7 +336,7 @@ class MainWindow(
         open_already = self.tabs.find(path)
         if open_already is not None:
             self.tabs.show(open_already)
-            self._remember_recent(open_already.file.path)
+            self.recent.remember(open_already.file.path)
             self.show_welcome(False)
             return True
         try:
@@ -349,7 +347,7 @@ class MainWindow(
         if not self.document.pristine:
             self._add_document()
         self._load(binding, text)
-        self._remember_recent()
+        self.recent.remember()
         self.show_welcome(False)
         return True
 
@@ -459,6 +457,16 @@ class MainWindow(
             self.commands.full_screen.setChecked(False)
             return
         super().keyPressEvent(event)
+
+    # ----- entry points of the controllers, for dialogs and tests ----------------------------
+    def insert_link(self) -> None:
+        self.inserting.insert_link()
+
+    def download_posts(self, name: str, count: int = 20, url: str = "") -> None:
+        self.downloads.download_posts(name, count, url)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent.fill_menu()
 
     def check_disk(self) -> None:
         """What the file watcher calls, for the shown post."""

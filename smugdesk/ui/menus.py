@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from smugdesk.ui.recent_files import RecentPosts
 from smugdesk.ui.session_keeper import quit_application
 
 
@@ -32,8 +33,7 @@ def build_menus(window) -> None:
     menu = window.menuBar().addMenu(window.tr("&File"))
     menu.addActions([a.new, a.open])
     window.recent_menu = menu.addMenu(window.tr("Open &Recent"))
-    window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
-    window._fill_recent_menu()
+    window.recent = RecentPosts(window, window.recent_menu)
     menu.addSeparator()
     menu.addActions([a.save, a.save_as, a.history])
     export_menu = menu.addMenu(window.tr("&Export"))
@@ -83,9 +83,9 @@ def build_menus(window) -> None:
 
     insert = window.menuBar().addMenu(window.tr("&Insert"))
     insert.addActions([a.insert_link, a.insert_image, a.insert_embed])
-    a.insert_link.triggered.connect(window.insert_link)
-    a.insert_image.triggered.connect(window.insert_image)
-    a.insert_embed.triggered.connect(window.insert_embed)
+    a.insert_link.triggered.connect(window.inserting.insert_link)
+    a.insert_image.triggered.connect(window.inserting.insert_image)
+    a.insert_embed.triggered.connect(window.inserting.insert_embed)
 
     view = window.menuBar().addMenu(window.tr("&View"))
     a.show_outline.setCheckable(True)
@@ -132,7 +132,7 @@ def build_menus(window) -> None:
     a.publish.triggered.connect(window.publish)
     a.publish_to.triggered.connect(window.publish_dialog)
     a.send_queued.triggered.connect(lambda: window.send_queued(quiet=False))
-    a.download_posts.triggered.connect(window.download_dialog)
+    a.download_posts.triggered.connect(window.downloads.download_dialog)
     a.accounts.triggered.connect(window.manage_accounts)
 
     # On the window too: with the menu bar hidden (distraction-free) the keys still work,

@@ -107,7 +107,7 @@ class Saving(QObject):
         if document is self.window.document:
             self.window.preview.set_base_folder(document.folder())
             self.window._update_title()
-        self.window._remember_recent(document.file.path)
+        self.window.recent.remember(document.file.path)
         self.window.statusBar().showMessage(self.tr("Saved %s") % document.file.path, 4000)
         return True
 

@@ -5,6 +5,7 @@ our counting agrees with Node's Intl.Segmenter, which the PDS counts with."""
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 
 import pytest
@@ -36,6 +37,21 @@ SAMPLES = [
 ]
 
 
+# Characters that make segmentation hard: combining marks, joiners, variation selectors,
+# skin tones, flags' halves, Hangul jamo, Indic consonants and viramas, Thai, controls.
+TRICKY = [*"aZ9 .\r\n\t", "\u0301", "\u0308", "\u200d", "\u200c", "\ufe0f", "\ufe0e", "\u20e3",
+          "👨", "👩", "👧", "🏽", "🏿", "❤", "🏳", "🌈", "✌", "☕", "🇫", "🇷", "🇩", "🇪", "\u1100",
+          "\u1161", "\u11a8", "한", "가", "日", "क", "ष", "्", "ि", "ा", "ं", "ক", "্", "ষ", "ત",
+          "્", "ર", "ക", "്", "ഷ", "த", "்", "ไ", "\u0e33", "\u0600", "ب", "\u064e", "🏴",
+          "\U000e0067", "\U000e007f", "\u00ad", "\u2060", "\u0000", "\u0903", "\u102b", "©", "⌚",
+          "🤝", "🫱", "\U0001F9D1", "\u2605", "\U0001F000"]  # fmt: skip
+
+
+def _tricky_texts(count: int, seed: int = 21) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(TRICKY, k=rng.randint(1, 12))) for _ in range(count)]
+
+
 @pytest.mark.parametrize(
     ("text", "count"),
     [
@@ -59,7 +75,7 @@ def test_graphemes_are_what_a_person_counts(text, count):
 def test_count_agrees_with_intl_segmenter_that_bluesky_counts_with(bluesky_node):
     """The PDS refuses a post over 300 by Intl.Segmenter's count: ours must be the same,
     or the counter in the dialog lies (too short: refused by the server; too long: the
-    writer cuts for nothing)."""
+    writer cuts for nothing). The samples, and 2,000 random strings of hard characters."""
     script = (
         "const s = new Intl.Segmenter();"
         "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
@@ -67,14 +83,14 @@ def test_count_agrees_with_intl_segmenter_that_bluesky_counts_with(bluesky_node)
     )
     done = subprocess.run(
         [str(bluesky_node), "-e", script],
-        input=json.dumps(SAMPLES),
+        input=json.dumps(SAMPLES + _tricky_texts(2000)),
         capture_output=True,
         text=True,
         timeout=30,
         check=True,
     )
     theirs = json.loads(done.stdout)
-    for text, segments in zip(SAMPLES, theirs, strict=True):
+    for text, segments in zip(SAMPLES + _tricky_texts(2000), theirs, strict=True):
         assert graphemes(text) == segments, text
 
 

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smugdesk.core.asset_reuse import same_asset
 from smugdesk.core.assets import IMAGE_SUFFIXES, suggest_alt_text
+from smugdesk.core.image_markup import ImageMarkup, image_markdown
 
 IMAGE_FILTER = "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ");;All files (*)"
 
@@ -36,10 +38,19 @@ class ImageDialog(QDialog):
         start_folder: Path,
         file: Path | None = None,
         assets: Path | None = None,
+        details: ImageMarkup | None = None,
     ):
+        """``details``: an image already in the post, to describe again (Image Details):
+        no file to choose, its markup rewritten from the fields."""
         super().__init__(parent)
         self._assets = assets
-        self.setWindowTitle(self.tr("Insert Image"))
+        self._same: Path | None = None  # the post's own copy of the chosen file
+        self.details = details
+        self.setWindowTitle(
+            self.tr("Image Details: %s") % Path(details.src).name
+            if details
+            else self.tr("Insert Image")
+        )
         self._start = start_folder
         self.file = QLineEdit(str(file) if file else "")
         self.file.setAccessibleName(self.tr("Image file"))
@@ -121,8 +132,10 @@ class ImageDialog(QDialog):
         form.addRow(self.tr("Ali&gnment:"), self.align)
         form.addRow(self.tr("Displa&y width:"), self.width)
         form.addRow("", idiom)
+        if details is not None:
+            self._show_details(details, form, hint)
         layout = QVBoxLayout(self)
-        if self.strip.count():
+        if self.strip.count() and details is None:
             layout.addWidget(QLabel(self.tr("In this post (click to use again):")))
             layout.addWidget(self.strip)
         top = QHBoxLayout()
@@ -135,6 +148,18 @@ class ImageDialog(QDialog):
         self._file_changed(self.file.text())
         self.resize(680, self.sizeHint().height())
 
+    def _show_details(self, details: ImageMarkup, form: QFormLayout, hint: QLabel) -> None:
+        """Fill the fields from the image's markup; the file is the one it names, not
+        chosen again here."""
+        self.file.setReadOnly(True)
+        form.setRowVisible(0, False)
+        hint.hide()
+        self.alt.setText(details.alt)
+        self.alt.setModified(True)  # the writer's words, not a suggestion from the name
+        self.title.setText(details.caption)
+        self.align.setCurrentIndex(max(0, self.align.findData(details.align)))
+        self.width.setValue(details.width)
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose an Image"), str(self._start), IMAGE_FILTER
@@ -146,11 +171,20 @@ class ImageDialog(QDialog):
         path = Path(text.strip()) if text.strip() else None
         if path and not self.alt.isModified():
             self.alt.setText(suggest_alt_text(path.name))
-        self.about.setText(_about(path) if path and path.is_file() else "")
-        thumb = thumbnail(path, THUMB) if path and path.is_file() else QPixmap()
+        found = bool(path and path.is_file())
+        about = _about(path) if path and found else ""
+        self._same = same_asset(path, self._assets) if found and self._assets else None
+        if self._same is not None and self.details is None and path != self._same:
+            about += (
+                "\n"
+                + self.tr("Already in this post as %s: that copy is used again, not copied twice.")
+                % self._same.name
+            )
+        self.about.setText(about.strip())
+        thumb = thumbnail(path, THUMB) if path and found else QPixmap()
         self.preview.setPixmap(thumb)
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok_button.setEnabled(bool(path and path.is_file()))
+        ok_button.setEnabled(found or self.details is not None)
 
     def chosen(self) -> tuple[Path, str, str]:
         return Path(self.file.text().strip()), self.alt.text().strip(), self.title.text().strip()
@@ -172,14 +206,26 @@ class ImageDialog(QDialog):
             self.strip.addItem(item)
 
     def reused(self) -> bool:
-        """The chosen file is already the post's own: insert it without copying it again."""
-        if self._assets is None:
-            return False
-        chosen = Path(self.file.text().strip())
-        try:
-            return chosen.resolve().parent == self._assets.resolve() and chosen.is_file()
-        except OSError:
-            return False
+        """The chosen file is already the post's own (the same bytes, wherever it was
+        chosen from): insert it without copying it again (``reused_path``)."""
+        return self._same is not None
+
+    def reused_path(self) -> Path | None:
+        """The post's own copy of the chosen image, or None."""
+        return self._same
+
+    def details_markdown(self) -> str:
+        """The image's markup rewritten from the fields (Image Details), its other
+        attributes kept."""
+        assert self.details is not None
+        return image_markdown(
+            self.alt.text().strip(),
+            self.details.src,
+            self.title.text().strip(),
+            self.align.currentData(),
+            self.width.value(),
+            self.details.other,
+        )
 
     def is_figure(self) -> bool:
         """A caption, an alignment or a width: the image stands in its own paragraph."""

@@ -8,8 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from qt_helpers import run_js, wait_preview
 
 from smugdesk.ui import application
+
+GPU, GC = "--disable-gpu", "--js-flags=--expose-gc"
 
 
 def descendants() -> list[list[str]]:
@@ -34,7 +37,7 @@ def descendants() -> list[list[str]]:
 
 
 def test_the_running_preview_has_no_gpu_work_and_no_idle_zygotes(window):
-    assert "--disable-gpu" in os.environ["QTWEBENGINE_CHROMIUM_FLAGS"].split()
+    assert GPU in os.environ["QTWEBENGINE_CHROMIUM_FLAGS"].split()
     engine = [line for line in descendants() if any(a.startswith("--type=") for a in line)]
     kinds = [next(a for a in line if a.startswith("--type=")) for line in engine]
     assert "--type=renderer" in kinds  # the preview's page is there
@@ -43,17 +46,25 @@ def test_the_running_preview_has_no_gpu_work_and_no_idle_zygotes(window):
         assert "--type=zygote" not in kinds
 
 
+def test_a_pause_in_typing_collects_the_garbage_of_the_updates(window, qtbot):
+    # preview.js's world has gc (the post's own world has no script at all); counted here.
+    assert run_js(qtbot, window, "typeof gc") == "function"
+    run_js(qtbot, window, "window.sdCollected = 0; const real = gc;"
+           " gc = () => { window.sdCollected++; real(); }; 1")  # fmt: skip
+    window.editor.textCursor().insertText("A word or two. ")
+    wait_preview(qtbot, window)
+    assert run_js(qtbot, window, "window.sdCollected") == 0  # not while typing...
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "window.sdCollected") == 1, timeout=5000)
+
+
 @pytest.mark.parametrize(
     ("environment", "own", "expected"),
     [
-        ({}, "", ["--disable-gpu"]),
-        ({"QTWEBENGINE_DISABLE_SANDBOX": "1"}, "", ["--disable-gpu", "--no-zygote"]),
-        (
-            {},
-            "--no-sandbox --lang=fr",
-            ["--disable-gpu", "--no-zygote", "--no-sandbox", "--lang=fr"],
-        ),
-        ({}, "--disable-gpu --lang=fr", ["--disable-gpu", "--lang=fr"]),
+        ({}, "", [GPU, GC]),
+        ({"QTWEBENGINE_DISABLE_SANDBOX": "1"}, "", [GPU, GC, "--no-zygote"]),
+        ({}, "--no-sandbox --lang=fr", [GPU, GC, "--no-zygote", "--no-sandbox", "--lang=fr"]),
+        ({}, "--disable-gpu --lang=fr", [GC, "--disable-gpu", "--lang=fr"]),
+        ({}, "--js-flags=--max-lazy", [GPU, "--js-flags=--max-lazy"]),  # theirs, not ours
     ],
 )
 def test_the_writers_own_switches_stay_and_no_zygote_only_without_the_sandbox(

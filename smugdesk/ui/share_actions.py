@@ -98,24 +98,39 @@ class _Host:
             QMessageBox.warning(self.window, _tr("Cannot share"), str(error))
             return None
 
-    def record(self, front: dict) -> None:
-        """Write the share's record into the front matter (one undo step) and save."""
-        from smugdesk.core.front_edit import set_values
-        from smugdesk.ui.metadata_sync import replace_span
+    def path(self) -> Path | None:
+        return self.window.file.path
 
-        text = self.text()
+    def record(self, path: Path | None, account: str, share: Share | None) -> None:
+        """Record ``share`` (None: deleted) in the post at ``path``: in the editor (one undo
+        step, then saved) while that post is still the one open, else in its file on disk,
+        which the writer may have left for another post while the network worked."""
+        from smugdesk.core.front_edit import set_values
+
         try:
-            edit = set_values(text, front)
-        except FrontMatterError as error:
+            if path is None or path == self.path():
+                text = self.text()
+                post = parse_post(text, path)
+                edit = set_values(text, share_front(post, account, share))
+                from smugdesk.ui.metadata_sync import replace_span
+
+                replace_span(self.window.editor, text, edit)
+                if path is not None:
+                    self.window.save_to(None)
+                return
+            from smugdesk.core.store import PostFile
+
+            binding, text = PostFile.read(path)
+            post = parse_post(text, path)
+            binding.save_text(set_values(text, share_front(post, account, share)).text)
+        except SmugdeskError as error:  # a broken front matter, a file changed meanwhile
+            where = share.url if share is not None else _tr("deleted")
             QMessageBox.warning(
                 self.window,
                 _tr("Shared, but not recorded"),
-                _tr("The front matter is broken now, so the share is not recorded: %s") % error,
+                _tr("Bluesky has it (%s), but it could not be recorded in the post: %s")
+                % (where, error),
             )
-            return
-        replace_span(self.window.editor, text, edit)
-        if self.window.file.path is not None:
-            self.window.save_to(None)
 
     def say(self, message: str, msecs: int = 10000) -> None:
         self.window.statusBar().showMessage(message, msecs)
@@ -420,6 +435,7 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
     """The share dialog for the window's post (live on ``blog`` at ``link``, or wherever it
     is live); its outcome recorded in the post. Returns the dialog, shown non-modal."""
     host = _Host(window)
+    path = host.path()
     post = host.post()
     if post is None:
         return None
@@ -450,10 +466,10 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
             return
         name = dialog.account().name
         if dialog.deleted:
-            host.record(share_front(host.post() or post, name, None))
+            host.record(path, name, None)
             host.say(_tr("Deleted from Bluesky"))
         elif dialog.result_share is not None:
-            host.record(share_front(host.post() or post, name, dialog.result_share))
+            host.record(path, name, dialog.result_share)
             host.say(_tr("On Bluesky: %s") % dialog.result_share.url)
 
     dialog.finished.connect(finished)
@@ -528,6 +544,7 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
     """Share without asking (the blog's "every time" choice), off the UI thread; a problem
     is shown, never lost."""
     host = _Host(window)
+    path = host.path()  # the post this share is of, whatever is open when it is done
     secret = _secret(window, account)
     if secret is None:
         return
@@ -541,9 +558,7 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
             host.say("")
             QMessageBox.warning(window, _tr("Not shared on Bluesky"), str(result))
             return
-        post = host.post()
-        if post is not None:
-            host.record(share_front(post, account.name, result))
+        host.record(path, account.name, result)
         host.say(_tr("On Bluesky: %s") % result.url)
         window.last_share = result
 

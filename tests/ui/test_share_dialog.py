@@ -308,3 +308,23 @@ def test_a_publish_as_a_draft_offers_nothing_to_share(
     assert not any(b.text() == "Share on Bluesky…" for b in window.publish_result_box.buttons())
     assert getattr(window, "_share_relay", None) is None
     window.publish_result_box.close()
+
+
+def test_a_share_finishing_after_the_writer_moved_on_goes_into_its_own_post(
+    qtbot, window, tmp_path, bluesky_pds, bluesky_account
+):
+    """The writer opens another post while the share is on its way: the record goes into
+    the shared post's file, and the post now open is left alone."""
+    from smugdesk.publish.bluesky import draft_for
+    from smugdesk.ui.share_actions import share_now
+
+    shared = _open(window, tmp_path)
+    share_now(window, bluesky_account, draft_for(parse_post(LIVE, shared), LINK))
+    other = tmp_path / "drafts" / "other.md"
+    other.write_text("---\ntitle: Something else\n---\n\nElse.\n", encoding="utf-8")
+    assert window.open_path(other)  # at once: the share is still on its way
+    qtbot.waitUntil(lambda: getattr(window, "last_share", None) is not None, timeout=30000)
+    on_disk = parse_post(shared.read_text(encoding="utf-8"))
+    assert recorded_share(on_disk, "My Bluesky") == window.last_share
+    assert "shared:" not in window.editor.toPlainText()
+    assert other.read_text(encoding="utf-8") == "---\ntitle: Something else\n---\n\nElse.\n"

@@ -16,14 +16,16 @@ lost is looked for by slug, title and date before anything creates it again.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import secrets
+import time
 import urllib.parse
 from typing import Any
 
 from smugdesk.core.accounts import Account
 from smugdesk.publish import http
-from smugdesk.publish.ghost_key import admin_token, parse_key
+from smugdesk.publish.ghost_key import TOKEN_SECONDS, admin_token, parse_key
 from smugdesk.publish.ghost_markup import for_ghost
 from smugdesk.publish.remote import (
     AuthError,
@@ -46,6 +48,7 @@ _TO_GHOST = {"draft": "draft", "publish": "published", "future": "scheduled"}
 _FROM_GHOST = {"draft": "draft", "published": "publish", "scheduled": "future", "sent": "publish"}
 _ANY = tuple(range(200, 600))
 _READ = {"formats": "html", "include": "tags"}  # what every post read asks for
+_clock = time.time  # this computer's clock (tests set it wrong)
 
 
 def ghost_time(when: dt.datetime) -> str:
@@ -127,14 +130,31 @@ class GhostPublisher:
         # No credentials at construction: each request gets its own token, and the client
         # sends nothing to any origin but the blog's, whatever answers.
         self.client = http.Client(self.site, deadline=timeout)
+        self._skew = 0.0  # seconds Ghost's clock is ahead of this computer's
         self._seen: dict[str, str] = {}  # post id → the updated_at Ghost last showed
         self._tags: set[str] | None = None  # the blog's tag names (term_key), once asked
         self.notes: list[str] = []  # what the writer should know, taken by ``publishing``
 
     # -- plumbing -------------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:
-        token = admin_token(self._key_id, self._secret)
+        token = admin_token(self._key_id, self._secret, _clock() + self._skew)
         return {"Authorization": f"Ghost {token}", "Accept-Version": ACCEPT_VERSION}
+
+    def _clock_behind(self, answer: http.Response) -> bool:
+        """Ghost refused the token as expired and its Date header shows this computer's
+        clock is behind by more than a token's life: tokens follow Ghost's clock from now
+        on (they stay five minutes long; the secret still never travels)."""
+        if answer.status != 401 or "expired" not in ghost_message(answer.body).lower():
+            return False
+        try:
+            server = email.utils.parsedate_to_datetime(answer.headers.get("date", ""))
+        except (TypeError, ValueError):
+            return False
+        skew = server.timestamp() - _clock()
+        if abs(skew - self._skew) < TOKEN_SECONDS / 2:
+            return False  # not the clock: asking again would be refused again
+        self._skew = skew
+        return True
 
     def call(
         self,
@@ -148,15 +168,19 @@ class GhostPublisher:
     ) -> dict:
         """One Admin API request; Ghost's refusals become errors that say what it said."""
         url = self.api + route
-        answer = self.client.request(
-            method,
-            url,
-            params=params,
-            json_body=json_body,
-            data=data,
-            headers={**self._headers(), **(headers or {})},
-            ok=_ANY,
-        )
+        for _attempt in range(2):
+            answer = self.client.request(
+                method,
+                url,
+                params=params,
+                json_body=json_body,
+                data=data,
+                headers={**self._headers(), **(headers or {})},
+                ok=_ANY,
+            )
+            # A 401 was acted on by nobody: sending again with a token on Ghost's clock is safe.
+            if not self._clock_behind(answer):
+                break
         if answer.status in (200, 201):
             return http.expect_object(answer.json(), f"Ghost's answer to {method} {route}", url)
         if answer.status == 204:
@@ -166,6 +190,11 @@ class GhostPublisher:
     def _failure(self, answer: http.Response) -> PublishError:
         said = ghost_message(answer.body)
         host = urllib.parse.urlsplit(answer.url).netloc or self.site
+        if answer.status == 401 and "expired" in said.lower():
+            return AuthError(
+                f"{host} refused the Admin API key's token as expired (401): {said}. Is this "
+                "computer's clock right?"
+            )
         if answer.status == 401:
             return AuthError(
                 f"{host} refused the Admin API key (401): {said}. Copy the key again from "

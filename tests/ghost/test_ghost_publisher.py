@@ -371,3 +371,55 @@ def test_a_redirect_to_another_origin_gets_no_key(ghost, tmp_path):
                 publisher.create(Payload(title="Away", html="<p>x</p>", status="draft"))
             assert blog.seen and not elsewhere.seen
     assert "\n" not in str(caught.value)
+
+
+def test_a_clock_ten_minutes_behind_still_signs_in(ghost, ghost_account, monkeypatch):
+    """Ghost refuses a token already expired by its clock; the publisher then makes its
+    tokens on Ghost's clock (from the refusal's Date header) and asks once more."""
+    from smugdesk.publish import ghost as ghost_module
+
+    monkeypatch.setattr(ghost_module, "_clock", lambda: time.time() - 600)
+    publisher = GhostPublisher(ghost_account, ghost.admin_key, timeout=60)
+    assert publisher.verify().startswith("Harbour Log")
+    made = publisher.create(Payload(title="Clock behind", html="<p>On time.</p>"))
+    assert staff_post(ghost, made.id)["title"] == "Clock behind"
+
+
+def test_a_deleted_image_is_uploaded_again(ghost, ghost_account, tmp_path):
+    (tmp_path / "buoy.assets").mkdir()
+    (tmp_path / "buoy.assets" / "buoy.png").write_bytes(PNG)
+    text = "---\ntitle: Buoy\n---\n\n![Buoy](buoy.assets/buoy.png)\n"
+    path = write_post(tmp_path, "buoy", text)
+    publisher = GhostPublisher(ghost_account, ghost.admin_key, timeout=60)
+    first = publish_post(parse_post(text, path), ghost_account, publisher)
+    image = staff_post(ghost, first.remote.id)["html"].split('src="')[1].split('"')[0]
+    stored = ghost.folder / "content" / image[len(ghost.url + "content/") :]
+    stored.unlink()  # removed from the blog's storage
+    again = publish_post(parse_post(set_values(text, first.front).text, path), ghost_account,
+                         publisher)  # fmt: skip
+    assert again.uploaded == 1
+    assert any("gone from the blog's media library" in note for note in again.notes)
+
+
+def test_posts_are_found_by_any_of_their_addresses(ghost, publisher):
+    draft = publisher.create(Payload(title="Found by address", html="<p>x</p>", slug="by-addr"))
+    assert "/p/" in draft.url  # a draft's preview address
+    assert publisher.by_url(draft.url).id == draft.id
+    assert publisher.by_url(f"{ghost.url}ghost/#/editor/post/{draft.id}").id == draft.id
+    live = publisher.create(Payload(title="Live by address", html="<p>y</p>", status="publish"))
+    assert publisher.by_url(live.url).id == live.id
+    assert publisher.by_url(ghost.url + "no-such-post/") is None
+    assert publisher.get("0123456789abcdef01234567") is None
+    assert any(post.id == live.id for post in publisher.recent(5))
+
+
+def test_a_summary_ghost_would_refuse_is_said_before_sending(publisher):
+    with pytest.raises(PublishError, match="at most 300 characters; this one has 301"):
+        publisher.create(Payload(title="Long", html="<p>x</p>", excerpt="a" * 301))
+
+
+def test_the_blogs_tags_and_staff_for_completion(publisher):
+    publisher.create(Payload(title="Tagged", html="<p>x</p>", tags=["lighthouse"]))
+    terms = publisher.fetch_terms()
+    assert "lighthouse" in terms.tags and terms.categories == []
+    assert "Harbour Owner" in terms.authors

@@ -300,7 +300,7 @@ window.smugdesk = (function () {
   // --js-flags=--expose-gc) it is collected in an idle moment after a pause in typing,
   // or after GC_EVERY updates when there is no pause.
   // (Idle callbacks, not timers: with the post's scripts off the page runs no timers.)
-  const GC_EVERY = 100;
+  const GC_EVERY = 50;
   const GC_PAUSE_MS = 700;
   let sinceCollected = 0;
   let lastUpdate = 0;

@@ -5,7 +5,9 @@ The window adds it with two lines::
 
     self.preview_style = PreviewStyleMenu(view_menu, self.preview, lambda: self.file.path)
 
-It follows the post shown in the preview by itself (the pane says when a post changes).
+It follows the post shown in the preview by itself (checked each time the pane shows new
+text); a window that calls ``follow_post()`` as it opens a post saves the plain page's one
+flash before the post's own look.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class ThemeStyle:
 
     folder: Path
     name: str
-    _cache: tuple[float, str] = field(default=(0.0, ""), repr=False)
+    _cache: tuple[float, str] = field(default=(0.0, ""), repr=False, compare=False)
 
     def template(self) -> str:
         path = self.folder / "template.html"
@@ -146,7 +148,9 @@ class PreviewStyleMenu(QObject):
         self.menu.aboutToShow.connect(self._fill)
         self._group = QActionGroup(self)
         self.key = PLAIN
-        pane.post_scripts.connect(lambda _on: self.follow_post())
+        self._followed: Path | None = None
+        # The pane says when it shows new text; a new post there gets its own look.
+        pane.shown.connect(lambda _generation: self._post_maybe_changed())
         self._fill()
 
     # -- the menu ---------------------------------------------------------------------
@@ -205,7 +209,12 @@ class PreviewStyleMenu(QObject):
 
     def follow_post(self) -> None:
         """The preview shows another post: its own remembered look."""
-        self._apply(style_for(self._current_post()))
+        self._followed = self._current_post()
+        self._apply(style_for(self._followed))
+
+    def _post_maybe_changed(self) -> None:
+        if self._current_post() != self._followed:
+            self.follow_post()
 
     def _apply(self, key: str) -> None:
         style = self._style(key)

@@ -314,6 +314,27 @@ def test_the_menu_offers_the_hugo_site_the_post_was_exported_to(qtbot, make_wind
     assert "Site Theme (ward-site)" in entries
     checked = [a.text() for a in styles.menu.actions() if a.isChecked()]
     assert checked == ["Site Theme (ward-site)"]
+    # Remembered per post: another post gets the last choice, is made plain, and each
+    # post comes back in its own look when opened again.
+    other = drafts / "other.md"
+    other.write_text("---\ntitle: Other\n---\n\nElsewhere.\n")
+    # (The window calls follow_post as it shows a post: the wiring reported for it.)
+    assert window.open_path(other)
+    styles.follow_post()
+    assert isinstance(window.preview.view.page_style, ThemeStyle)
+    styles.choose(PLAIN)
+    assert window.preview.view.page_style is None
+    assert window.open_path(post)
+    styles.follow_post()
+    assert isinstance(window.preview.view.page_style, ThemeStyle)
+    assert wait_js(qtbot, window, "!!document.querySelector('.column .prose#sd-body p')")
+    assert window.open_path(other)
+    styles.follow_post()
+    assert window.preview.view.page_style is None
+    plain = (
+        "!!document.querySelector('article.post #sd-body') && !document.querySelector('.column')"
+    )
+    assert wait_js(qtbot, window, plain)
 
 
 def image_width(qtbot, window, path: str) -> int:

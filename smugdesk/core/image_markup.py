@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from smugdesk.core.figures import ALIGNS, markdown_figure
-
 _IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\((?P<src><[^>\n]*>|[^\s()]+)"
     r'(?:\s+"(?P<caption>(?:[^"\\\n]|\\.)*)")?\)'
     r"(?:\{:?(?P<attrs>[^{}\n]*)\})?"
 )
+ALIGNS = ("left", "center", "right")  # core.figures' (imported late: it loads Markdown)
 _ALIGN = re.compile(r"(?:^|\s)\.align-(left|center|right)(?=\s|$)")
 _WIDTH = re.compile(r"""(?:^|\s)width\s*=\s*["']?(\d{1,5})["']?(?=\s|$)""")
 
@@ -72,6 +71,8 @@ def image_markdown(
     alt: str, src: str, caption: str = "", align: str = "", width: int = 0, other: str = ""
 ) -> str:
     """The markup for an image with these details, the attributes it had kept."""
+    from smugdesk.core.figures import markdown_figure
+
     written = markdown_figure(alt, src, caption, align if align in ALIGNS else "", width)
     if not other.strip():
         return written

@@ -72,13 +72,6 @@ from smugdesk.publish.shares import (
 )
 from smugdesk.ui.background import run_later
 
-CONTEXT = "ShareActions"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 # -- what the window gives -----------------------------------------------------------------
 
 
@@ -95,7 +88,9 @@ class _Host:
         try:
             return parse_post(self.text(), self.window.file.path)
         except FrontMatterError as error:
-            QMessageBox.warning(self.window, _tr("Cannot share"), str(error))
+            QMessageBox.warning(
+                self.window, QCoreApplication.translate("ShareActions", "Cannot share"), str(error)
+            )
             return None
 
     def path(self) -> Path | None:
@@ -124,11 +119,18 @@ class _Host:
             post = parse_post(text, path)
             binding.save_text(set_values(text, share_front(post, account, share)).text)
         except SmugdeskError as error:  # a broken front matter, a file changed meanwhile
-            where = share.url if share is not None else _tr("deleted")
+            where = (
+                share.url
+                if share is not None
+                else QCoreApplication.translate("ShareActions", "deleted")
+            )
             QMessageBox.warning(
                 self.window,
-                _tr("Shared, but not recorded"),
-                _tr("Bluesky has it (%s), but it could not be recorded in the post: %s")
+                QCoreApplication.translate("ShareActions", "Shared, but not recorded"),
+                QCoreApplication.translate(
+                    "ShareActions",
+                    "Bluesky has it (%s), but it could not be recorded in the post: %s",
+                )
                 % (where, error),
             )
 
@@ -140,7 +142,9 @@ def _sharing_accounts(parent: QWidget) -> list[Account]:
     try:
         return share_accounts(load_accounts())
     except SmugdeskError as error:
-        QMessageBox.warning(parent, _tr("Accounts"), str(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ShareActions", "Accounts"), str(error)
+        )
         return []
 
 
@@ -154,10 +158,11 @@ def _secret(parent: QWidget, account: Account) -> str | None:
         return secret
     secret, ok = QInputDialog.getText(
         parent,
-        _tr("App password for %s") % account.name,
-        _tr(
+        QCoreApplication.translate("ShareActions", "App password for %s") % account.name,
+        QCoreApplication.translate(
+            "ShareActions",
             "App password for @%s (make one in Bluesky under Settings → Privacy and security → "
-            "App passwords; never your account's own password):"
+            "App passwords; never your account's own password):",
         )
         % account.user.removeprefix("@"),
         QLineEdit.EchoMode.Password,
@@ -168,11 +173,12 @@ def _secret(parent: QWidget, account: Account) -> str | None:
     if not looks_like_app_password(secret):
         answer = QMessageBox.warning(
             parent,
-            _tr("Not an app password?"),
-            _tr(
+            QCoreApplication.translate("ShareActions", "Not an app password?"),
+            QCoreApplication.translate(
+                "ShareActions",
                 "This does not look like a Bluesky app password (xxxx-xxxx-xxxx-xxxx). Your "
                 "account's own password gives full control of the account: use an app "
-                "password instead. Use this one anyway?"
+                "password instead. Use this one anyway?",
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -444,18 +450,22 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
     if not link:
         QMessageBox.information(
             window,
-            _tr("Share on Bluesky"),
-            _tr("Publish the post first: only a post that is live on a blog can be shared."),
+            QCoreApplication.translate("ShareActions", "Share on Bluesky"),
+            QCoreApplication.translate(
+                "ShareActions",
+                "Publish the post first: only a post that is live on a blog can be shared.",
+            ),
         )
         return None
     accounts = _sharing_accounts(window)
     if not accounts:
         QMessageBox.information(
             window,
-            _tr("Share on Bluesky"),
-            _tr(
+            QCoreApplication.translate("ShareActions", "Share on Bluesky"),
+            QCoreApplication.translate(
+                "ShareActions",
                 "Add your Bluesky account first (Blog ▸ Accounts…, kind Bluesky: your handle "
-                "and an app password)."
+                "and an app password).",
             ),
         )
         return None
@@ -467,10 +477,13 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
         name = dialog.account().name
         if dialog.deleted:
             host.record(path, name, None)
-            host.say(_tr("Deleted from Bluesky"))
+            host.say(QCoreApplication.translate("ShareActions", "Deleted from Bluesky"))
         elif dialog.result_share is not None:
             host.record(path, name, dialog.result_share)
-            host.say(_tr("On Bluesky: %s") % dialog.result_share.url)
+            host.say(
+                QCoreApplication.translate("ShareActions", "On Bluesky: %s")
+                % dialog.result_share.url
+            )
 
     dialog.finished.connect(finished)
     window.share_dialog = dialog  # kept for tests and so it is not collected
@@ -480,9 +493,13 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
 
 def add_share_action(window: QWidget, menu: QMenu) -> QAction:
     """ "Share on Bluesky…" in ``menu``, enabled for a post that is live on a blog."""
-    action = QAction(_tr("Share on Bluesky…"), window)
+    action = QAction(QCoreApplication.translate("ShareActions", "Share on Bluesky…"), window)
     action.setObjectName("shareBluesky")
-    action.setStatusTip(_tr("Tell your followers on Bluesky about this published post"))
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "ShareActions", "Tell your followers on Bluesky about this published post"
+        )
+    )
     action.triggered.connect(lambda: open_share_dialog(window))
 
     def refresh() -> None:
@@ -518,7 +535,10 @@ def after_publish(window: QWidget, blog: Account, outcome: Any) -> None:
         return
     box = getattr(window, "publish_result_box", None)
     if isinstance(box, QMessageBox):
-        button = box.addButton(_tr("Share on Bluesky…"), QMessageBox.ButtonRole.ActionRole)
+        button = box.addButton(
+            QCoreApplication.translate("ShareActions", "Share on Bluesky…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         button.clicked.connect(lambda: open_share_dialog(window, blog.name, link))
     else:
         open_share_dialog(window, blog.name, link)
@@ -548,7 +568,7 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
     secret = _secret(window, account)
     if secret is None:
         return
-    host.say(_tr("Sharing on Bluesky…"), 0)
+    host.say(QCoreApplication.translate("ShareActions", "Sharing on Bluesky…"), 0)
 
     def work(_progress):
         return Bluesky(account, secret).share(draft)
@@ -556,10 +576,14 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
     def done(result: Any) -> None:
         if isinstance(result, SmugdeskError):
             host.say("")
-            QMessageBox.warning(window, _tr("Not shared on Bluesky"), str(result))
+            QMessageBox.warning(
+                window,
+                QCoreApplication.translate("ShareActions", "Not shared on Bluesky"),
+                str(result),
+            )
             return
         host.record(path, account.name, result)
-        host.say(_tr("On Bluesky: %s") % result.url)
+        host.say(QCoreApplication.translate("ShareActions", "On Bluesky: %s") % result.url)
         window.last_share = result
 
     window._share_relay = run_later(window, work, done, name="smugdesk-bluesky")

@@ -234,6 +234,17 @@ class MarkdownEditor(QPlainTextEdit):
         if self.isVisible():  # of several editors (tabs), the one shown
             self.go_to_body()
 
+    def scroll_value_for(self, number: int) -> int:
+        """The scroll bar value that shows block ``number`` at the top: the bar counts
+        the lines shown, so folded lines (and wrapped ones) part it from block numbers."""
+        lines = 0
+        block = self.document().firstBlock()
+        while block.isValid() and block.blockNumber() < number:
+            if block.isVisible():
+                lines += block.lineCount()
+            block = block.next()
+        return lines
+
     def go_to_body(self) -> None:
         """The caret on the first line after the front matter, the editor focused."""
         cursor = self.textCursor()

@@ -272,3 +272,15 @@ def test_in_the_window_a_post_opens_folded_and_autosave_keeps_every_line(window,
     assert not editor.front_matter_folded
     window.commands.show_details.setChecked(True)
     assert editor.front_matter_folded
+
+
+def test_the_scroll_value_for_a_line_counts_only_shown_lines(column, qtbot):
+    editor = column.editor
+    editor.setPlainText(POST + "\n".join(f"Line {n}" for n in range(200)))
+    target = next(
+        number
+        for number in range(editor.document().blockCount())
+        if editor.document().findBlockByNumber(number).text() == "Line 150"
+    )
+    editor.verticalScrollBar().setValue(editor.scroll_value_for(target))
+    assert editor.firstVisibleBlock().blockNumber() == target

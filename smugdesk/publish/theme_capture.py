@@ -25,19 +25,22 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from smugdesk.core.config import cache_dir
 from smugdesk.core.store import atomic_write
+from smugdesk.core.theme_store import (
+    INFO_NAME,
+    SITE_BASE,
+    TEMPLATE_NAME,
+    THEME_PREFIX,
+    StoredTheme,
+    load_theme,
+)
 from smugdesk.core.theme_template import TemplateError, make_template, rewrite_css
 from smugdesk.publish.http import Client, Response, origin
 from smugdesk.publish.remote import PublishError
 
-THEME_PREFIX = "/.smugdesk-theme/"  # where the preview page finds the stored files
-TEMPLATE_NAME = "template.html"
-INFO_NAME = "theme.json"
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 MAX_CSS_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = 6 * 1024 * 1024
@@ -71,57 +74,6 @@ FONT_SUFFIXES = frozenset({".woff", ".woff2", ".ttf", ".otf"})
 
 class ThemeCaptureError(PublishError):
     """The theme could not be captured (one line saying why)."""
-
-
-@dataclass(frozen=True)
-class StoredTheme:
-    folder: Path
-    name: str  # the blog's name, for the menu ("Blog theme (Ward Notes)")
-    source: str  # the page it was made from
-    captured: float  # time.time() of the capture
-    files: int
-    size: int  # bytes stored, the template included
-    skipped: int  # addresses left out (other origins, too large, failed, over the caps)
-    fingerprint: str  # of the stylesheets' addresses: a changed theme changes it
-
-    @property
-    def template_path(self) -> Path:
-        return self.folder / TEMPLATE_NAME
-
-    def template(self) -> str:
-        return self.template_path.read_text(encoding="utf-8")
-
-
-def themes_dir() -> Path:
-    return cache_dir() / "themes"
-
-
-def theme_folder(key: str) -> Path:
-    """The folder of one account's (or site's) theme: a name safe on every file system,
-    distinct for distinct keys."""
-    readable = re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-")[:40] or "blog"
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-    return themes_dir() / f"{readable}-{digest}"
-
-
-def load_theme(folder: Path) -> StoredTheme | None:
-    """The theme stored in ``folder``, or None when there is none (or it is damaged)."""
-    try:
-        info = json.loads((folder / INFO_NAME).read_text(encoding="utf-8"))
-        if not (folder / TEMPLATE_NAME).is_file():
-            return None
-        return StoredTheme(
-            folder,
-            str(info["name"]),
-            str(info["source"]),
-            float(info["captured"]),
-            int(info["files"]),
-            int(info["size"]),
-            int(info["skipped"]),
-            str(info["fingerprint"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 # fetch(url, cap) -> (body, content type, the address it came from), or None when it
@@ -372,7 +324,6 @@ def check_changed(theme: StoredTheme) -> bool:
 
 # -- static sites (Hugo) ------------------------------------------------------------------
 
-SITE_BASE = "http://smugdesk-site.invalid/"  # the built site's address, never fetched
 HUGO_TIMEOUT = 120.0
 
 

@@ -49,7 +49,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from smugdesk.core.embeds import PROVIDER_NAMES, Embed
-from smugdesk.publish.theme_capture import THEME_PREFIX
+from smugdesk.core.theme_store import THEME_PREFIX
 
 SCHEME = "smugdesk-post"
 MAX_ASSET_BYTES = 64 * 1024 * 1024  # a post's video may be large; a 4 GB file is refused

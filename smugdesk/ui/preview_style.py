@@ -30,18 +30,8 @@ from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post import read_post
 from smugdesk.core.preview_styles import PLAIN, THEME, WRITER_CSS, remember_style, style_for
 from smugdesk.core.resources import read_resource
-from smugdesk.core.theme_template import fill
+from smugdesk.core.theme_store import SITE_BASE, StoredTheme, load_theme, theme_folder, themes_dir
 from smugdesk.publish.remember import last_export
-from smugdesk.publish.theme_capture import (
-    SITE_BASE,
-    StoredTheme,
-    capture_hugo,
-    capture_wordpress,
-    check_changed,
-    load_theme,
-    theme_folder,
-    themes_dir,
-)
 from smugdesk.ui.background import run_later
 
 THEMED_KINDS = ("wordpress", "metaweblog")  # blogs with public pages smugdesk can read
@@ -76,6 +66,8 @@ class ThemeStyle:
         return self._cache[1]
 
     def shell(self, extra_css: str) -> str:
+        from smugdesk.core.theme_template import fill  # not before a theme is shown
+
         return fill(self.template(), title="", date_text="", date_iso="", extra_css=extra_css)
 
 
@@ -264,6 +256,9 @@ class PreviewStyleMenu(QObject):
         started = time.monotonic()
 
         def work(_progress) -> StoredTheme:
+            # Imported here: the HTTP client is not loaded before a capture is asked for.
+            from smugdesk.publish.theme_capture import capture_hugo, capture_wordpress
+
             if isinstance(account, HugoSite):
                 return capture_hugo(account.folder, folder, section=account.section)
             return capture_wordpress(account.url, folder)
@@ -296,6 +291,8 @@ class PreviewStyleMenu(QObject):
             return  # a static site's look is built from its folder, not fetched
 
         def work(_progress) -> bool:
+            from smugdesk.publish.theme_capture import check_changed
+
             return check_changed(theme)
 
         def done(result) -> None:

@@ -172,6 +172,11 @@ def same_answers(index: PostIndex, reference: ReferenceIndex, queries: list[str]
                 found = index.search(query, sort, status)
                 expected = reference.search(query, sort, status, None)
                 assert [(e, e.title_marked, e.snippet) for e in found] == expected, query
+        # The best few only: equal scores at the cut are common here (same texts).
+        best = reference.search(query, "relevance", None, None)
+        for limit in (1, 2, 3, 5):
+            found = index.search(query, limit=limit)
+            assert [(e, e.title_marked, e.snippet) for e in found] == best[:limit], query
 
 
 @pytest.fixture
@@ -520,5 +525,22 @@ def test_a_build_gives_the_pages_its_merge_freed_back(building, tmp_path):
         index.refresh(workers=2)
         pages = index._db.execute("PRAGMA page_count").fetchone()[0]
         assert pages > 10 and index._db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    finally:
+        index.close()
+
+
+def test_the_best_few_of_equally_good_matches_are_the_first_by_path(tmp_path):
+    """Equal scores at the cut: the posts kept are the first by path, as in the full order,
+    whatever order the index stored them in."""
+    drafts = tmp_path / "drafts"
+    write(drafts, {f"p{n}.md": "ward night\n" for n in range(8)})
+    index = PostIndex(drafts, tmp_path / "index.sqlite3")
+    try:
+        for n in reversed(range(8)):  # stored last path first
+            index.update_file(drafts / f"p{n}.md")
+        everything = [entry.file for entry in index.search("ward")]
+        assert everything == [str(drafts / f"p{n}.md") for n in range(8)]
+        for limit in (1, 3, 7):
+            assert [entry.file for entry in index.search("ward", limit=limit)] == everything[:limit]
     finally:
         index.close()

@@ -65,6 +65,7 @@ from smugdesk.publish.shares import (
     ShareChoice,
     live_link,
     recorded_share,
+    recorded_shares,
     save_share_choice,
     share_accounts,
     share_choice,
@@ -134,8 +135,9 @@ class _Host:
                 % (where, error),
             )
 
-    def say(self, message: str, msecs: int = 10000) -> None:
-        self.window.statusBar().showMessage(message, msecs)
+    def say(self, message: str, msecs: int = 10000, notes: list[str] | None = None) -> None:
+        """A line in the status bar, with what the writer should know after it."""
+        self.window.statusBar().showMessage("; ".join([message, *(notes or [])]), msecs)
 
 
 def _sharing_accounts(parent: QWidget) -> list[Account]:
@@ -217,6 +219,7 @@ class ShareDialog(QDialog):
         self.blog = blog
         self.accounts = {account.name: account for account in accounts}
         self.result_share: Share | None = None
+        self.notes: list[str] = []  # what the writer should know: a card without its picture
         self.deleted = False
         self._busy = False
         self.setWindowTitle(self.tr("Share on Bluesky"))
@@ -363,7 +366,8 @@ class ShareDialog(QDialog):
 
         def work(_progress):
             bluesky = Bluesky(account, secret)
-            return bluesky.update(shared, draft) if shared else bluesky.share(draft)
+            made = bluesky.update(shared, draft) if shared else bluesky.share(draft)
+            return made, bluesky.notes
 
         self._relay = run_later(self, work, self._sent, name="smugdesk-bluesky")
 
@@ -405,7 +409,7 @@ class ShareDialog(QDialog):
     def _sent(self, result: Any) -> None:
         if self._failed(result):
             return
-        self.result_share = result
+        self.result_share, self.notes = result
         self.accept()
 
     def _deleted(self, result: Any) -> None:
@@ -482,7 +486,8 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
             host.record(path, name, dialog.result_share)
             host.say(
                 QCoreApplication.translate("ShareActions", "On Bluesky: %s")
-                % dialog.result_share.url
+                % dialog.result_share.url,
+                notes=dialog.notes,
             )
 
     dialog.finished.connect(finished)
@@ -535,10 +540,12 @@ def after_publish(window: QWidget, blog: Account, outcome: Any) -> None:
         return
     box = getattr(window, "publish_result_box", None)
     if isinstance(box, QMessageBox):
-        button = box.addButton(
-            QCoreApplication.translate("ShareActions", "Share on Bluesky…"),
-            QMessageBox.ButtonRole.ActionRole,
+        label = (
+            QCoreApplication.translate("ShareActions", "Update on Bluesky…")
+            if recorded_shares(post)
+            else QCoreApplication.translate("ShareActions", "Share on Bluesky…")
         )
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
         button.clicked.connect(lambda: open_share_dialog(window, blog.name, link))
     else:
         open_share_dialog(window, blog.name, link)
@@ -571,7 +578,8 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
     host.say(QCoreApplication.translate("ShareActions", "Sharing on Bluesky…"), 0)
 
     def work(_progress):
-        return Bluesky(account, secret).share(draft)
+        bluesky = Bluesky(account, secret)
+        return bluesky.share(draft), bluesky.notes
 
     def done(result: Any) -> None:
         if isinstance(result, SmugdeskError):
@@ -582,9 +590,11 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
                 str(result),
             )
             return
-        host.record(path, account.name, result)
-        host.say(QCoreApplication.translate("ShareActions", "On Bluesky: %s") % result.url)
-        window.last_share = result
+        share, notes = result
+        host.record(path, account.name, share)
+        message = QCoreApplication.translate("ShareActions", "On Bluesky: %s") % share.url
+        host.say(message, notes=notes)
+        window.last_share = share
 
     window._share_relay = run_later(window, work, done, name="smugdesk-bluesky")
 

@@ -278,3 +278,11 @@ def replace_share(share, uri):
     from dataclasses import replace
 
     return replace(share, uri=uri)
+
+
+def test_a_damaged_cover_leaves_the_card_without_a_picture_and_says_so(bluesky_pds, bluesky, post):
+    (post.path.parent / "cover.jpg").write_bytes(b"\xff\xd8\xff not a photo after all")
+    share = bluesky.share(draft_for(post, LINK))
+    external = bluesky_pds.record(share.uri)[1]["value"]["embed"]["external"]
+    assert "thumb" not in external and external["uri"] == LINK
+    assert len(bluesky.notes) == 1 and bluesky.notes[0].startswith("the link card has no picture")

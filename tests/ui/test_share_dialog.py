@@ -238,7 +238,13 @@ def test_after_a_publish_the_published_box_offers_the_share(
     dialog = window.share_dialog
     assert outcome.remote.url in dialog.text.toPlainText()
     box.close()
-    dialog.reject()
+    _send(qtbot, dialog)
+    assert window.statusBar().currentMessage().startswith("On Bluesky: https://bsky.app/")
+
+    _publish(qtbot, window, blog)  # published again: the offer is to update the share
+    labels = [b.text() for b in window.publish_result_box.buttons()]
+    assert "Update on Bluesky…" in labels and "Share on Bluesky…" not in labels
+    window.publish_result_box.close()
 
 
 def test_a_blog_that_shares_every_time_shares_once(

@@ -96,6 +96,8 @@ class MarkdownEditor(QPlainTextEdit):
         # it, so typing that closer steps over it instead of doubling it.
         self._closer: QTextCursor | None = None
         self.front_fold = FrontMatterFold(self)
+        self.front_fold.changed.connect(self._fold_changed)
+        self.viewport().setMouseTracking(True)  # the hand over the marker and the image chip
         self._form: QWidget | None = None
         # The folder the post's relative image paths start from (None: an untitled post).
         self.post_folder: Path | None = None
@@ -189,6 +191,20 @@ class MarkdownEditor(QPlainTextEdit):
     @property
     def front_matter_folded(self) -> bool:
         return self.front_fold.folded
+
+    def _fold_changed(self) -> None:
+        """Said to screen readers too: the marker is drawn, not a widget they could read."""
+        fold = self.front_fold
+        self.setAccessibleDescription(
+            self.tr(
+                "The front matter (%n field(s)) is folded: edit it in the details form, "
+                "or press Ctrl+Home to show it here.",
+                "",
+                fold.fields,
+            )
+            if fold.folded
+            else ""
+        )
 
     def unfold_front_matter(self) -> None:
         self.front_fold.open()
@@ -294,6 +310,10 @@ class MarkdownEditor(QPlainTextEdit):
         shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
         if self.viewport().cursor().shape() != shape:
             self.viewport().setCursor(shape)
+            tip = ""
+            if self.front_fold.marker_line().contains(event.position()):
+                tip = self.tr("Show the front matter here (Ctrl+Home)")
+            self.viewport().setToolTip(tip)
 
     # Focus mode: only the paragraph being written keeps its colours.
     def set_line_width(self, characters: int) -> None:

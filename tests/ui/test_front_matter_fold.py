@@ -75,6 +75,7 @@ def test_the_front_matter_folds_to_one_marker_line(column, tmp_path):
     assert editor.toPlainText() == POST  # hidden, never removed
     assert editor.front_fold.fields == 7  # title … summary and the post's own "audience"
     assert "7" in editor.front_fold.marker_text()
+    assert "details form" in editor.accessibleDescription()  # said, not only drawn
     # The hidden lines take no room: the body starts on the line after the marker.
     assert body_gap(editor) == 0
     assert line_of_caret(editor) == CLOSING + 1  # a post opens with the caret in its body
@@ -94,6 +95,7 @@ def test_hiding_the_form_gives_the_raw_block_back(column):
     editor = column.editor
     column.form.hide()
     assert not editor.front_matter_folded and hidden_lines(editor) == []
+    assert editor.accessibleDescription() == ""
     assert body_gap(editor) >= CLOSING * editor.fontMetrics().height()
     lines_shown = editor.document().documentLayout().documentSize().height()
     column.form.show()
@@ -107,6 +109,8 @@ def test_hiding_the_form_gives_the_raw_block_back(column):
 def test_a_click_on_the_marker_unfolds_and_fold_folds_again(column, qtbot):
     editor = column.editor
     marker = editor.front_fold.marker_line()
+    qtbot.mouseMove(editor.viewport(), marker.center().toPoint())
+    qtbot.waitUntil(lambda: editor.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor)
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=marker.center().toPoint())
     assert not editor.front_matter_folded and hidden_lines(editor) == []
     assert editor.toPlainText() == POST

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from qt_helpers import answer_dialog, preview_body, wait_preview
+from qt_helpers import answer_dialog, preview_body, run_js, wait_preview
 
 from smugdesk.core.session import OpenPost
 
@@ -292,3 +292,31 @@ def test_each_untitled_tab_is_kept_in_its_own_recovery_copy(qtbot, window):
     assert "Second untitled words" in second.recovery.path.read_text(encoding="utf-8")
     for document in (first, second):
         document.set_modified(False)
+
+
+def test_switching_back_shows_the_preview_where_that_tabs_editor_is(qtbot, window, tmp_path):
+    posts = []
+    for name in ("rounds", "visits"):
+        body = "\n\n".join(f"Paragraph {n} of {name}." for n in range(1, 121))
+        path = tmp_path / f"{name}.md"
+        path.write_text(f"---\ntitle: {name}\n---\n\n{body}\n", encoding="utf-8")
+        posts.append(path)
+    open_all(qtbot, window, posts)
+    rounds = window.documents[0]
+    window.show_tab(rounds)
+    block = rounds.editor.document().findBlockByNumber(4 + 2 * 79)  # "Paragraph 80"
+    rounds.editor.verticalScrollBar().setValue(block.firstLineNumber())
+    window.show_tab(window.documents[1])  # visits: its own place, the top
+    wait_preview(qtbot, window)
+    window.show_tab(rounds)
+    wait_preview(qtbot, window)
+    first_shown = (
+        "(() => { const el = Array.from(document.querySelectorAll('#sd-body > p'))"
+        ".find((e) => e.getBoundingClientRect().bottom > 0);"
+        " return el ? Number(el.textContent.match(/Paragraph (\\d+)/)[1]) : 0; })()"
+    )
+
+    def near_paragraph_80() -> bool:
+        return abs(run_js(qtbot, window, first_shown) - 80) <= 2
+
+    qtbot.waitUntil(near_paragraph_80, timeout=5000)

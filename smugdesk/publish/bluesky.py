@@ -107,6 +107,19 @@ def looks_like_app_password(secret: str) -> bool:
     return bool(_APP_PASSWORD.fullmatch(secret.strip()))
 
 
+_HANDLE = re.compile(r"@?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61})")
+
+
+def handle_in(text: str) -> str:
+    """The Bluesky handle a writer typed where a blog's address goes ("@ann.bsky.social",
+    "ann.bsky.social"), or "": an "@" in front, or a bsky.social name, says it is one."""
+    text = text.strip().lower()
+    match = _HANDLE.fullmatch(text)
+    if match is None or not (text.startswith("@") or text.endswith(".bsky.social")):
+        return ""
+    return match.group(1)
+
+
 def service_of(account: Account) -> str:
     return (account.url or DEFAULT_SERVICE).rstrip("/")
 

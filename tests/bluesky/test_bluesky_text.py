@@ -148,3 +148,21 @@ def test_without_a_summary_the_card_describes_the_post_with_its_prose():
     assert said.startswith("First words with a link & more. an item long long")
     assert "heading" not in said and "code" not in said and "YouTube" not in said
     assert grapheme_count(said) <= 300 and said.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("typed", "handle"),
+    [
+        ("@ann.bsky.social", "ann.bsky.social"),
+        ("  Ann.Bsky.Social ", "ann.bsky.social"),
+        ("@ward-notes.example.org", "ward-notes.example.org"),
+        ("ward-notes.example.org", ""),  # a blog's address, not a handle
+        ("https://ann.bsky.social", ""),
+        ("@ann", ""),
+        ("@ann..bsky.social", ""),
+    ],
+)
+def test_a_handle_typed_where_a_blog_address_goes_is_recognised(typed, handle):
+    from smugdesk.publish.bluesky import handle_in
+
+    assert handle_in(typed) == handle

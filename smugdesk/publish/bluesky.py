@@ -440,3 +440,43 @@ def _error_name(answer: Response) -> str:
         return ""
     name = data.get("error") if isinstance(data, dict) else None
     return name if isinstance(name, str) else ""
+
+
+@dataclass(frozen=True)
+class HandleFound:
+    """A Bluesky handle typed in Add Blog, answering as a discovered blog does (``kinds``,
+    ``best``, ``api_address``, ``account``, ``summary``), so the dialog adds a Bluesky
+    account the way it adds a blog. Nothing is fetched: the account's server is bsky.social
+    (an account on its own server is added by hand with that server's address)."""
+
+    handle: str
+    address: str = DEFAULT_SERVICE
+    title: str = ""
+    notes: tuple[str, ...] = ()
+    authorization_endpoint: str = ""
+    token_endpoint: str = ""
+
+    def kinds(self) -> list[str]:
+        return [KIND]
+
+    def best(self) -> str:
+        return KIND
+
+    def api_address(self, kind: str) -> str:
+        return self.address if kind == KIND else ""
+
+    def account(self, name: str, kind: str, user: str = "") -> Account:
+        return Account(name or self.title, KIND, self.address, user or self.handle)
+
+    def summary(self) -> str:
+        return (
+            f"@{self.handle} is a Bluesky handle: smugdesk can share your published posts "
+            "there. Sign in with an app password (in Bluesky: Settings → Privacy and security "
+            "→ App passwords), never your account's own password."
+        )
+
+
+def found_for(typed: str) -> HandleFound | None:
+    """What Add Blog found when the writer typed a Bluesky handle, else None."""
+    handle = handle_in(typed)
+    return HandleFound(handle, title=f"Bluesky @{handle}") if handle else None

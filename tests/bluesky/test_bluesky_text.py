@@ -166,3 +166,18 @@ def test_a_handle_typed_where_a_blog_address_goes_is_recognised(typed, handle):
     from smugdesk.publish.bluesky import handle_in
 
     assert handle_in(typed) == handle
+
+
+def test_a_typed_handle_becomes_a_bluesky_account_like_a_found_blog():
+    from smugdesk.publish.bluesky import found_for
+
+    assert found_for("ward-notes.example.org") is None
+    found = found_for("@Ann.bsky.social")
+    assert found.best() == "bluesky" and found.api_address("bluesky") == "https://bsky.social"
+    account = found.account("My Bluesky", "bluesky", "")
+    assert (account.kind, account.url, account.user) == (
+        "bluesky",
+        "https://bsky.social",
+        "ann.bsky.social",
+    )
+    assert "app password" in found.summary()

@@ -39,6 +39,7 @@ from smugdesk.ui.preview_feed import PreviewFeed
 from smugdesk.ui.preview_pane import PreviewPane
 from smugdesk.ui.publish_actions import PublishActions
 from smugdesk.ui.saving import POST_FILTER, Saving
+from smugdesk.ui.session_keeper import open_post, restore_position, restore_session, session_state
 from smugdesk.ui.settings_actions import SettingsActions
 from smugdesk.ui.staged_start import StagedStart
 from smugdesk.ui.view_modes import ViewModes
@@ -286,26 +287,10 @@ class MainWindow(
         return self.close_tab()
 
     def session_state(self) -> SessionState:
-        """The posts open here (those with a file), and which one is shown."""
-        posts, current = [], 0
-        for document in self.tabs.documents:
-            if document.file.path is None:
-                continue  # untitled work is in its recovery slot, not in the session
-            if document is self.document:
-                current = len(posts)
-            posts.append(_open_post(document))
-        return SessionState(posts, current)
+        return session_state(self)
 
     def restore_session(self, posts: list[OpenPost], current: int = 0) -> None:
-        """Open ``posts`` in tabs where they were, and show the ``current`` one."""
-        shown = None
-        for index, state in enumerate(posts):
-            if self.open_path(Path(state.path)):
-                self.restore_position(state)
-                if index == current or shown is None:
-                    shown = self.document
-        if shown is not None:
-            self.tabs.show(shown)
+        restore_session(self, posts, current)
 
     # ----- first start (ui/first_start.py) ----------------------------------------------
     def show_welcome(self, shown: bool) -> None:
@@ -474,21 +459,7 @@ class MainWindow(
 
     def open_post_state(self) -> OpenPost | None:
         """Where the writer is in the shown post (None for a post with no file)."""
-        return None if self.file.path is None else _open_post(self.document)
+        return None if self.file.path is None else open_post(self.document)
 
     def restore_position(self, state: OpenPost) -> None:
-        cursor = self.editor.textCursor()
-        cursor.setPosition(min(state.cursor, len(self.editor.toPlainText())))
-        self.editor.setTextCursor(cursor)
-        # The scroll range is known only once the text is laid out.
-        bar = self.editor.verticalScrollBar()
-        QTimer.singleShot(0, lambda: bar.setValue(state.scroll))
-
-
-def _open_post(document: Document) -> OpenPost:
-    editor = document.editor
-    return OpenPost(
-        str(document.file.path),
-        editor.textCursor().position(),
-        editor.verticalScrollBar().value(),
-    )
+        restore_position(self.editor, state)

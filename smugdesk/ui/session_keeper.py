@@ -7,8 +7,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.session import OpenPost, SessionState, load_session_state, save_session
@@ -54,6 +54,47 @@ class SessionKeeper(QObject):
         # Losing the list of open posts is an inconvenience, never lost words.
         with contextlib.suppress(SmugdeskError):
             save_session(self.entries, current=self.current)
+
+
+def session_state(window) -> SessionState:
+    """The posts open in ``window`` (those with a file), and which one is shown."""
+    posts, current = [], 0
+    for document in window.documents:
+        if document.file.path is None:
+            continue  # untitled work is in its recovery slot, not in the session
+        if document is window.document:
+            current = len(posts)
+        posts.append(open_post(document))
+    return SessionState(posts, current)
+
+
+def restore_session(window, posts: list[OpenPost], current: int = 0) -> None:
+    """Open ``posts`` in tabs of ``window`` where they were, and show the ``current`` one."""
+    shown = None
+    for index, state in enumerate(posts):
+        if window.open_path(Path(state.path)):
+            restore_position(window.editor, state)
+            if index == current or shown is None:
+                shown = window.document
+    if shown is not None:
+        window.show_tab(shown)
+
+
+def open_post(document) -> OpenPost:
+    """Where the writer is in an open post with a file."""
+    editor = document.editor
+    return OpenPost(
+        str(document.file.path), editor.textCursor().position(), editor.verticalScrollBar().value()
+    )
+
+
+def restore_position(editor: QPlainTextEdit, state: OpenPost) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(min(state.cursor, len(editor.toPlainText())))
+    editor.setTextCursor(cursor)
+    # The scroll range is known only once the text is laid out.
+    bar = editor.verticalScrollBar()
+    QTimer.singleShot(0, lambda: bar.setValue(state.scroll))
 
 
 def open_session_window(drafts: Path, files: list[Path], keeper: SessionKeeper):

@@ -125,3 +125,16 @@ def test_in_the_window_the_date_is_whole_at_every_size(window, tmp_path, qtbot, 
     if size[0] <= 1024:
         assert form.arrangement == NARROW
     window.grab().save(str(tmp_path / f"window-{size[0]}x{size[1]}.png"))
+
+
+def test_escape_closes_the_calendar_and_changes_nothing(form, qtbot):
+    form.show_text(post_with_date("2025-03-01"), fresh=True)
+    field = form.fields["date"]
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_F4)
+    popup = field.popup
+    assert popup.isVisible()
+    popup.calendar.setSelectedDate(QDate(2025, 3, 20))
+    with qtbot.assertNotEmitted(form.field_edited):
+        qtbot.keyClick(popup.calendar, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and field.text() == "2025-03-01"

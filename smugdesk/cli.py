@@ -148,6 +148,14 @@ def library_verb(args: argparse.Namespace) -> int:
         index.refresh()
         if args.verb == "search":
             found = index.search(args.query, args.sort, status=args.status, tag=args.tag)
+        elif args.json:
+            from smugdesk.core.index import entry_of
+            from smugdesk.core.library_json import json_lines
+
+            rows = index.rows(args.sort, status=args.status, tag=args.tag)
+            lines = json_lines(rows, drafts, entry_of)
+            sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n")
+            return 0
         else:
             found = index.entries(args.sort, status=args.status, tag=args.tag)
     finally:

@@ -22,7 +22,8 @@ class ViewModes(QObject):
         self._docks_shown: list[QWidget] = []
 
     def set_distraction_free(self, on: bool) -> None:
-        """Full screen with only the editor; the same key (or Esc) brings everything back."""
+        """Full screen with only the editor (no tab bar either); the same key (or Esc) brings
+        everything back."""
         window = self.window
         for widget in (
             window.preview,
@@ -32,6 +33,8 @@ class ViewModes(QObject):
         ):
             widget.setVisible(not on)
         window.metadata.setVisible(not on and window.commands.show_details.isChecked())
+        bar = window.tabs.bar  # Ctrl+Tab still switches; the bar shows for two tabs or more
+        bar.setVisible(not on and bar.count() > 1)
         if on:
             self._docks_shown = [
                 dock for dock in (window.library, window.outline) if dock.isVisible()

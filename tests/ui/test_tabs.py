@@ -320,3 +320,19 @@ def test_switching_back_shows_the_preview_where_that_tabs_editor_is(qtbot, windo
         return abs(run_js(qtbot, window, first_shown) - 80) <= 2
 
     qtbot.waitUntil(near_paragraph_80, timeout=5000)
+
+
+def test_distraction_free_hides_the_tab_bar_and_brings_it_back(qtbot, window, tmp_path):
+    paths = write_posts(tmp_path, "one", "two")
+    open_all(qtbot, window, paths)
+    bar = window.tabs.bar
+    window.commands.full_screen.trigger()
+    assert not bar.isVisible()
+    window.commands.next_tab.trigger()  # the keys still switch
+    assert window.file.path == paths[0]
+    window.commands.full_screen.trigger()
+    assert bar.isVisible()
+    window.close_tab()
+    window.commands.full_screen.trigger()
+    window.commands.full_screen.trigger()
+    assert not bar.isVisible()  # one post: no bar, as before

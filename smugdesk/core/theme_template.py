@@ -450,14 +450,27 @@ def _write(node: Node, out: list[str], base_url: str, resolve: Resolver, in_svg:
     out.append(f"</{tag}>")
 
 
+# The preview's own pieces inside a theme: the problem banner, embed players and the cards
+# shown for them offline (the blog shows its own players), wide code scrolling in its box.
 _PREVIEW_CSS = """
-#sd-problem { margin: 0 0 1em; padding: 8px 12px; border: 1px solid #e0b050;
-  background: #fff6e0; color: #5a3d00; font: 14px/1.4 system-ui, sans-serif; }
+#sd-problem { position: sticky; top: 0; z-index: 10; margin: 0 0 1em; padding: 8px 12px;
+  border: 1px solid #f0b36b; border-radius: 6px; background: #fff4e5; color: #6b3d00;
+  font: 14px/1.4 system-ui, sans-serif; }
 #sd-problem[hidden] { display: none; }
 #sd-body img, #sd-body video { max-width: 100%; height: auto; }
-.embed-video, .embed-playlist { position: relative; aspect-ratio: 16 / 9; }
+#sd-body pre { overflow-x: auto; }
+.embed-video, .embed-playlist { position: relative; width: 100%; aspect-ratio: 16 / 9;
+  background: #111; overflow: hidden; box-sizing: border-box; }
 .embed-video iframe, .embed-playlist iframe { position: absolute; inset: 0; width: 100%;
   height: 100%; border: 0; }
+.embed-audio iframe { width: 100%; height: 166px; border: 0; }
+.embed-card { display: flex; flex-direction: column; gap: .25rem; aspect-ratio: auto;
+  padding: .9rem 1.1rem; border: 1px solid #d0d7de; border-left: 4px solid currentColor;
+  border-radius: 6px; font-size: .9em; }
+.embed-card .embed-provider { font-weight: 650; }
+.embed-card .embed-note { opacity: .75; font-size: .85em; }
+.embed-card .embed-url { overflow-wrap: anywhere; }
+.task-list-item { list-style: none; }
 """
 
 

@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from smugdesk.core.store import atomic_write
 from smugdesk.core.theme_store import (
@@ -39,7 +39,7 @@ from smugdesk.core.theme_store import (
 )
 from smugdesk.core.theme_template import TemplateError, make_template, rewrite_css
 from smugdesk.publish.http import Client, Response, origin
-from smugdesk.publish.remote import PublishError
+from smugdesk.publish.remote import OfflineError, PublishError, PublishTimeoutError
 
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 MAX_CSS_BYTES = 2 * 1024 * 1024
@@ -269,8 +269,9 @@ def _charset(answer: Response) -> str:
 
 def wordpress_page(blog_url: str) -> tuple[str, str, str]:
     """(a recent public post's address, a marker text from its content, the blog's name)
-    from the blog's public REST API; the home page when it has no post."""
-    base = blog_url if blog_url.endswith("/") else blog_url + "/"
+    from the blog's public REST API; the home page when it has no post or no such API (a
+    MetaWeblog blog of another kind)."""
+    base = blog_home(blog_url)
     client = Client(base, deadline=FILE_DEADLINE, max_bytes=MAX_PAGE_BYTES)
     name = urlsplit(base).hostname or base
     with contextlib.suppress(PublishError):
@@ -283,8 +284,10 @@ def wordpress_page(blog_url: str) -> tuple[str, str, str]:
             base,
             params={"rest_route": "/wp/v2/posts", "per_page": 1, "_fields": "link,content"},
         ).json_list("the blog's posts")
-    except PublishError as error:
-        raise ThemeCaptureError(f"the blog's posts could not be listed: {error}") from None
+    except (OfflineError, PublishTimeoutError) as error:
+        raise ThemeCaptureError(f"the blog cannot be reached: {error}") from None
+    except PublishError:
+        return base, "", name  # no WordPress API there: its home page, then
     if not posts or not isinstance(posts[0], dict) or not isinstance(posts[0].get("link"), str):
         return base, "", name
     link = urljoin(base, posts[0]["link"])
@@ -292,6 +295,17 @@ def wordpress_page(blog_url: str) -> tuple[str, str, str]:
     rendered = content.get("rendered", "") if isinstance(content, dict) else ""
     text = " ".join(re.sub(r"<[^>]*>", " ", html.unescape(str(rendered))).split())
     return link, text[:40], name
+
+
+def blog_home(url: str) -> str:
+    """The blog's own address from an account's (which may name its xmlrpc.php)."""
+    parts = urlsplit(url)
+    path = parts.path
+    if path.endswith("xmlrpc.php"):
+        path = path[: -len("xmlrpc.php")]
+    if not path.endswith("/"):
+        path += "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 def capture_wordpress(blog_url: str, folder: Path) -> StoredTheme:

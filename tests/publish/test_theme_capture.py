@@ -203,3 +203,20 @@ def test_a_classic_wordpress_theme_and_a_new_look_noticed(wordpress, tmp_path):
                 assert check_changed(theme)
     finally:
         wordpress.php(f"wp_delete_post({int(post_id)}, true); echo 'ok';")
+
+
+def test_a_blog_without_the_wordpress_api_is_captured_from_its_home_page(tmp_path, blog):
+    """A MetaWeblog account names the blog's xmlrpc.php; a blog of another kind has no
+    REST API: its home page is the theme's page then."""
+    theme = capture_wordpress(blog + "xmlrpc.php", tmp_path / "theme")
+    assert theme.source == blog
+    assert '<div class="entry-content" id="sd-body"></div>' in theme.template()
+
+
+def test_a_blog_that_cannot_be_reached_says_so_in_one_line(tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(ThemeCaptureError, match="cannot be reached") as caught:
+        capture_wordpress(f"http://127.0.0.1:{port}/", tmp_path / "theme")
+    assert "\n" not in str(caught.value)

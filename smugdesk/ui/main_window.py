@@ -30,7 +30,7 @@ from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.first_start import FirstStart
 from smugdesk.ui.history_actions import HistoryActions
 from smugdesk.ui.insert_actions import Inserting
-from smugdesk.ui.library_actions import LibraryActions
+from smugdesk.ui.library_actions import LibraryControl
 from smugdesk.ui.menus import build_menus
 from smugdesk.ui.metadata_form import MetadataForm
 from smugdesk.ui.metadata_sync import MetadataSync
@@ -61,7 +61,6 @@ class MainWindow(
     ExportActions,
     PublishActions,
     SettingsActions,
-    LibraryActions,
     MetadataSync,
     QMainWindow,
 ):
@@ -116,7 +115,8 @@ class MainWindow(
         self.preview.goto_line.connect(self.feed.show_source_line)
         self._init_metadata(form)
 
-        self._init_library()
+        self.library_control = LibraryControl(self)
+        self.library = self.library_control.pane
         self.outline = OutlinePane(first.editor, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
@@ -426,7 +426,7 @@ class MainWindow(
         self.tabs.show(shown)  # the session remembers the tab the writer was in
         state = self.session_state()
         self.feed.stop()
-        self.stop_library()
+        self.library_control.stop()
         self.history_at_close()
         event.accept()
         self.closed.emit(state)
@@ -444,6 +444,16 @@ class MainWindow(
         super().keyPressEvent(event)
 
     # ----- entry points of the controllers, for dialogs and tests ----------------------------
+    @property
+    def library_worker(self):
+        return self.library_control.worker
+
+    def library_saw_save(self, path: Path) -> None:
+        self.library_control.saw_save(path)
+
+    def start_library(self) -> None:
+        self.library_control.start()
+
     def insert_link(self) -> None:
         self.inserting.insert_link()
 

@@ -144,7 +144,7 @@ def test_the_last_tab_closed_leaves_a_new_post(qtbot, window, tmp_path):
 def test_opening_an_open_post_from_the_library_shows_its_tab(qtbot, window, tmp_path):
     paths = write_posts(tmp_path / "drafts", "first", "second")
     open_all(qtbot, window, paths)
-    assert window.open_from_library(paths[0])
+    assert window.library_control.open_post(paths[0])
     assert window.file.path == paths[0]
     assert len(window.documents) == 2
 

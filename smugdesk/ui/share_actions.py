@@ -10,8 +10,10 @@ Built to be wired into any window, without the window knowing more than two func
   publish: it shares at once when the blog shares every time, or else offers the dialog from
   the "Published" message box.
 
-What it needs of the window: ``editor`` (the post's text), ``file.path``, ``save_to(None)``
-and ``statusBar()`` (see ``_Host``). The network work runs off the UI thread (``run_later``).
+What it needs of the window: ``editor`` and ``file.path`` (the post shown), ``save_to(None)``
+and ``statusBar()``; with tabs also ``document``, ``documents``, ``save_to(None, document=)``
+and ``_busy`` (a tab kept open while its share is under way) — see ``_Host``. The network
+work runs off the UI thread (``run_later``).
 """
 
 from __future__ import annotations
@@ -77,47 +79,70 @@ from smugdesk.ui.background import run_later
 
 
 class _Host:
-    """The few things of the window this module uses, in one place."""
+    """The few things of the window this module uses, in one place: the post a share is
+    about is the one shown when the host is made, and stays that post (its tab, or its
+    file) whatever the writer opens meanwhile."""
 
     def __init__(self, window: QWidget) -> None:
         self.window = window
+        self.document = getattr(window, "document", None)  # a tab, where the window has them
+        self.path = window.file.path
+
+    def editor(self) -> Any:
+        return self.document.editor if self.document is not None else self.window.editor
 
     def text(self) -> str:
-        return self.window.editor.toPlainText()
+        return self.editor().toPlainText()
 
     def post(self) -> Post | None:
         try:
-            return parse_post(self.text(), self.window.file.path)
+            return parse_post(self.text(), self.path)
         except FrontMatterError as error:
             QMessageBox.warning(
                 self.window, QCoreApplication.translate("ShareActions", "Cannot share"), str(error)
             )
             return None
 
-    def path(self) -> Path | None:
-        return self.window.file.path
+    def hold(self) -> None:
+        """Keep the post's tab open until its outcome is written in it (as a publish does)."""
+        busy = getattr(self.window, "_busy", None)
+        if self.document is not None and isinstance(busy, set):
+            busy.add(self.document)
 
-    def record(self, path: Path | None, account: str, share: Share | None) -> None:
-        """Record ``share`` (None: deleted) in the post at ``path``: in the editor (one undo
-        step, then saved) while that post is still the one open, else in its file on disk,
-        which the writer may have left for another post while the network worked."""
+    def release(self) -> None:
+        busy = getattr(self.window, "_busy", None)
+        if isinstance(busy, set):
+            busy.discard(self.document)
+
+    def _open_here(self) -> bool:
+        """Whether the post is still in the window: its tab, or (without tabs) the editor."""
+        if self.document is not None:
+            return self.document in getattr(self.window, "documents", [self.document])
+        return self.path is None or self.path == self.window.file.path
+
+    def record(self, account: str, share: Share | None) -> None:
+        """Record ``share`` (None: deleted) in the post: in its editor (one undo step, then
+        saved) while it is open, in its tab even if another is shown; else in its file, with
+        the atomic save that refuses a file changed meanwhile."""
         from smugdesk.core.front_edit import set_values
 
         try:
-            if path is None or path == self.path():
-                text = self.text()
-                post = parse_post(text, path)
-                edit = set_values(text, share_front(post, account, share))
+            if self._open_here():
                 from smugdesk.ui.metadata_sync import replace_span
 
-                replace_span(self.window.editor, text, edit)
-                if path is not None:
-                    self.window.save_to(None)
+                text = self.text()
+                edit = set_values(text, share_front(parse_post(text), account, share))
+                replace_span(self.editor(), text, edit)
+                if self.path is not None:
+                    how = {"document": self.document} if self.document is not None else {}
+                    self.window.save_to(None, **how)
                 return
+            if self.path is None:
+                return  # an unsaved post closed meanwhile: nowhere left to record it
             from smugdesk.core.store import PostFile
 
-            binding, text = PostFile.read(path)
-            post = parse_post(text, path)
+            binding, text = PostFile.read(self.path)
+            post = parse_post(text, self.path)
             binding.save_text(set_values(text, share_front(post, account, share)).text)
         except SmugdeskError as error:  # a broken front matter, a file changed meanwhile
             where = (
@@ -445,7 +470,6 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
     """The share dialog for the window's post (live on ``blog`` at ``link``, or wherever it
     is live); its outcome recorded in the post. Returns the dialog, shown non-modal."""
     host = _Host(window)
-    path = host.path()
     post = host.post()
     if post is None:
         return None
@@ -476,14 +500,15 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
     dialog = ShareDialog(window, post, link, blog, accounts, share_choice(blog).account)
 
     def finished(code: int) -> None:
+        host.release()
         if code != QDialog.DialogCode.Accepted:
             return
         name = dialog.account().name
         if dialog.deleted:
-            host.record(path, name, None)
+            host.record(name, None)
             host.say(QCoreApplication.translate("ShareActions", "Deleted from Bluesky"))
         elif dialog.result_share is not None:
-            host.record(path, name, dialog.result_share)
+            host.record(name, dialog.result_share)
             host.say(
                 QCoreApplication.translate("ShareActions", "On Bluesky: %s")
                 % dialog.result_share.url,
@@ -491,6 +516,7 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
             )
 
     dialog.finished.connect(finished)
+    host.hold()
     window.share_dialog = dialog  # kept for tests and so it is not collected
     dialog.show()
     return dialog
@@ -570,8 +596,7 @@ def share_accounts_quiet() -> list[Account]:
 def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
     """Share without asking (the blog's "every time" choice), off the UI thread; a problem
     is shown, never lost."""
-    host = _Host(window)
-    path = host.path()  # the post this share is of, whatever is open when it is done
+    host = _Host(window)  # the post this share is of, whatever is open when it is done
     secret = _secret(window, account)
     if secret is None:
         return
@@ -582,6 +607,7 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
         return bluesky.share(draft), bluesky.notes
 
     def done(result: Any) -> None:
+        host.release()
         if isinstance(result, SmugdeskError):
             host.say("")
             QMessageBox.warning(
@@ -591,11 +617,12 @@ def share_now(window: QWidget, account: Account, draft: ShareDraft) -> None:
             )
             return
         share, notes = result
-        host.record(path, account.name, share)
+        host.record(account.name, share)
         message = QCoreApplication.translate("ShareActions", "On Bluesky: %s") % share.url
         host.say(message, notes=notes)
         window.last_share = share
 
+    host.hold()
     window._share_relay = run_later(window, work, done, name="smugdesk-bluesky")
 
 

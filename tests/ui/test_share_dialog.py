@@ -320,17 +320,23 @@ def test_a_share_finishing_after_the_writer_moved_on_goes_into_its_own_post(
     qtbot, window, tmp_path, bluesky_pds, bluesky_account
 ):
     """The writer opens another post while the share is on its way: the record goes into
-    the shared post's file, and the post now open is left alone."""
+    the shared post (its tab, saved), and the post now shown is left alone; the shared
+    post's tab cannot be closed until then."""
     from smugdesk.publish.bluesky import draft_for
     from smugdesk.ui.share_actions import share_now
 
     shared = _open(window, tmp_path)
+    shared_tab = window.document
     share_now(window, bluesky_account, draft_for(parse_post(LIVE, shared), LINK))
     other = tmp_path / "drafts" / "other.md"
     other.write_text("---\ntitle: Something else\n---\n\nElse.\n", encoding="utf-8")
     assert window.open_path(other)  # at once: the share is still on its way
+    assert window.document is not shared_tab
+    assert not window.close_tab(shared_tab)  # held until the share is recorded in it
     qtbot.waitUntil(lambda: getattr(window, "last_share", None) is not None, timeout=30000)
     on_disk = parse_post(shared.read_text(encoding="utf-8"))
     assert recorded_share(on_disk, "My Bluesky") == window.last_share
+    assert "shared:" in shared_tab.editor.toPlainText() and not shared_tab.modified
     assert "shared:" not in window.editor.toPlainText()
     assert other.read_text(encoding="utf-8") == "---\ntitle: Something else\n---\n\nElse.\n"
+    assert window.close_tab(shared_tab)

@@ -23,6 +23,7 @@ import re
 import secrets
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -365,50 +366,61 @@ def capture_hugo(site: Path, folder: Path, *, section: str = "posts") -> StoredT
     """A Hugo site's own look: the site (a copy, so its folder stays as it was) is built by
     the real ``hugo`` with a marker post in ``section``, and the marker post's page becomes
     the template, its CSS, fonts and images taken from the built site."""
-    from smugdesk.publish.git_command import GitError, last_lines, run_tool
-
     site = Path(site)
     if shutil.which("hugo") is None:
         raise ThemeCaptureError("hugo is not installed (apt install hugo)")
     if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", section):
         raise ThemeCaptureError(f"{section!r} is not a content section")
+    scratch = Path(tempfile.mkdtemp(prefix="smugdesk-theme-"))
+    try:
+        return _build_and_store(site, folder, section, scratch)
+    finally:
+        # A built site of a thousand pages takes seconds to delete on a busy disk: the
+        # theme is ready before that, so the deleting goes on behind it.
+        threading.Thread(
+            target=shutil.rmtree, args=(scratch, True), name="smugdesk-theme-cleanup", daemon=True
+        ).start()
+
+
+def _build_and_store(site: Path, folder: Path, section: str, scratch: Path) -> StoredTheme:
+    from smugdesk.publish.git_command import GitError, last_lines, run_tool
+
     token = secrets.token_hex(8)
     title, body = f"SMUGDESK-TITLE-{token}", f"SMUGDESK-BODY-{token}"
-    with tempfile.TemporaryDirectory(prefix="smugdesk-theme-") as scratch:
-        work = Path(scratch) / "site"
-        ignore = shutil.ignore_patterns("public", "resources", ".git", "node_modules")
-        shutil.copytree(site, work, ignore=ignore, symlinks=True)
-        posts = work / "content" / section
-        posts.mkdir(parents=True, exist_ok=True)
-        slug = f"smugdesk-preview-{token}"
-        (posts / f"{slug}.md").write_text(
-            f'---\ntitle: "{title}"\ndate: 2000-01-01T00:00:00Z\ndraft: false\n---\n\n{body}\n',
-            encoding="utf-8",
-        )
-        out = Path(scratch) / "public"
-        command = [
-            "hugo", "--source", str(work), "--destination", str(out), "--baseURL", SITE_BASE,
-            "--noBuildLock", "--cacheDir", str(Path(scratch) / "cache"), "--quiet",
-        ]  # fmt: skip
-        env = dict(os.environ, HUGO_RESOURCEDIR=str(Path(scratch) / "resources"))
-        try:
-            done = run_tool(command, work, HUGO_TIMEOUT, env)
-        except GitError as error:
-            raise ThemeCaptureError(str(error)) from None
-        if done.returncode != 0:
-            said = last_lines(done.stderr + done.stdout, 5).replace("\n", " / ")
-            raise ThemeCaptureError(f"hugo could not build the site: {said}")
-        pages = sorted(p for p in out.rglob("index.html") if slug in p.parent.name)
-        if not pages:
-            raise ThemeCaptureError(f"the built site has no page for a post in {section}/")
-        page = pages[0]
-        address = SITE_BASE + page.parent.relative_to(out).as_posix() + "/"
-        return store_template(
-            page.read_text(encoding="utf-8", errors="replace"),
-            address,
-            folder,
-            name=site.name,
-            marker=body,
-            title_marker=title,
-            fetch=_folder_fetcher(out),
-        )
+    work = scratch / "site"
+    ignore = shutil.ignore_patterns("public", "resources", ".git", "node_modules")
+    shutil.copytree(site, work, ignore=ignore, symlinks=True)
+    posts = work / "content" / section
+    posts.mkdir(parents=True, exist_ok=True)
+    slug = f"smugdesk-preview-{token}"
+    (posts / f"{slug}.md").write_text(
+        f'---\ntitle: "{title}"\ndate: 2000-01-01T00:00:00Z\ndraft: false\n---\n\n{body}\n',
+        encoding="utf-8",
+    )
+    out = scratch / "public"
+    command = [
+        "hugo", "--source", str(work), "--destination", str(out), "--baseURL", SITE_BASE,
+        "--noBuildLock", "--cacheDir", str(scratch / "cache"), "--quiet",
+    ]  # fmt: skip
+    env = dict(os.environ, HUGO_RESOURCEDIR=str(scratch / "resources"))
+    try:
+        done = run_tool(command, work, HUGO_TIMEOUT, env)
+    except GitError as error:
+        raise ThemeCaptureError(str(error)) from None
+    if done.returncode != 0:
+        said = last_lines(done.stderr + done.stdout, 5).replace("\n", " / ")
+        raise ThemeCaptureError(f"hugo could not build the site: {said}")
+    pages = sorted(p for p in out.rglob("index.html") if slug in p.parent.name)
+    if not pages:
+        raise ThemeCaptureError(f"the built site has no page for a post in {section}/")
+    page = pages[0]
+    address = SITE_BASE + page.parent.relative_to(out).as_posix() + "/"
+    return store_template(
+        page.read_text(encoding="utf-8", errors="replace"),
+        address,
+        folder,
+        name=site.name,
+        marker=body,
+        title_marker=title,
+        fetch=_folder_fetcher(out),
+    )

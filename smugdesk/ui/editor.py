@@ -99,6 +99,8 @@ class MarkdownEditor(QPlainTextEdit):
         self.front_fold.changed.connect(self._fold_changed)
         self.viewport().setMouseTracking(True)  # the hand over the marker and the image chip
         self._form: QWidget | None = None
+        # A form field asked for before the form was found: (key, caret, the text then).
+        self._asked_field: tuple[str, int, str] | None = None
         # The folder the post's relative image paths start from (None: an untitled post).
         self.post_folder: Path | None = None
         self._chip = QRectF()
@@ -225,7 +227,14 @@ class MarkdownEditor(QPlainTextEdit):
         title_done = getattr(form, "title_done", None)
         if title_done is not None:
             title_done.connect(self._title_done)
+        asked, self._asked_field = self._asked_field, None
+        untouched = asked is not None and (
+            (self.textCursor().position(), self.toPlainText()) == asked[1:]
+        )
         self.set_front_matter_folded(not form.isHidden())
+        focus_field = getattr(form, "focus_field", None)
+        if untouched and self.front_matter_folded and focus_field is not None:
+            focus_field(asked[0])  # asked for before the form was known (a new window)
 
     def _find_form(self) -> None:
         from smugdesk.ui.metadata_form import MetadataForm
@@ -609,3 +618,6 @@ class MarkdownEditor(QPlainTextEdit):
             cursor = QTextCursor(found)
             cursor.clearSelection()
             self.setTextCursor(cursor)
+            if self._form is None and inside:
+                now = self.toPlainText()
+                self._asked_field = (marker.strip().rstrip(":"), cursor.position(), now)

@@ -288,3 +288,17 @@ def test_the_scroll_value_for_a_line_counts_only_shown_lines(column, qtbot):
     )
     editor.verticalScrollBar().setValue(editor.scroll_value_for(target))
     assert editor.firstVisibleBlock().blockNumber() == target
+
+
+def test_a_new_window_starts_in_the_title_and_enter_goes_to_the_body(window, qtbot):
+    # The window put the caret after "title: " before the editor knew the form (it was
+    # being put together): the title field has the focus once the window is shown.
+    title = window.metadata.fields["title"]
+    qtbot.waitUntil(title.hasFocus)
+    assert window.editor.front_matter_folded
+    qtbot.keyClicks(title, "Night shift")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert window.editor.hasFocus()
+    qtbot.keyClicks(window.editor, "First words.")
+    text = window.editor.toPlainText()
+    assert text.startswith("---\ntitle: Night shift\n") and text.endswith("---\nFirst words.\n")

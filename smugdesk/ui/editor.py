@@ -166,7 +166,10 @@ class MarkdownEditor(QPlainTextEdit):
         spot = self.cursorRect(end)
         font = QGuiApplication.font()
         width = QFontMetricsF(font).horizontalAdvance(self.image_chip_text()) + 16
-        return QRectF(spot.right() + 8, spot.top(), width, spot.height())
+        # After the markup, or against the right edge when the markup ends near it (the
+        # chip then covers the line's end rather than being out of sight).
+        left = min(spot.right() + 8, self.viewport().width() - width - 4)
+        return QRectF(max(0, left), spot.top(), width, spot.height())
 
     def image_chip_text(self) -> str:
         return self.tr("Image details…")

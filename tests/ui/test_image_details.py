@@ -129,3 +129,14 @@ def test_the_same_photo_chosen_again_is_reused_not_copied(qtbot, tmp_path):
     assert not dialog.reused() and dialog.reused_path() is None
     assert "Already in this post" not in dialog.about.text()
     assert sorted(p.name for p in assets.iterdir()) == ["ward.jpg"]
+
+
+def test_the_chip_stays_in_sight_when_the_image_ends_at_the_right_edge(qtbot, tmp_path):
+    editor = editor_with_images(qtbot, tmp_path)
+    long_line = "Words " * 8 + "![a wide image](p.assets/station.jpg)"
+    editor.setPlainText(long_line)
+    editor.resize(420, 300)
+    qtbot.waitUntil(lambda: editor.viewport().width() < 420)
+    caret_at(editor, "wide")
+    chip = editor.image_chip()
+    assert not chip.isEmpty() and chip.right() <= editor.viewport().width()

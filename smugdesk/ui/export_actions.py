@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextCursor
@@ -16,16 +16,25 @@ from smugdesk.publish.base import resolve_options
 from smugdesk.publish.registry import registry
 from smugdesk.publish.remember import last_export, remember_export
 
+if TYPE_CHECKING:
+    from smugdesk.ui.main_window import MainWindow
+
 
 class _ExportSignals(QObject):
     progress = Signal(int, int, str)
     done = Signal(object)  # the exporter's result, or the SmugdeskError that stopped it
 
 
-class ExportActions:
-    """Mixed into MainWindow (uses its editor, file, drafts and status bar)."""
+class Exporting(QObject):
+    """File → Export and Ctrl+E: checks the shown post for the target, exports it in a
+    thread with progress in the status bar, and remembers the target in the front matter
+    of the post exported (the Document it started from, whichever tab is shown by then).
+    Reports on the window's ``exported`` signal; keeps the post's tab open meanwhile
+    (the window's ``_busy``)."""
 
-    def _init_export(self) -> None:
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
         self._export_signals = _ExportSignals(self)
         self._export_signals.done.connect(self._on_export_done)
         self._export_signals.progress.connect(self._on_export_progress)
@@ -33,13 +42,15 @@ class ExportActions:
         self._export_bar.setMaximumWidth(180)
         from smugdesk.ui.check_dialog import install as install_check
 
-        check = install_check(self)  # Ctrl+Shift+K, first in the Blog menu: check, then publish
-        first = self.blog_menu.actions()[0]
-        self.blog_menu.insertAction(first, check)
-        self.blog_menu.insertSeparator(first)
+        check = install_check(
+            self.window
+        )  # Ctrl+Shift+K, first in the Blog menu: check, then publish
+        first = self.window.blog_menu.actions()[0]
+        self.window.blog_menu.insertAction(first, check)
+        self.window.blog_menu.insertSeparator(first)
         self._export_bar.setAccessibleName(self.tr("Export progress"))
         self._export_bar.hide()
-        self.statusBar().addPermanentWidget(self._export_bar)
+        self.window.statusBar().addPermanentWidget(self._export_bar)
 
     def export_dialog(self, name: str = "") -> None:
         from smugdesk.ui.dialogs.export import ExportDialog
@@ -48,7 +59,7 @@ class ExportActions:
         chosen = name or (remembered.target if remembered else "html")
         same = remembered is not None and remembered.target == chosen
         dialog = ExportDialog(
-            self,
+            self.window,
             registry().exporters,
             name=chosen,
             destination=str(remembered.folder) if same else "",
@@ -67,7 +78,7 @@ class ExportActions:
 
     def _remembered_export(self):
         try:
-            return last_export(parse_post(self.editor.toPlainText()))
+            return last_export(parse_post(self.window.editor.toPlainText()))
         except FrontMatterError:
             return None
 
@@ -82,7 +93,7 @@ class ExportActions:
         except (TypeError, ValueError):
             size = 2048
         gate(
-            self,
+            self.window,
             Target(name, image_size=size),
             self.tr("Export Anyway"),
             lambda: self._export_checked(name, folder, options),
@@ -98,7 +109,7 @@ class ExportActions:
             if not ready:
                 raise SmugdeskError(f"{exporter.label} cannot run here: {why}")
             values = resolve_options(exporter, dict(options or {}))
-            post = parse_post(self.editor.toPlainText(), self.file.path)
+            post = parse_post(self.window.editor.toPlainText(), self.window.file.path)
         except SmugdeskError as error:
             self._on_export_done(error)
             return
@@ -108,13 +119,13 @@ class ExportActions:
             values["dry_run"] = True
         kept = {key: value for key, value in (options or {}).items() if key != "dry_run"}
         self._pending_export = (name, folder, kept)
-        self._export_document = self.document  # the post the target is remembered in
-        self._busy.add(self.document)
+        self._export_document = self.window.document  # the post the target is remembered in
+        self.window._busy.add(self.window.document)
         if post.path is None:
-            post.path = self.drafts / "untitled.md"  # relative images can only mean drafts/
+            post.path = self.window.drafts / "untitled.md"  # relative images can only mean drafts/
         self._export_bar.setRange(0, 0)
         self._export_bar.show()
-        self.statusBar().showMessage(self.tr("Exporting to %s…") % exporter.label)
+        self.window.statusBar().showMessage(self.tr("Exporting to %s…") % exporter.label)
         signals = self._export_signals
 
         def work() -> None:
@@ -141,7 +152,7 @@ class ExportActions:
     def _confirm_plan(self, plan: Any) -> None:
         """What the first push would commit, with Publish and Cancel."""
         name, folder, options = self._pending_export
-        box = QMessageBox(self)
+        box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Publish to git"))
         box.setText(self.tr("Commit and push this post?"))
@@ -156,13 +167,13 @@ class ExportActions:
 
         box.finished.connect(chosen)
         box.setModal(False)
-        self.git_plan_box = box  # kept for tests and so it is not collected
+        self.window.git_plan_box = box  # kept for tests and so it is not collected
         box.show()
 
     def _remember(self, name: str, folder: Path, options: dict[str, Any], document=None) -> None:
         """Record the target in the post's front matter (``document``: the post exported,
         which may be in another tab by now), as one undoable edit."""
-        editor = (document or self.document).editor
+        editor = (document or self.window.document).editor
         text = editor.toPlainText()
         try:
             post = parse_post(text)
@@ -183,15 +194,15 @@ class ExportActions:
     def _on_export_progress(self, done: int, total: int, message: str) -> None:
         self._export_bar.setRange(0, max(total, 1))
         self._export_bar.setValue(done)
-        self.statusBar().showMessage(message)
+        self.window.statusBar().showMessage(message)
 
     def _on_export_done(self, outcome: object) -> None:
         planning, self._planning = getattr(self, "_planning", False), False
         document, self._export_document = getattr(self, "_export_document", None), None
-        document = document or self.document
-        self._busy.discard(document)
+        document = document or self.window.document
+        self.window._busy.discard(document)
         self._export_bar.hide()
-        self.statusBar().clearMessage()
+        self.window.statusBar().clearMessage()
         location = getattr(outcome, "location", None)
         if isinstance(outcome, SmugdeskError) or not location:
             message = (
@@ -199,18 +210,18 @@ class ExportActions:
                 if isinstance(outcome, SmugdeskError)
                 else self.tr("the exporter finished without saying where the post went")
             )
-            QMessageBox.warning(self, self.tr("Export failed"), message)
+            QMessageBox.warning(self.window, self.tr("Export failed"), message)
         elif planning:
             self._confirm_plan(outcome)
         else:
             # Only a success is remembered: a failed export leaves the draft untouched.
             self._remember(*self._pending_export, document=document)
             self._show_result(Path(location), list(getattr(outcome, "notes", None) or ()))
-        self.exported.emit(outcome)
+        self.window.exported.emit(outcome)
 
     def _show_result(self, location: Path, notes: list[str] | None = None) -> None:
-        self.statusBar().showMessage(self.tr("Exported to %s") % location, 10000)
-        box = QMessageBox(self)
+        self.window.statusBar().showMessage(self.tr("Exported to %s") % location, 10000)
+        box = QMessageBox(self.window)
         # "images: 3 images, 11 MB → 1.2 MB" is news, not a warning; the rest are.
         problems = [note for note in notes or () if not note.startswith("images: ")]
         box.setIcon(QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information)
@@ -229,5 +240,5 @@ class ExportActions:
             )
         box.addButton(QMessageBox.StandardButton.Close)
         box.setModal(False)
-        self.export_result_box = box  # kept for tests and so it is not collected
+        self.window.export_result_box = box  # kept for tests and so it is not collected
         box.show()

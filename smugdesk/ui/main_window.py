@@ -25,7 +25,7 @@ from smugdesk.ui.disk_watch import DiskWatch
 from smugdesk.ui.document import Document
 from smugdesk.ui.document_tabs import DocumentTabs
 from smugdesk.ui.download_actions import Downloads
-from smugdesk.ui.export_actions import ExportActions
+from smugdesk.ui.export_actions import Exporting
 from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.first_start import FirstStart
 from smugdesk.ui.history_actions import HistoryActions
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
 class MainWindow(
     StagedStart,
     HistoryActions,  # before PublishActions: it extends its outcome handler
-    ExportActions,
     PublishActions,
     SettingsActions,
     MetadataSync,
@@ -124,7 +123,7 @@ class MainWindow(
         self.outline.hide()
         self.commands = build_actions(self)
         build_menus(self)
-        self._init_export()
+        self.exporting = Exporting(self)
         self._init_publish()
         self.disk_watch = DiskWatch(self)
         self.saving = Saving(self)
@@ -453,6 +452,15 @@ class MainWindow(
 
     def start_library(self) -> None:
         self.library_control.start()
+
+    def export_to(self, name: str, folder: Path, options: dict | None = None) -> None:
+        self.exporting.export_to(name, folder, options)
+
+    def export_dialog(self, name: str = "") -> None:
+        self.exporting.export_dialog(name)
+
+    def export_again(self) -> None:
+        self.exporting.export_again()
 
     def insert_link(self) -> None:
         self.inserting.insert_link()

@@ -21,6 +21,7 @@ import importlib.util
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -190,7 +191,10 @@ def _mysql(folder: Path) -> tuple[subprocess.Popen, dict[str, str]]:
         socket_path,
         "CREATE DATABASE ghost CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;"
         "CREATE USER 'ghost'@'127.0.0.1' IDENTIFIED BY 'ghost';"
-        "GRANT ALL ON ghost.* TO 'ghost'@'127.0.0.1';",
+        "GRANT ALL ON ghost.* TO 'ghost'@'127.0.0.1';"
+        # A throwaway test database: Ghost's first start creates ~100 tables, each commit
+        # need not wait for the disk.
+        "SET GLOBAL innodb_flush_log_at_trx_commit = 0;",
     )
     return process, {
         "database__client": "mysql",
@@ -202,10 +206,68 @@ def _mysql(folder: Path) -> tuple[subprocess.Popen, dict[str, str]]:
     }
 
 
+def _snapshot(database: str) -> Path:
+    """Ghost's freshly created tables (no owner yet), kept after the first start: later
+    starts load them instead of creating ~100 tables one by one (measured with MySQL on a
+    busy machine: Ghost ready in about 18 s instead of 37 s)."""
+    suffix = "sql" if database == "mysql" else "db"
+    return cache_dir() / f"ghost-{GHOST_VERSION}-{database}-tables.{suffix}"
+
+
+def _sqlite_file(folder: Path) -> Path:
+    return folder / "content" / "data" / "ghost.db"
+
+
+def _load_snapshot(folder: Path, database: str) -> bool:
+    snapshot = _snapshot(database)
+    if not snapshot.exists():
+        return False
+    if database == "sqlite":
+        shutil.copyfile(snapshot, _sqlite_file(folder))
+        return True
+    with snapshot.open("rb") as dump:
+        subprocess.run(
+            ["mariadb", f"--socket={folder / 'mysql.sock'}", "-uroot", "ghost"],
+            stdin=dump,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    return True
+
+
+def _save_snapshot(folder: Path, database: str) -> None:
+    """Written beside, then renamed: a run reading it never sees half a copy."""
+    snapshot = _snapshot(database)
+    partial = snapshot.with_name(f"{snapshot.name}.{os.getpid()}.partial")
+    if database == "sqlite":
+        # SQLite's own backup: consistent while Ghost has the file open.
+        with sqlite3.connect(_sqlite_file(folder)) as source, sqlite3.connect(partial) as copy:
+            source.backup(copy)
+        copy.close()
+        partial.replace(snapshot)
+        return
+    with partial.open("wb") as out:
+        subprocess.run(
+            [
+                "mariadb-dump",
+                f"--socket={folder / 'mysql.sock'}",
+                "-uroot",
+                "--single-transaction",
+                "--skip-comments",
+                "ghost",
+            ],
+            stdout=out,
+            check=True,
+            timeout=300,
+        )
+    partial.replace(snapshot)
+
+
 def _sqlite(folder: Path) -> dict[str, str]:
     return {
         "database__client": "sqlite3",
-        "database__connection__filename": str(folder / "content" / "data" / "ghost.db"),
+        "database__connection__filename": str(_sqlite_file(folder)),
         "database__useNullAsDefault": "true",
     }
 
@@ -300,12 +362,15 @@ def start(folder: Path, database: str | None = None) -> GhostSite:
             site.processes.append(db_process)
         else:
             settings = _sqlite(folder)
+        loaded = _load_snapshot(folder, database)
         wp = _wordpress_server()
         web, port = wp._retrying_ports(
             lambda port: (_start_ghost(folder, port, install, settings), port)
         )
         site.processes.append(web)
         site.url = f"http://127.0.0.1:{port}/"
+        if not loaded:
+            _save_snapshot(folder, database)
         _set_up(site)
     except BaseException:
         site.stop()

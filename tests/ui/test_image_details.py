@@ -133,10 +133,15 @@ def test_the_same_photo_chosen_again_is_reused_not_copied(qtbot, tmp_path):
 
 def test_the_chip_stays_in_sight_when_the_image_ends_at_the_right_edge(qtbot, tmp_path):
     editor = editor_with_images(qtbot, tmp_path)
-    long_line = "Words " * 8 + "![a wide image](p.assets/station.jpg)"
-    editor.setPlainText(long_line)
-    editor.resize(420, 300)
-    qtbot.waitUntil(lambda: editor.viewport().width() < 420)
+    editor.setWordWrapMode(editor.wordWrapMode().NoWrap)
+    image = "![a wide image](p.assets/station.jpg)"
+    width = editor.viewport().width()
+    for pad in range(200):  # the image's end pushed to a few pixels from the right edge
+        editor.setPlainText("x" * pad + " " + image)
+        end = editor.textCursor()
+        end.movePosition(end.MoveOperation.End)
+        if editor.cursorRect(end).right() > width - 40:
+            break
     caret_at(editor, "wide")
     chip = editor.image_chip()
-    assert not chip.isEmpty() and chip.right() <= editor.viewport().width()
+    assert not chip.isEmpty() and chip.right() <= width

@@ -69,3 +69,29 @@ def write_date_text(shape: DateShape, day: dt.date, time: dt.time) -> str:
         clock += f":{time.second:02d}{shape.fraction}"
     offset = f"{shape.space}{shape.offset}" if shape.offset else ""
     return f"{day.isoformat()}{shape.separator}{clock}{offset}"
+
+
+def date_in_old_shape(old: object, value: object, typed: str) -> object:
+    """The value to write for a date the writer set, in the YAML shape the post already
+    used: a ``T`` and a ``Z`` kept (ruamel's timestamp keeps them as hints), a time
+    without seconds kept as the text it was (YAML reads that as text, not a timestamp).
+    For core.front_edit.set_field."""
+    if not isinstance(value, dt.datetime):
+        return value
+    if isinstance(old, str) and read_date_text(typed) is not None:
+        return typed.strip()
+    from ruamel.yaml.timestamp import TimeStamp
+
+    if isinstance(old, TimeStamp) and value.utcoffset() == old.utcoffset():
+        new = old.replace(
+            year=value.year,
+            month=value.month,
+            day=value.day,
+            hour=value.hour,
+            minute=value.minute,
+            second=value.second,
+            microsecond=value.microsecond,
+        )
+        new._yaml = dict(old._yaml)  # ruamel's own round-trip hints: T, Z
+        return new
+    return value

@@ -35,3 +35,24 @@ def test_what_is_not_a_date_is_said_so():
 
 def test_an_empty_date_gets_the_placeholders_shape():
     assert write_date_text(EMPTY_SHAPE, dt.date(2025, 3, 1), dt.time(9, 30)) == "2025-03-01 09:30"
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("2025-03-01T09:30:00Z", "2025-04-15T18:05:00Z"),
+        ("2025-03-01 09:30", "2025-04-15 18:05"),
+        ("2025-03-01 09:30:00+01:00", "2025-04-15 18:05:00+01:00"),
+        ("2025-03-01T09:30:00-05:00", "2025-04-15T18:05:00-05:00"),
+    ],
+)
+def test_the_front_matter_keeps_its_date_shape_through_the_yaml_writer(written, typed):
+    """What core.front_edit.set_field would write with date_in_old_shape."""
+    from smugdesk.core.date_text import date_in_old_shape
+    from smugdesk.core.front_edit import _front_replaced, _value
+    from smugdesk.core.post import parse_post
+
+    text = f"---\ntitle: Rounds\ndate: {written}\n---\n\nBody\n"
+    post = parse_post(text)
+    post.set("date", date_in_old_shape(post.meta["date"], _value("date", typed), typed))
+    assert _front_replaced(text, post).text == text.replace(written, typed)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from qt_helpers import run_js, wait_preview
 from test_preview_sandbox import Listener
-from theme_sites import small_hugo_site
+from theme_sites import WordPressTheme, small_hugo_site, wordpress_theme_installed
 
 from smugdesk.core.accounts import Account
 from smugdesk.core.preview_styles import PLAIN, THEME, style_for
@@ -55,8 +55,8 @@ add_action('wp_footer', function () {
 def themed_blog(wordpress, tmp_path):
     """The test WordPress with Twenty Twenty-Three on, a published post, and the hostile
     plug-in; all put back as they were afterwards."""
-    if not (THEMES / THEME_NAME / "theme.json").exists():
-        pytest.skip("apt-get install wordpress-theme-twentytwentythree (.ci/apt-packages.txt)")
+    if not (wordpress_theme_installed(THEME_NAME) and wordpress_theme_installed("twentytwentyone")):
+        pytest.skip("apt-get install wordpress-theme-twentytwentythree -twentytwentyone")
     content = wordpress.folder / "wp-content"
     link = content / "themes" / THEME_NAME
     if not link.exists():
@@ -200,6 +200,22 @@ def test_the_post_shows_inside_the_captured_theme_offline(
     finally:
         blog.close()
         wordpress.start_web()
+
+    # Online again: the blog changes its theme; the next run notices it when the theme is
+    # shown, and Refresh Theme captures the new one.
+    with WordPressTheme(wordpress, "twentytwentyone"):
+        later = PreviewStyleMenu(
+            QMenu(window), window.preview, lambda: window.file.path, lambda: [account]
+        )
+        said: list[str] = []
+        later.message.connect(said.append)
+        later.follow_post()
+        qtbot.waitUntil(lambda: any("new look" in m for m in said), timeout=30000)
+        later.refresh()
+        qtbot.waitUntil(lambda: any("captured" in m for m in said), timeout=60000)
+        assert wait_js(qtbot, window, "!!document.querySelector('.entry-content#sd-body p')"), (
+            "the post never showed in the new theme"
+        )
 
     # Plain again: smugdesk's own page.
     styles.choose(PLAIN)

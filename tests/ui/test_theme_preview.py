@@ -26,6 +26,7 @@ from test_preview_sandbox import Listener
 from theme_sites import WordPressTheme, small_hugo_site, wordpress_theme_installed
 
 from smugdesk.core.accounts import Account
+from smugdesk.core.config import user_css_dir
 from smugdesk.core.preview_styles import PLAIN, THEME, style_for
 from smugdesk.publish.theme_capture import capture_hugo
 from smugdesk.ui.main_window import MainWindow
@@ -392,3 +393,32 @@ def test_the_theme_route_serves_only_the_themes_own_files(qtbot, make_window, tm
     assert image_width(qtbot, window, prefix + "leak.png") == 0
     assert image_width(qtbot, window, prefix + "..%2f..%2fsecret.png") == 0
     assert image_width(qtbot, window, prefix + "%2e%2e/%2e%2e/secret.png") == 0
+
+
+def test_your_css_only_drops_smugdesks_own_stylesheet(qtbot, make_window, tmp_path):
+    sheets = user_css_dir()
+    sheets.mkdir(parents=True)
+    (sheets / "mine.css").write_text("body { letter-spacing: 2px } </style><p id=x>")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    post = drafts / "p.md"
+    post.write_text("---\ntitle: Mine\n---\n\nMy words.\n")
+    window = make_window(drafts)
+    assert window.open_path(post)
+    wait_preview(qtbot, window)
+    styles = PreviewStyleMenu(QMenu(window), window.preview, lambda: window.file.path, list)
+    mine = next(a for a in styles.menu.actions() if a.text() == "Your CSS Only")
+    assert mine.isEnabled()
+    smugdesk_rule = "getComputedStyle(document.querySelector('#sd-body p')).marginBottom"
+    plain_margin = run_js(qtbot, window, smugdesk_rule)
+    mine.trigger()
+    # smugdesk's stylesheet is gone (its paragraph margin with it), the writer's stays.
+    assert wait_js(
+        qtbot,
+        window,
+        "document.getElementById('sd-body').textContent.includes('My words')"
+        f" && {smugdesk_rule} !== {json.dumps(plain_margin)}"
+        " && getComputedStyle(document.body).letterSpacing === '2px'",
+    )
+    assert run_js(qtbot, window, "document.getElementById('x') === null")
+    assert style_for(post) == "css"

@@ -130,6 +130,7 @@ class _TreeBuilder(HTMLParser):
         self.stack: list[Node] = [self.root]
         self.skip: list[str] = []  # open elements being dropped with their content
         self.svg_depth = 0
+        self.seen: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -146,6 +147,9 @@ class _TreeBuilder(HTMLParser):
         allowed = tag in _HTML_ELEMENTS or (self.svg_depth and tag in _SVG_ELEMENTS)
         if tag == "svg":
             allowed = True
+        if tag in ("html", "head", "body"):
+            allowed = tag not in self.seen  # a second one is only its content
+            self.seen.add(tag)
         if not allowed:
             return  # unwrapped: its content joins the parent
         if tag in ("p", "li", "dt", "dd") and self.stack[-1].tag == tag:
@@ -430,7 +434,8 @@ def _write(node: Node, out: list[str], base_url: str, resolve: Resolver, in_svg:
         out.append(f"<style>{css}</style>")
         return
     svg = in_svg or tag == "svg"
-    attrs = _clean_attrs(node, base_url, resolve, svg)
+    # <head> exactly: the preview's policy goes in right after it (preview_sandbox).
+    attrs = {} if tag == "head" else _clean_attrs(node, base_url, resolve, svg)
     written = "".join(
         f' {name}="{html.escape(value).replace("{", "&#123;")}"' for name, value in attrs.items()
     ) + "".join(f' {name}="{value}"' for name, value in node.raw.items())

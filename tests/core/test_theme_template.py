@@ -211,3 +211,20 @@ def test_only_web_addresses_reach_the_resolver():
         anything,
     )
     assert seen == []
+
+
+def test_the_head_is_plain_and_single_so_the_policy_goes_first():
+    """The sandbox puts its Content-Security-Policy right after the first literal <head>:
+    a head with attributes, a second <head>, <html> or <body> inside the page, or no head at
+    all cannot move it below anything of the theme's."""
+    page = (
+        '<html><head class="x" onload="y()"><link rel="stylesheet" href="/a.css"></head>'
+        "<body><head><style>p{}</style></head><html><body class=z><article>x</article>"
+        "</body></html></body></html>"
+    )
+    template = make_template(page, BLOG, local)
+    assert template.count("<head") == 1
+    assert template.index("<head>") < template.index("<link")
+    assert template.count("<body") == 1 and template.count("<html") == 1
+    bare = make_template("<p>before</p><article>x</article>", BLOG, local)
+    assert bare.index("<head>") < bare.index("<body>") < bare.index("before")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from smugdesk.core.date_text import date_in_old_shape
 from smugdesk.core.errors import FrontMatterError
 from smugdesk.core.post import (
     Post,
@@ -66,6 +67,8 @@ def set_field(text: str, key: str, typed: str) -> FrontEdit:
     else:
         if isinstance(value, list):
             value = _list_like(value, post.meta.get(key))
+        if key == "date":  # the writer's own shape of a date (T…Z, 09:30) is kept
+            value = date_in_old_shape(post.meta.get("date"), value, typed)
         post.set(key, value)
     return _front_replaced(text, post)
 

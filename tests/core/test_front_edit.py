@@ -73,3 +73,14 @@ def test_lists_keep_the_style_the_post_uses():
     assert "tags:\n  - nurses\n  - video\n" in set_field(block, "tags", "nurses, video").text
     new = set_field("---\ntitle: x\n---\n", "categories", "health, media").text
     assert "categories: [health, media]\n" in new
+
+
+def test_a_date_typed_in_the_form_keeps_the_posts_own_shape():
+    zulu = set_field(
+        "---\ntitle: N\ndate: 2026-11-20T09:30:00Z\n---\n\nx\n", "date", "2026-11-21T10:00:00Z"
+    )
+    assert "date: 2026-11-21T10:00:00Z\n" in zulu.text
+    short = set_field(
+        "---\ntitle: N\ndate: 2026-11-20 09:30\n---\n\nx\n", "date", "2026-11-21 10:15"
+    )
+    assert "date: 2026-11-21 10:15\n" in short.text

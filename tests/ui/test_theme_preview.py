@@ -185,7 +185,12 @@ def test_the_post_shows_inside_the_captured_theme_offline(
         assert dom["scripts"] == 0 and dom["frames"] == 0
         assert dom["pwned"] == [None, None]
         assert dom["links"] == []
-        qtbot.wait(200)  # any late request (fonts, images) would reach a listener by now
+        # Everything the page loads has been asked for by now: its fonts and its images.
+        settled = (
+            "document.fonts.status === 'loaded'"
+            " && Array.from(document.images).every((image) => image.complete)"
+        )
+        assert wait_js(qtbot, window, settled)
         assert blog.received == []
         assert outside.received == []
         assert not [url for url in sandbox().blocked if "127.0.0.1" in url], sandbox().blocked

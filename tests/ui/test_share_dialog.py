@@ -62,8 +62,8 @@ def bluesky_account(bluesky_pds) -> Account:
     return account
 
 
-def _open(window, tmp_path, text=LIVE) -> Path:
-    draft = tmp_path / "drafts" / "visiting-hours.md"
+def _open(window, tmp_path, text=LIVE, name="visiting-hours") -> Path:
+    draft = tmp_path / "drafts" / f"{name}.md"
     draft.parent.mkdir(parents=True, exist_ok=True)
     draft.write_text(text, encoding="utf-8")
     assert window.open_path(draft)
@@ -217,6 +217,7 @@ def _publish(qtbot, window, blog):
     return published.args[0]
 
 
+# Published to the shared WordPress under names no other test uses (slugs come from them).
 FRESH = """---
 title: A fresh post to share
 status: draft
@@ -230,7 +231,7 @@ def test_after_a_publish_the_published_box_offers_the_share(
     qtbot, window, tmp_path, wordpress, blog, bluesky_pds, bluesky_pds_account_saved
 ):
     store_secret(blog.name, wordpress.app_password)
-    _open(window, tmp_path, FRESH)
+    _open(window, tmp_path, FRESH, "share-offered-after-publish")
     outcome = _publish(qtbot, window, blog)
     box = window.publish_result_box
     offer = next(b for b in box.buttons() if b.text() == "Share on Bluesky…")
@@ -252,7 +253,7 @@ def test_a_blog_that_shares_every_time_shares_once(
 ):
     store_secret(blog.name, wordpress.app_password)
     save_share_choice(blog.name, ShareChoice("My Bluesky", True))
-    draft = _open(window, tmp_path, FRESH.replace("fresh", "second"))
+    draft = _open(window, tmp_path, FRESH.replace("fresh", "second"), "share-every-time")
     _publish(qtbot, window, blog)
     qtbot.waitUntil(lambda: getattr(window, "last_share", None) is not None, timeout=30000)
     share = window.last_share
@@ -307,7 +308,7 @@ def test_a_publish_as_a_draft_offers_nothing_to_share(
 ):
     store_secret(blog.name, wordpress.app_password)
     save_share_choice(blog.name, ShareChoice("My Bluesky", True))  # not even "every time"
-    _open(window, tmp_path, FRESH.replace("fresh", "draft"))
+    _open(window, tmp_path, FRESH.replace("fresh", "draft"), "share-not-for-a-draft")
     window.published.connect(lambda result: after_publish(window, blog, result))
     with qtbot.waitSignal(window.published, timeout=60000):
         window.publish_to(blog.name, "draft")

@@ -1,4 +1,12 @@
-"""The main window: the editor beside its live preview, and the file and export commands."""
+"""The main window: the open posts in tabs, each editor beside the one shared preview.
+
+Each open post is a Document (ui/document.py); the window composes controllers that own
+their state and hold the window for what they ask of it: DocumentTabs (which post is
+shown), PreviewFeed (renders the shown post only), WordStatus, Saving, DiskWatch,
+FirstStart, ViewModes, LibraryControl, Exporting, Inserting, Downloads, RecentPosts (made
+by the menus) and WaitingPosts (by PublishActions). Still mixed in, sharing the window's
+attributes: StagedStart, HistoryActions, PublishActions, SettingsActions, MetadataSync.
+"""
 
 from __future__ import annotations
 

@@ -390,20 +390,24 @@ class PostIndex:
 
     def _best_matches(self, match: str, limit: int) -> list[tuple] | None:
         """The ``limit`` best matches, best first and ties by path, as the plain query gives
-        them, for a fifth less: the full-text table alone ranks every match (no post row
-        is joined and sorted with each), and only the rows of the best are read. None when
-        equal scores straddle the cut, where only the path decides which are in."""
+        them, for less: the full-text table alone ranks every match (no post row is joined
+        and sorted with each), and only the rows of the best are read. Posts scoring the
+        same as the last one kept are all read, and their paths decide (there are often
+        dozens: posts of one length with the word as often); None when even twice
+        ``limit`` does not reach past them."""
         if limit < 1:
             return None
+        wanted = 2 * limit
         ranked = self._db.execute(
             f"SELECT rowid, {_BM25} AS score FROM posts_fts WHERE posts_fts MATCH ?"
             " ORDER BY score LIMIT ?",
-            (match, limit + 1),
+            (match, wanted),
         ).fetchall()
         if len(ranked) > limit:
-            if ranked[limit - 1][1] == ranked[limit][1]:
+            last = ranked[limit - 1][1]
+            if len(ranked) == wanted and ranked[-1][1] == last:
                 return None
-            del ranked[limit:]
+            ranked = [pair for pair in ranked if pair[1] <= last]  # lower is better
         score = dict(ranked)
         rows = []
         for start in range(0, len(ranked), _IDS_PER_QUERY):
@@ -412,7 +416,7 @@ class PostIndex:
             sql = f"SELECT {_P_COLUMNS}, p.id FROM posts p WHERE p.id IN ({marks})"
             rows += self._db.execute(sql, ids).fetchall()
         rows.sort(key=lambda row: (score[row[12]], row[0]))
-        return rows
+        return rows[:limit]
 
     def tags(self) -> list[str]:
         found: set[str] = set()

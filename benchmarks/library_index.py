@@ -97,17 +97,21 @@ def timed(action) -> tuple[float, object]:
 
 
 def report(index: PostIndex, label: str, queries: list[str], sort: str) -> None:
-    latencies, hits = [], []
+    latencies, cpu, hits = [], [], []
     for query in queries:
+        began = time.process_time()
         seconds, found = timed(lambda q=query: index.search(q, sort))
+        cpu.append((time.process_time() - began) * 1000)
         latencies.append(seconds * 1000)
         hits.append(len(found))
     latencies.sort()
-    p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
+    cpu.sort()
+    at = max(0, int(len(latencies) * 0.95) - 1)
     print(
         f"search, {label}, by {sort} ({len(queries)} queries, median {statistics.median(hits):.0f}"
-        f" hits, at most 500): median {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms,"
-        f" max {latencies[-1]:.1f} ms"
+        f" hits, at most 500): median {statistics.median(latencies):.1f} ms, p95"
+        f" {latencies[at]:.1f} ms, max {latencies[-1]:.1f} ms; CPU median"
+        f" {statistics.median(cpu):.1f} ms, p95 {cpu[at]:.1f} ms"
     )
 
 
@@ -125,19 +129,23 @@ def index_bytes(db: Path) -> int:
     )
 
 
-def cli_list_seconds(drafts: Path, cache: Path, runs: int = 5) -> list[float]:
-    """`smugdesk list --json` in a fresh process with a warm index, output thrown away."""
+def cli_list_seconds(drafts: Path, cache: Path, runs: int = 5) -> tuple[list[float], list[float]]:
+    """`smugdesk list --json` in a fresh process with a warm index, output thrown away:
+    wall-clock times and the CPU time each process used."""
     env = dict(os.environ, XDG_CACHE_HOME=str(cache))
     code_root = Path(__import__("smugdesk").__file__).parent.parent
     env["PYTHONPATH"] = str(code_root)
     command = [sys.executable, "-m", "smugdesk", "list", "--json", "--drafts", str(drafts)]
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)  # warms the index
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.perf_counter()
         subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
         times.append(time.perf_counter() - began)
-    return times
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return times, cpu
 
 
 def main() -> None:
@@ -171,7 +179,8 @@ def main() -> None:
             cold, count = timed(first_list)
             print(
                 f"cold index, first list ({count:,} entries): {cold:.2f} s"
-                f" ({cpu_seconds() - cpu:.1f} s of CPU over all processes)"
+                f" ({cpu_seconds() - cpu:.1f} s of CPU over all processes;"
+                f" load average {os.getloadavg()[0]:.1f})"
             )
         print(
             f"index size: {index_bytes(db) / 1e6:.0f} MB, {index_bytes(db) / size:.2f}x the posts"
@@ -179,10 +188,10 @@ def main() -> None:
         warm_runs = [timed(first_list)[0] for _ in range(5)]
         print(f"warm index, first list in process: median {statistics.median(warm_runs):.3f} s")
         cache = Path(temp) / "cache"
-        runs = cli_list_seconds(drafts, cache)
+        runs, cpu = cli_list_seconds(drafts, cache)
         print(
             f"warm `smugdesk list --json`: median {statistics.median(runs):.2f} s,"
-            f" range {min(runs):.2f}-{max(runs):.2f} s"
+            f" range {min(runs):.2f}-{max(runs):.2f} s; CPU median {statistics.median(cpu):.2f} s"
         )
 
         index = PostIndex(drafts, db)

@@ -84,3 +84,38 @@ class WordPressTheme:
 
     def __exit__(self, *_exc) -> None:
         self.wordpress.php(f"switch_theme('{self.before}'); echo 'ok';")
+
+
+def small_jekyll_site(root: Path) -> Path:
+    """A Jekyll site with layouts of its own: a header, a post layout with its own content
+    class, a stylesheet linked by absolute_url, a script and another origin's sheet."""
+    for folder in ("_layouts", "_posts", "assets/css", "assets/fonts"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / "_config.yml").write_text(
+        'title: Night Shift\nurl: "https://nights.example"\nmarkdown: kramdown\n',
+        encoding="utf-8",
+    )
+    (root / "_layouts/default.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}'
+        '</title><link rel="stylesheet" href="{{ "/assets/css/site.css" | absolute_url }}">'
+        '<script src="https://cdn.evil.example/track.js"></script></head>'
+        '<body><header class="site-header">{{ site.title }}</header>'
+        "<main>{{ content }}</main></body></html>",
+        encoding="utf-8",
+    )
+    (root / "_layouts/post.html").write_text(
+        "---\nlayout: default\n---\n"
+        '<article class="post"><h1 class="post-heading">{{ page.title }}</h1>'
+        '<div class="post-text">{{ content }}</div></article>',
+        encoding="utf-8",
+    )
+    (root / "assets/css/site.css").write_text(
+        "@font-face { font-family: Night; src: url(../fonts/night.woff2); }\n"
+        "body { font-family: Night, serif; color: rgb(40, 50, 60); }\n",
+        encoding="utf-8",
+    )
+    (root / "assets/fonts/night.woff2").write_bytes(b"wOF2" + bytes(64))
+    (root / "_posts/2026-11-01-hello.md").write_text(
+        "---\nlayout: post\ntitle: Hello\n---\n\nA real post.\n", encoding="utf-8"
+    )
+    return root

@@ -337,9 +337,9 @@ def check_changed(theme: StoredTheme) -> bool:
     return _sheets_fingerprint(page, answer.url or theme.source) != theme.fingerprint
 
 
-# -- static sites (Hugo) ------------------------------------------------------------------
+# -- static sites (Hugo, Jekyll) ------------------------------------------------------------------
 
-HUGO_TIMEOUT = 120.0
+BUILD_TIMEOUT = 120.0
 
 
 def _folder_fetcher(root: Path) -> Fetcher:
@@ -362,18 +362,32 @@ def _folder_fetcher(root: Path) -> Fetcher:
     return fetch
 
 
+SITE_GENERATORS = ("hugo", "jekyll")  # static sites whose own look can be built here
+
+
 def capture_hugo(site: Path, folder: Path, *, section: str = "posts") -> StoredTheme:
-    """A Hugo site's own look: the site (a copy, so its folder stays as it was) is built by
-    the real ``hugo`` with a marker post in ``section``, and the marker post's page becomes
-    the template, its CSS, fonts and images taken from the built site."""
+    """A Hugo site's own look (see capture_site)."""
+    return capture_site("hugo", site, folder, section=section)
+
+
+def capture_site(
+    kind: str, site: Path, folder: Path, *, section: str = "posts", layout: str = "post"
+) -> StoredTheme:
+    """A static site's own look: the site (a copy, so its folder stays as it was) is built
+    by its real generator with a marker post (Hugo: in ``section``; Jekyll: in ``_posts``
+    with ``layout``), and the marker post's page becomes the template, its CSS, fonts and
+    images taken from the built site."""
     site = Path(site)
-    if shutil.which("hugo") is None:
-        raise ThemeCaptureError("hugo is not installed (apt install hugo)")
-    if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", section):
-        raise ThemeCaptureError(f"{section!r} is not a content section")
+    if kind not in SITE_GENERATORS:
+        raise ThemeCaptureError(f"no generator known for {kind!r}")
+    if shutil.which(kind) is None:
+        raise ThemeCaptureError(f"{kind} is not installed (apt install {kind})")
+    for value, what in ((section, "content section"), (layout, "layout")):
+        if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", value):
+            raise ThemeCaptureError(f"{value!r} is not a {what}")
     scratch = Path(tempfile.mkdtemp(prefix="smugdesk-theme-"))
     try:
-        return _build_and_store(site, folder, section, scratch)
+        return _build_and_store(kind, site, folder, scratch, section=section, layout=layout)
     finally:
         # A built site of a thousand pages takes seconds to delete on a busy disk: the
         # theme is ready before that, so the deleting goes on behind it.
@@ -382,45 +396,80 @@ def capture_hugo(site: Path, folder: Path, *, section: str = "posts") -> StoredT
         ).start()
 
 
-def _build_and_store(site: Path, folder: Path, section: str, scratch: Path) -> StoredTheme:
+def _marker_post(kind: str, work: Path, section: str, layout: str, token: str) -> None:
+    title, body = f"SMUGDESK-TITLE-{token}", f"SMUGDESK-BODY-{token}"
+    slug = f"smugdesk-preview-{token}"
+    if kind == "hugo":
+        path = work / "content" / section / f"{slug}.md"
+        front = f'title: "{title}"\ndate: 2000-01-01T00:00:00Z\ndraft: false\n'
+    else:
+        path = work / "_posts" / f"2000-01-01-{slug}.md"
+        front = f'layout: {layout}\ntitle: "{title}"\ndate: 2000-01-01 00:00:00 +0000\n'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+
+
+def _build_command(kind: str, work: Path, out: Path, scratch: Path) -> list[str]:
+    if kind == "hugo":
+        return [
+            "hugo", "--source", str(work), "--destination", str(out), "--baseURL", SITE_BASE,
+            "--noBuildLock", "--cacheDir", str(scratch / "cache"), "--quiet",
+        ]  # fmt: skip
+    # The site's absolute links (absolute_url, site.url) point at the build, not the web.
+    override = scratch / "smugdesk-preview.yml"
+    override.write_text(f'url: "{SITE_BASE.rstrip("/")}"\nbaseurl: ""\n', encoding="utf-8")
+    configs = [work / name for name in ("_config.yml", "_config.yaml") if (work / name).is_file()]
+    return [
+        "jekyll", "build", "--source", str(work), "--destination", str(out),
+        "--config", ",".join(str(p) for p in [*configs[:1], override]),
+        "--disable-disk-cache", "--quiet",
+    ]  # fmt: skip
+
+
+def _marker_page(out: Path, token: str) -> Path | None:
+    """The built page of the marker post, wherever the site's permalinks put it."""
+    for page in sorted(out.rglob("*.html")):
+        if f"smugdesk-preview-{token}" in page.as_posix():
+            return page
+    return None
+
+
+def _build_and_store(
+    kind: str, site: Path, folder: Path, scratch: Path, *, section: str, layout: str
+) -> StoredTheme:
     from smugdesk.publish.git_command import GitError, last_lines, run_tool
 
     token = secrets.token_hex(8)
-    title, body = f"SMUGDESK-TITLE-{token}", f"SMUGDESK-BODY-{token}"
     work = scratch / "site"
-    ignore = shutil.ignore_patterns("public", "resources", ".git", "node_modules")
+    ignore = shutil.ignore_patterns("public", "_site", "resources", ".git", "node_modules")
     shutil.copytree(site, work, ignore=ignore, symlinks=True)
-    posts = work / "content" / section
-    posts.mkdir(parents=True, exist_ok=True)
-    slug = f"smugdesk-preview-{token}"
-    (posts / f"{slug}.md").write_text(
-        f'---\ntitle: "{title}"\ndate: 2000-01-01T00:00:00Z\ndraft: false\n---\n\n{body}\n',
-        encoding="utf-8",
-    )
+    _marker_post(kind, work, section, layout, token)
     out = scratch / "public"
-    command = [
-        "hugo", "--source", str(work), "--destination", str(out), "--baseURL", SITE_BASE,
-        "--noBuildLock", "--cacheDir", str(scratch / "cache"), "--quiet",
-    ]  # fmt: skip
-    env = dict(os.environ, HUGO_RESOURCEDIR=str(scratch / "resources"))
+    env = dict(
+        os.environ,
+        HUGO_RESOURCEDIR=str(scratch / "resources"),  # not the site's resources/_gen
+        JEKYLL_ENV="production",
+    )
     try:
-        done = run_tool(command, work, HUGO_TIMEOUT, env)
+        done = run_tool(_build_command(kind, work, out, scratch), work, BUILD_TIMEOUT, env)
     except GitError as error:
         raise ThemeCaptureError(str(error)) from None
     if done.returncode != 0:
         said = last_lines(done.stderr + done.stdout, 5).replace("\n", " / ")
-        raise ThemeCaptureError(f"hugo could not build the site: {said}")
-    pages = sorted(p for p in out.rglob("index.html") if slug in p.parent.name)
-    if not pages:
-        raise ThemeCaptureError(f"the built site has no page for a post in {section}/")
-    page = pages[0]
-    address = SITE_BASE + page.parent.relative_to(out).as_posix() + "/"
+        raise ThemeCaptureError(f"{kind} could not build the site: {said}")
+    page = _marker_page(out, token)
+    if page is None:
+        raise ThemeCaptureError("the built site has no page for the preview's sample post")
+    relative = page.relative_to(out).as_posix()
+    address = SITE_BASE + (
+        relative[: -len("index.html")] if page.name == "index.html" else relative
+    )
     return store_template(
         page.read_text(encoding="utf-8", errors="replace"),
         address,
         folder,
         name=site.name,
-        marker=body,
-        title_marker=title,
+        marker=f"SMUGDESK-BODY-{token}",
+        title_marker=f"SMUGDESK-TITLE-{token}",
         fetch=_folder_fetcher(out),
     )

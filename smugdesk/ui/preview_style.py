@@ -35,15 +35,18 @@ from smugdesk.publish.remember import last_export
 from smugdesk.ui.background import run_later
 
 THEMED_KINDS = ("wordpress", "metaweblog")  # blogs with public pages smugdesk can read
-HUGO_TARGETS = ("hugo", "hugo-git")  # static sites whose own look the real hugo can build
+# Export targets whose site's own look its real generator can build here.
+SITE_TARGETS = {"hugo": "hugo", "hugo-git": "hugo", "jekyll": "jekyll", "jekyll-git": "jekyll"}
 
 
 @dataclass(frozen=True)
-class HugoSite:
-    """A Hugo site folder the post was last exported to."""
+class StaticSite:
+    """A Hugo or Jekyll site folder the post was last exported to."""
 
+    kind: str  # the generator
     folder: Path
-    section: str
+    section: str = "posts"  # Hugo's content section
+    layout: str = "post"  # Jekyll's layout
 
     @property
     def name(self) -> str:
@@ -99,22 +102,26 @@ def account_theme_folder(account: Account) -> Path:
     return theme_folder(f"{account.kind}:{account.url}")
 
 
-def site_theme_folder(site: HugoSite) -> Path:
-    return theme_folder(f"hugo:{site.folder}")
+def site_theme_folder(site: StaticSite) -> Path:
+    return theme_folder(f"{site.kind}:{site.folder}")
 
 
-def hugo_site_of(post: Path | None) -> HugoSite | None:
-    """The Hugo site the post was last exported to (its ``export:`` front matter)."""
+def static_site_of(post: Path | None) -> StaticSite | None:
+    """The static site the post was last exported to (its ``export:`` front matter)."""
     if post is None:
         return None
     try:
         found = last_export(read_post(post.read_text(encoding="utf-8"), post))
     except (OSError, UnicodeDecodeError, ValueError, SmugdeskError):
         return None
-    if found is None or found.target not in HUGO_TARGETS or not found.folder.is_dir():
+    if found is None or found.target not in SITE_TARGETS or not found.folder.is_dir():
         return None
-    section = found.options.get("section") or "posts"
-    return HugoSite(found.folder, str(section))
+    return StaticSite(
+        SITE_TARGETS[found.target],
+        found.folder,
+        str(found.options.get("section") or "posts"),
+        str(found.options.get("layout") or "post"),
+    )
 
 
 class PreviewStyleMenu(QObject):
@@ -167,7 +174,7 @@ class PreviewStyleMenu(QObject):
             if load_theme(folder) is None:
                 label = self.tr("Blog Theme (%s): Capture…") % account.name.replace("&", "&&")
             self._add(label, THEME + folder.name, account)
-        site = hugo_site_of(self._current_post())
+        site = static_site_of(self._current_post())
         if site is not None:
             folder = site_theme_folder(site)
             label = self.tr("Site Theme (%s)") % site.name.replace("&", "&&")
@@ -179,7 +186,7 @@ class PreviewStyleMenu(QObject):
         refresh.setEnabled(self.key.startswith(THEME) and not self._busy)
         refresh.triggered.connect(self.refresh)
 
-    def _add(self, label: str, key: str, account: Account | HugoSite | None = None) -> QAction:
+    def _add(self, label: str, key: str, account: Account | StaticSite | None = None) -> QAction:
         action = self.menu.addAction(label)
         action.setCheckable(True)
         action.setChecked(key == self.key)
@@ -190,7 +197,7 @@ class PreviewStyleMenu(QObject):
 
     # -- choosing ---------------------------------------------------------------------
 
-    def choose(self, key: str, account: Account | HugoSite | None = None) -> None:
+    def choose(self, key: str, account: Account | StaticSite | None = None) -> None:
         """Show the current post in ``key``'s look and remember it for the post; a blog
         theme not captured yet is captured first (in the background)."""
         if account is not None and load_theme(_source_folder(account)) is None:
@@ -238,8 +245,8 @@ class PreviewStyleMenu(QObject):
 
     def refresh(self) -> None:
         """Capture the shown blog theme (or build the site's) again."""
-        sources: list[Account | HugoSite] = list(self._blogs())
-        site = hugo_site_of(self._current_post())
+        sources: list[Account | StaticSite] = list(self._blogs())
+        site = static_site_of(self._current_post())
         if site is not None:
             sources.append(site)
         for source in sources:
@@ -247,7 +254,7 @@ class PreviewStyleMenu(QObject):
                 self._capture(source, then_use=True)
                 return
 
-    def _capture(self, account: Account | HugoSite, *, then_use: bool) -> None:
+    def _capture(self, account: Account | StaticSite, *, then_use: bool) -> None:
         if self._busy:
             return
         self._busy = True
@@ -257,10 +264,16 @@ class PreviewStyleMenu(QObject):
 
         def work(_progress) -> StoredTheme:
             # Imported here: the HTTP client is not loaded before a capture is asked for.
-            from smugdesk.publish.theme_capture import capture_hugo, capture_wordpress
+            from smugdesk.publish.theme_capture import capture_site, capture_wordpress
 
-            if isinstance(account, HugoSite):
-                return capture_hugo(account.folder, folder, section=account.section)
+            if isinstance(account, StaticSite):
+                return capture_site(
+                    account.kind,
+                    account.folder,
+                    folder,
+                    section=account.section,
+                    layout=account.layout,
+                )
             return capture_wordpress(account.url, folder)
 
         def done(result) -> None:
@@ -304,7 +317,7 @@ class PreviewStyleMenu(QObject):
         run_later(self, work, done, name="smugdesk-theme-check")
 
 
-def _source_folder(source: Account | HugoSite) -> Path:
-    if isinstance(source, HugoSite):
+def _source_folder(source: Account | StaticSite) -> Path:
+    if isinstance(source, StaticSite):
         return site_theme_folder(source)
     return account_theme_folder(source)

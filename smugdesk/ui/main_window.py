@@ -379,15 +379,6 @@ class MainWindow(
         self.counts.show_render(result.words, result.characters, self.editor, result.body_line)
         self.outline.set_headings(result.headings)
 
-    def _render_now(self) -> None:
-        self.feed.render_now()
-
-    def sync_preview_scroll(self) -> None:
-        self.feed.sync_scroll()
-
-    def show_source_line(self, line: int) -> None:
-        self.feed.show_source_line(line)
-
     def _update_counts(self) -> None:
         self.counts.update(self.editor)
 

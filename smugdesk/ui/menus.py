@@ -122,7 +122,7 @@ def build_menus(window) -> None:
     view.addAction(a.post_scripts)
     a.sync_scroll.setCheckable(True)
     a.sync_scroll.setChecked(True)
-    a.sync_scroll.toggled.connect(lambda on: on and window.sync_preview_scroll())
+    a.sync_scroll.toggled.connect(lambda on: on and window.feed.sync_scroll())
     view.addAction(a.sync_scroll)
 
     blog = window.blog_menu = window.menuBar().addMenu(window.tr("&Blog"))

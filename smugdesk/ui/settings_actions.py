@@ -91,7 +91,7 @@ class SettingsActions:
         self.preview.set_base_folder(folder, reload=True)
         self.commands.remote_content.setChecked(settings.remote_content_in_preview)
         self.worker.embed_mode = self._embed_mode()
-        self._render_now()
+        self.feed.render_now()
 
     def apply_settings_to(self, document) -> None:
         """One open post's editor: theme, font, line width, autosave delay, spelling."""
@@ -144,4 +144,4 @@ class SettingsActions:
             self.statusBar().showMessage(str(error), 6000)
         self.preview.set_remote(allowed)
         self.worker.embed_mode = self._embed_mode()
-        self._render_now()
+        self.feed.render_now()

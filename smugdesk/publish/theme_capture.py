@@ -10,6 +10,9 @@ simply loses them.
 
 A capture is written into a new folder and swapped in whole: a failed or cut-off capture
 leaves the previous theme as it was.
+
+A static site (Hugo, Jekyll) is not fetched: its real generator builds a copy of it, and
+the built page and files are read from that build (capture_site).
 """
 
 from __future__ import annotations
@@ -70,7 +73,6 @@ SUFFIXES = {
     "image/vnd.microsoft.icon": ".ico",
 }
 KNOWN_SUFFIXES = frozenset(SUFFIXES.values()) | {".jpeg"}
-FONT_SUFFIXES = frozenset({".woff", ".woff2", ".ttf", ".otf"})
 
 
 class ThemeCaptureError(PublishError):
@@ -180,13 +182,12 @@ def capture_page(
     *,
     name: str,
     marker: str = "",
-    fetch_page: Callable[[Client, str], Response] | None = None,
 ) -> StoredTheme:
     """Make the page at ``page_url`` into the theme stored in ``folder`` (replacing what
     was there only once the new one is complete)."""
     client = Client(page_url, deadline=FILE_DEADLINE, max_bytes=MAX_PAGE_BYTES)
     try:
-        answer = (fetch_page or _get_page)(client, page_url)
+        answer = _get_page(client, page_url)
     except PublishError as error:
         raise ThemeCaptureError(f"the blog's page could not be fetched: {error}") from None
     page = answer.body.decode(_charset(answer), "replace")
@@ -265,7 +266,7 @@ def _charset(answer: Response) -> str:
     return name
 
 
-# -- WordPress ----------------------------------------------------------------------------
+# -- WordPress (and blogs with public pages) -----------------------------------------------
 
 
 def wordpress_page(blog_url: str) -> tuple[str, str, str]:

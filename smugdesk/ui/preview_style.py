@@ -1,13 +1,14 @@
 """View → Preview Style: the plain page, the writer's CSS alone, or a blog's own theme
 (captured once, shown offline), remembered per post; "Refresh Theme" captures it again.
 
-The window adds it with two lines::
+The window adds it with two lines, and a third where it shows another post::
 
     self.preview_style = PreviewStyleMenu(view_menu, self.preview, lambda: self.file.path)
+    self.preview_style.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+    self.preview_style.follow_post()  # after self.preview.set_base_folder(...) for a post
 
-It follows the post shown in the preview by itself (checked each time the pane shows new
-text); a window that calls ``follow_post()`` as it opens a post saves the plain page's one
-flash before the post's own look.
+Without the third it still follows the post (checked each time the pane shows new text),
+after one showing in the previous post's look.
 """
 
 from __future__ import annotations

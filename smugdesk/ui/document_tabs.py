@@ -6,12 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QWidget
 
 from smugdesk.ui.document import Document
 
 MODIFIED_MARK = "• "
+TAB_CHARACTERS = 28  # a tab is at most about this many characters wide; longer titles elide
+
+
+class _PostTabBar(QTabBar):
+    """Tabs no wider than a short title: ten open posts still fit across the window."""
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().tabSizeHint(index)
+        widest = self.fontMetrics().averageCharWidth() * TAB_CHARACTERS
+        return QSize(min(hint.width(), widest), hint.height())
 
 
 class DocumentTabs(QObject):
@@ -20,7 +30,7 @@ class DocumentTabs(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.bar = QTabBar(parent)
+        self.bar = _PostTabBar(parent)
         self.bar.setObjectName("post-tabs")
         self.bar.setAccessibleName(self.tr("Open posts"))
         self.bar.setDocumentMode(True)

@@ -110,10 +110,13 @@ class _Collector:
         local = None
         if self._may_fetch(url):
             self.in_progress.add(url)
+            self.count += 1  # its place is taken now: the sheets it imports come first
             try:
                 local = self._fetch(url, kind)
             finally:
                 self.in_progress.discard(url)
+                if local is None:
+                    self.count -= 1
         if local is None:
             self.skipped += 1
         self.stored[url] = local
@@ -150,7 +153,6 @@ class _Collector:
             return None
         (self.files / name).write_bytes(data)
         self.total += len(data)
-        self.count += 1
         return THEME_PREFIX + "files/" + name
 
 

@@ -154,6 +154,20 @@ def test_the_total_size_cap_holds(tmp_path, blog, monkeypatch):
     assert theme.skipped > 0
 
 
+def test_the_file_count_cap_holds(tmp_path, blog, monkeypatch):
+    monkeypatch.setattr(theme_capture, "MAX_FILES", 2)
+    theme = capture_page(blog + "index.html", tmp_path / "theme", name="Few")
+    assert len(list((tmp_path / "theme" / "files").iterdir())) == theme.files == 2
+
+
+def test_the_capture_deadline_holds(tmp_path, blog, monkeypatch):
+    """Past the whole capture's deadline nothing more is fetched (the page is still made)."""
+    monkeypatch.setattr(theme_capture, "CAPTURE_DEADLINE", 0.0)
+    theme = capture_page(blog + "index.html", tmp_path / "theme", name="Late")
+    assert theme.files == 0 and theme.skipped > 0
+    assert 'id="sd-body"' in theme.template()
+
+
 def test_a_page_that_redirects_elsewhere_is_refused_in_one_line(tmp_path, blog, outside):
     with pytest.raises(ThemeCaptureError) as caught:
         capture_page(blog + "moved-page/", tmp_path / "theme", name="Moved")

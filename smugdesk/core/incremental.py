@@ -401,17 +401,21 @@ class IncrementalRenderer:
             old_chunks, _defs, old_rendered, _pending = last
             start, end = _same_texts(old_chunks, chunks)  # a keystroke: all but one or two
         limit = self.slice_limit
+        waiting = last is not None and last[3] > 0  # the last call left chunks to render
         rendered = old_rendered[:start]
         for chunk in chunks[start : len(chunks) - end]:
             text = chunk.text
             key = (text, defs if (every or "[" in text) else "")
             found = cache.get(key)
             if found is None:
-                found = _PENDING if limit is not None else self._chunk(key)
+                if limit is None:
+                    found = self._chunk(key)
+                else:
+                    found, waiting = _PENDING, True
             rendered.append(found)
         if end:
             rendered += old_rendered[-end:]
-        if limit is not None or (last is not None and last[3]):
+        if waiting:  # (a keystroke in a post rendered whole does not look for any)
             self._fill(chunks, rendered, defs, (start, len(chunks) - end), last is not None)
         self._chunked = (chunks, defs, rendered, self.pending)
         return rendered

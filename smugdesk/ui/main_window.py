@@ -3,9 +3,9 @@
 Each open post is a Document (ui/document.py); the window composes controllers that own
 their state and hold the window for what they ask of it: DocumentTabs (which post is
 shown), PreviewFeed (renders the shown post only), WordStatus, Saving, DiskWatch,
-FirstStart, ViewModes, LibraryControl, Exporting, Inserting, Downloads, RecentPosts (made
-by the menus) and WaitingPosts (by PublishActions). Still mixed in, sharing the window's
-attributes: StagedStart, HistoryActions, PublishActions, SettingsActions, MetadataSync.
+FirstStart, ViewModes, SettingsControl, LibraryControl, Exporting, Inserting, Downloads,
+RecentPosts (made by the menus) and WaitingPosts (by PublishActions). Still mixed in,
+sharing the window's attributes: StagedStart, HistoryActions, PublishActions, MetadataSync.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from smugdesk.ui.preview_pane import PreviewPane
 from smugdesk.ui.publish_actions import PublishActions
 from smugdesk.ui.saving import POST_FILTER, Saving
 from smugdesk.ui.session_keeper import open_post, restore_position, restore_session, session_state
-from smugdesk.ui.settings_actions import SettingsActions
+from smugdesk.ui.settings_actions import SettingsControl
 from smugdesk.ui.staged_start import StagedStart
 from smugdesk.ui.view_modes import ViewModes
 from smugdesk.ui.welcome import WelcomePage, has_posts
@@ -67,7 +67,6 @@ class MainWindow(
     StagedStart,
     HistoryActions,  # before PublishActions: it extends its outcome handler
     PublishActions,
-    SettingsActions,
     MetadataSync,
     QMainWindow,
 ):
@@ -92,6 +91,7 @@ class MainWindow(
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.drafts = drafts
         self.settings = Settings.load()
+        self.settings_control = SettingsControl(self)
         self._init_staged(staged)
 
         self.tabs = DocumentTabs(self)
@@ -114,7 +114,7 @@ class MainWindow(
             self.preview, lambda: self.commands.sync_scroll.isChecked(), parent=self
         )
         self.worker = self.feed.worker
-        self.worker.embed_mode = self._embed_mode()
+        self.worker.embed_mode = self.settings_control.embed_mode()
         self.feed.rendered.connect(self._on_rendered)
         self.inserting = Inserting(self)
         self.downloads = Downloads(self)
@@ -196,7 +196,7 @@ class MainWindow(
         disk watch."""
         document.editor.image_importer = self.inserting.import_images
         self.disk_watch.follow(document)
-        self.apply_settings_to(document)
+        self.settings_control.apply_to(document)
 
     def _on_current_changed(self, document: Document, before: Document | None) -> None:
         """Another tab is shown: the shared panes follow it and the one left is kept."""
@@ -460,6 +460,12 @@ class MainWindow(
 
     def export_again(self) -> None:
         self.exporting.export_again()
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings_control.apply(settings)
+
+    def set_remote_content(self, allowed: bool) -> None:
+        self.settings_control.set_remote_content(allowed)
 
     def insert_link(self) -> None:
         self.inserting.insert_link()

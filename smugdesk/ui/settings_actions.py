@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStatusBar
 
@@ -14,6 +15,9 @@ from smugdesk.core.post_scripts import allow_scripts, scripts_allowed
 from smugdesk.core.spelling import Speller, SpellingUnavailableError, available_languages
 from smugdesk.ui.icons import set_toolbar_icons
 from smugdesk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from smugdesk.ui.main_window import MainWindow
 
 _spellers: dict[tuple[str, Path], Speller] = {}
 _told_about_spelling = False
@@ -48,13 +52,22 @@ def speller_for(settings: Settings, status: QStatusBar) -> Speller | None:
     return _spellers[key]
 
 
-class SettingsActions:
-    """Mixed into MainWindow (uses its editor, preview, worker, commands and drafts)."""
+class SettingsControl(QObject):
+    """Applies the window's settings (``window.settings``, which it replaces when they
+    change): the theme, every open post's editor font, line width, autosave delay and
+    spelling, remote content and the post's own scripts in the preview, and Edit →
+    Preferences. Owns only whether the page is dark and whether spelling has started."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dark = False
+        self.spelling_started = False  # else the dictionary loads after the first preview
 
     def preferences(self) -> None:
         from smugdesk.ui.dialogs.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self, self.settings, str(self.drafts))
+        dialog = PreferencesDialog(self.window, self.window.settings, str(self.window.drafts))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         settings = dialog.chosen()
@@ -62,41 +75,42 @@ class SettingsActions:
         try:
             settings.save()
         except SmugdeskError as error:
-            QMessageBox.warning(self, self.tr("Preferences not saved"), str(error))
+            QMessageBox.warning(self.window, self.tr("Preferences not saved"), str(error))
             return
-        changed_drafts = settings.drafts != self.settings.drafts
+        changed_drafts = settings.drafts != self.window.settings.drafts
         for window in QApplication.topLevelWidgets():
-            if isinstance(window, SettingsActions):
+            control = getattr(window, "settings_control", None)
+            if isinstance(control, SettingsControl):
                 if changed_drafts and settings.drafts:
                     # Chosen just now, so it wins over --drafts and $SMUGDESK_DRAFTS.
                     window.drafts = Path(settings.drafts).expanduser()
                     window.start_library()
-                window.apply_settings(settings)
+                control.apply(settings)
 
-    def apply_settings(self, settings: Settings) -> None:
+    def apply(self, settings: Settings) -> None:
         """Use ``settings`` now: theme, editor font, remote content."""
-        self.settings = settings
+        self.window.settings = settings
         dark = apply_theme(settings.theme)
         set_toolbar_icons(
-            self.commands, QApplication.palette().color(QPalette.ColorRole.ButtonText)
+            self.window.commands, QApplication.palette().color(QPalette.ColorRole.ButtonText)
         )
-        self._dark = dark
-        self.preview.set_dark(dark)
-        for document in self.tabs.documents:
-            self.apply_settings_to(document)
+        self.dark = dark
+        self.window.preview.set_dark(dark)
+        for document in self.window.tabs.documents:
+            self.apply_to(document)
         # Rebuilt so that stylesheets added to the CSS folder since take effect.
-        folder = self.file.path.parent if self.file.path else self.drafts
-        self.preview.scripts_allowed = self.post_scripts_allowed
-        self.preview.set_remote(settings.remote_content_in_preview)
-        self.preview.set_base_folder(folder, reload=True)
-        self.commands.remote_content.setChecked(settings.remote_content_in_preview)
-        self.worker.embed_mode = self._embed_mode()
-        self.feed.render_now()
+        folder = self.window.file.path.parent if self.window.file.path else self.window.drafts
+        self.window.preview.scripts_allowed = self.post_scripts_allowed
+        self.window.preview.set_remote(settings.remote_content_in_preview)
+        self.window.preview.set_base_folder(folder, reload=True)
+        self.window.commands.remote_content.setChecked(settings.remote_content_in_preview)
+        self.window.worker.embed_mode = self.embed_mode()
+        self.window.feed.render_now()
 
-    def apply_settings_to(self, document) -> None:
+    def apply_to(self, document) -> None:
         """One open post's editor: theme, font, line width, autosave delay, spelling."""
-        settings, editor = self.settings, document.editor
-        editor.highlighter.set_dark(getattr(self, "_dark", False))
+        settings, editor = self.window.settings, document.editor
+        editor.highlighter.set_dark(self.dark)
         font = editor.font()
         if settings.editor_font:
             font.setFamily(settings.editor_font)
@@ -105,43 +119,43 @@ class SettingsActions:
         editor.setFont(font)
         editor.set_line_width(settings.line_width)
         document.autosave_timer.setInterval(max(1, settings.autosave_seconds) * 1000)
-        if self._spelling_started:  # else the dictionary is loaded after the first preview
-            editor.highlighter.set_speller(speller_for(settings, self.statusBar()))
+        if self.spelling_started:  # else the dictionary is loaded after the first preview
+            editor.highlighter.set_speller(speller_for(settings, self.window.statusBar()))
 
     def post_scripts_allowed(self) -> bool:
         """Whether the writer let this post's own scripts run in the preview: remembered
         per post file in the config folder (never in the post), for an untitled post only
         while it is open."""
-        if self.file.path is None:
-            return self.document.scripts_for_untitled
-        return scripts_allowed(self.file.path)
+        if self.window.file.path is None:
+            return self.window.document.scripts_for_untitled
+        return scripts_allowed(self.window.file.path)
 
     def set_post_scripts(self, allowed: bool) -> None:
         """View → Run This Post's Scripts in Preview."""
-        if self.file.path is None:
-            self.document.scripts_for_untitled = allowed
+        if self.window.file.path is None:
+            self.window.document.scripts_for_untitled = allowed
         else:
             try:
-                allow_scripts(self.file.path, allowed)
+                allow_scripts(self.window.file.path, allowed)
             except (SmugdeskError, OSError) as error:
-                self.statusBar().showMessage(str(error), 6000)
-        self.preview.refresh_scripts()
+                self.window.statusBar().showMessage(str(error), 6000)
+        self.window.preview.refresh_scripts()
 
     def apply_speller(self) -> None:
-        self._spelling_started = True
-        speller = speller_for(self.settings, self.statusBar())
-        for document in self.tabs.documents:
+        self.spelling_started = True
+        speller = speller_for(self.window.settings, self.window.statusBar())
+        for document in self.window.tabs.documents:
             document.editor.highlighter.set_speller(speller)
 
-    def _embed_mode(self) -> str:
-        return "iframe" if self.settings.remote_content_in_preview else "placeholder"
+    def embed_mode(self) -> str:
+        return "iframe" if self.window.settings.remote_content_in_preview else "placeholder"
 
     def set_remote_content(self, allowed: bool) -> None:
-        self.settings.remote_content_in_preview = allowed
+        self.window.settings.remote_content_in_preview = allowed
         try:
-            self.settings.save()
+            self.window.settings.save()
         except SmugdeskError as error:
-            self.statusBar().showMessage(str(error), 6000)
-        self.preview.set_remote(allowed)
-        self.worker.embed_mode = self._embed_mode()
-        self.feed.render_now()
+            self.window.statusBar().showMessage(str(error), 6000)
+        self.window.preview.set_remote(allowed)
+        self.window.worker.embed_mode = self.embed_mode()
+        self.window.feed.render_now()

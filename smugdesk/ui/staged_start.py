@@ -21,7 +21,6 @@ class StagedStart:
         self._started = False  # finish_start has run
         self._start_queued = False
         self._staged = staged
-        self._spelling_started = False
 
     def _begin(self) -> None:
         """At the end of the window's construction."""
@@ -56,11 +55,11 @@ class StagedStart:
             self.preview.shown.connect(self._spelling_after_preview)
             QTimer.singleShot(SPELLING_AT_LATEST_MS, self._spelling_after_preview)
         else:
-            self.apply_speller()
+            self.settings_control.apply_speller()
 
     def _spelling_after_preview(self) -> None:
-        if not self._spelling_started:  # else Preferences loaded it already
-            self.apply_speller()
+        if not self.settings_control.spelling_started:  # else Preferences loaded it already
+            self.settings_control.apply_speller()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)

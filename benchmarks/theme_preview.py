@@ -4,7 +4,8 @@ documents, the plain page and the theme alternated), as ``preview_latency.py`` m
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/theme_preview.py THEME_FOLDER [WORDS ...]
 
 THEME_FOLDER is a captured theme (publish/theme_capture.py: capture_wordpress(url, folder),
-or capture_hugo(site, folder)). Default sizes: 2,000 and 20,000 words.
+or capture_site(kind, site, folder)). Default sizes: 2,000 and 20,000 words.
+SMUGDESK_BENCH_ROUNDS=N alternates the two looks N times per size (ABBA order).
 """
 
 from __future__ import annotations
@@ -48,11 +49,16 @@ def main() -> None:
     window.show()
     bench.wait_until(lambda: window.preview_is_current and window.preview.view is not None)
     style = ThemeStyle(theme.folder, theme.name)
+    rounds = int(os.environ.get("SMUGDESK_BENCH_ROUNDS", "1"))
+    looks = [("plain", None), (f"theme ({theme.name})", style)]
     for words in sizes:
-        for label, chosen in (("plain", None), (f"theme ({theme.name})", style)):
-            use(window, chosen)
-            print(f"{label:>24}: ", end="", flush=True)
-            bench.measure(window, words)
+        for round_number in range(rounds):
+            # Alternated, and the other way round each round: a machine that gets busier
+            # during a run weighs on both looks alike.
+            for label, chosen in looks if round_number % 2 == 0 else looks[::-1]:
+                use(window, chosen)
+                print(f"{label:>24}: ", end="", flush=True)
+                bench.measure(window, words)
     window.editor.document().setModified(False)
     window.close()
     app.processEvents()

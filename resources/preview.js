@@ -52,6 +52,7 @@ window.smugdesk = (function () {
       const marker = document.createComment(MARK);
       container.insertBefore(marker, end);
       added.push(marker);
+      marker.sdPending = html === null;
       if (html === null) continue;  // not rendered yet (a long post's first render)
       template.innerHTML = html;
       disarm(template.content);
@@ -118,7 +119,35 @@ window.smugdesk = (function () {
 
   // Scroll so that source line ``line`` is at the top: between the blocks that start at or
   // before it and after it, in proportion.
+  // A line asked for (the editor's place, a post just opened) in a part not rendered yet:
+  // the page goes there once it arrives, unless the reader has moved meanwhile.
+  let wantedLine = null;
+
+  function partAt(line) {
+    let low = 0;
+    let high = markers.length - 1;
+    let found = null;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const start = markers[middle].sdStart;
+      if (start >= 0 && start <= line) {
+        found = markers[middle];
+        low = middle + 1;
+      } else high = middle - 1;  // after it, or the footnotes (-1, always last)
+    }
+    return found;
+  }
+
+  function pendingAt(line) {
+    const part = partAt(line);
+    return Boolean(part && part.sdPending);
+  }
+
+  for (const kind of ["wheel", "keydown", "mousedown", "touchstart"])
+    window.addEventListener(kind, () => { wantedLine = null; }, { capture: true, passive: true });
+
   function scrollToLine(line) {
+    wantedLine = pendingAt(line) ? line : null;
     const marked = blocks();
     if (!marked.length) return;
     let before = null;
@@ -135,7 +164,11 @@ window.smugdesk = (function () {
       const share = (line - before.start) / Math.max(1, after.start - before.start);
       y = top(before.block) + share * (top(after.block) - top(before.block));
     }
-    window.scrollTo(0, Math.max(0, y - 12));
+    const target = Math.max(0, y - 12);
+    window.scrollTo(0, target);
+    // Too near the end of a page still filling in to be at the top yet: again later.
+    if (window.scrollY < target - 1 && markers.some((marker) => marker.sdPending))
+      wantedLine = line;
     return y;
   }
 
@@ -143,6 +176,7 @@ window.smugdesk = (function () {
   // caret while typing): nothing moves while its block is on screen. ``end``: the caret is
   // in the post's last block, so the page's end is shown.
   function revealLine(line, end) {
+    wantedLine = null;
     if (end) return scrollToEnd();
     const marked = blocks();
     let found = null;
@@ -165,6 +199,7 @@ window.smugdesk = (function () {
   }
 
   function scrollToEnd() {
+    wantedLine = null;
     const limit = document.documentElement.scrollHeight - window.innerHeight;
     window.scrollTo(0, Math.max(0, limit));
     return limit;
@@ -395,6 +430,7 @@ window.smugdesk = (function () {
         ? patchWhole(data.whole)
         : replaceAll(data.edits, data.starts);
       keep(place);
+      if (wantedLine !== null && !pendingAt(wantedLine)) scrollToLine(wantedLine);
       followNetwork();
       document.body.dataset.generation = String(data.generation);
       collectLater();

@@ -168,3 +168,15 @@ def test_typing_while_the_rest_fills_in_is_applied_in_order(fed, qtbot):
     assert fed.numbers() == list(range(PARAGRAPHS))
     assert fed.body() == whole_render(last)
     assert json.loads(json.dumps(fed.js("document.body.dataset.generation"))) == "4"
+
+
+def test_a_place_asked_for_before_its_part_arrived_is_shown_when_it_does(fed, qtbot, held):
+    # The window asks for the editor's place right after the first result; here the
+    # render began at the top (the place came later, as a restored session's scroll does).
+    fed.worker.submit(1, post(), focus_line=0)
+    qtbot.waitUntil(lambda: bool(fed.partly), timeout=15000)
+    assert 250 not in fed.numbers()
+    fed.pane.scroll_to_line(2 * 250)
+    held.set()
+    qtbot.waitUntil(lambda: fed.whole == [1], timeout=30000)
+    qtbot.waitUntil(lambda: fed.top_paragraph() == 250, timeout=5000)

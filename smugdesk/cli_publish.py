@@ -92,7 +92,7 @@ def warn_plain_http(url: str) -> None:
 
 
 def run_account(args: argparse.Namespace) -> int:
-    from smugdesk.publish.remote import make_publisher
+    from smugdesk.publish.shares import verify_account
 
     accounts = load_accounts()
     if args.action == "list":
@@ -117,7 +117,7 @@ def run_account(args: argparse.Namespace) -> int:
         forget_secret(account.name)
         print(f"removed {account.name}")
         return 0
-    print(make_publisher(account, secret_for(account, args.password_stdin)).verify())
+    print(verify_account(account, secret_for(account, args.password_stdin)))
     return 0
 
 

@@ -14,7 +14,8 @@ from smugdesk.core.config import config_dir
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.store import atomic_write
 
-KINDS = ("wordpress", "metaweblog", "micropub")
+KINDS = ("wordpress", "metaweblog", "micropub", "ghost", "bluesky")  # bluesky: to share, not a blog
+KEYED_KINDS = ("micropub", "ghost")  # a token or key alone signs in: no user name
 
 
 class AccountError(SmugdeskError):
@@ -37,7 +38,7 @@ class Account:
             raise AccountError(f"unknown kind of blog {self.kind!r} (one of {', '.join(KINDS)})")
         check_address(url)
         parts = urlsplit(url if "://" in url else "https://" + url)
-        if self.kind != "micropub" and not self.user.strip():
+        if self.kind not in KEYED_KINDS and not self.user.strip():
             raise AccountError("a user name is needed for this kind of blog")
         return Account(name, self.kind, parts.geturl(), self.user.strip())
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from smugdesk.core.accounts import (
+    KEYED_KINDS,
     Account,
     load_accounts,
     plain_http_warning,
@@ -46,11 +47,15 @@ KIND_LABELS = {
     "wordpress": "WordPress (REST API, application password)",
     "metaweblog": "MetaWeblog / XML-RPC (WordPress and older blogs)",
     "micropub": "Micropub (token)",
+    "ghost": "Ghost (Admin API key)",
+    "bluesky": "Bluesky (handle, app password): to share published posts",
 }
 URL_HINTS = {
     "wordpress": "https://blog.example.org/",
     "metaweblog": "https://blog.example.org/xmlrpc.php",
     "micropub": "https://example.org/micropub",
+    "ghost": "https://blog.example.org/",
+    "bluesky": "https://bsky.social",
 }
 
 
@@ -263,14 +268,18 @@ class AccountsDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.url.setPlaceholderText(URL_HINTS.get(kind, ""))
-        self.user.setEnabled(kind != "micropub")
-        self.secret.setToolTip(
-            self.tr("An application password (Users → Profile in WordPress)")
-            if kind == "wordpress"
-            else self.tr("The access token")
-            if kind == "micropub"
-            else self.tr("Your password")
-        )
+        self.user.setEnabled(kind not in KEYED_KINDS)
+        tips = {
+            "wordpress": self.tr("An application password (Users → Profile in WordPress)"),
+            "micropub": self.tr("The access token"),
+            "ghost": self.tr(
+                "The Admin API key (id:secret) from Settings → Integrations in Ghost Admin"
+            ),
+            "bluesky": self.tr(
+                "An app password (Bluesky: Settings → Privacy and security → App passwords)"
+            ),
+        }
+        self.secret.setToolTip(tips.get(kind, self.tr("Your password")))
 
     def save_account(self) -> bool:
         typed = Account(
@@ -332,9 +341,9 @@ class AccountsDialog(QDialog):
         self.verify_button.setEnabled(False)
 
         def work(_progress):
-            from smugdesk.publish.remote import make_publisher
+            from smugdesk.publish.shares import verify_account
 
-            return make_publisher(account, secret, timeout=20).verify()
+            return verify_account(account, secret, timeout=20)
 
         run_later(self, work, self._verified, name="smugdesk-verify")
 

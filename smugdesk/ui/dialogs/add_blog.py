@@ -30,6 +30,7 @@ KIND_WORDS = {
     "metaweblog": "XML-RPC",
     "micropub": "Micropub",
     "ghost": "Ghost Admin API",
+    "bluesky": "Bluesky",
 }
 ERROR_STYLE = "color: #b3261e"
 
@@ -189,9 +190,10 @@ class AddBlogDialog(QDialog):
         self._set_state("finding")
 
         def work(_progress):
-            from smugdesk.publish.discovery import discover  # HTTP clients: when used
+            from smugdesk.publish.bluesky import found_for  # HTTP clients: when used
+            from smugdesk.publish.discovery import discover
 
-            return discover(typed)
+            return found_for(typed) or discover(typed)
 
         run_later(self, work, self._found, name="smugdesk-discover")
 
@@ -285,11 +287,11 @@ class AddBlogDialog(QDialog):
 
         def work(_progress):
             from smugdesk.publish import discovery
-            from smugdesk.publish.remote import make_publisher
+            from smugdesk.publish.shares import verify_account
 
             if account.kind == "wordpress":
                 return account, discovery.wordpress_sign_in(found, account.user, secret)
-            return account, make_publisher(account, secret, timeout=20).verify()
+            return account, verify_account(account, secret, timeout=20)
 
         run_later(self, work, lambda result: self._signed_in(result, secret), name="smugdesk-add")
 

@@ -245,6 +245,11 @@ _IMPORT = re.compile(
 )
 _STRING = re.compile(r""""(?:[^"\\\n]|\\.)*+"|'(?:[^'\\\n]|\\.)*+'""", re.S)
 _BARE_STRING = re.compile(r"""(?<![(\w])(?:"(?:[^"\\\n]|\\.)*+"|'(?:[^'\\\n]|\\.)*')""", re.S)
+# WordPress's layouts space blocks with "> * + *". In Chromium, inserting one block under a
+# rule like that restyled the content's every block (100-150 ms at 100,000 words, against
+# 6 ms on the plain page): the same match, with the same specificity, as ":not(:first-child)"
+# costs the preview's patching nothing.
+_ADJACENT_ANY = re.compile(r"\*\s*\+\s*\*")
 # What no stylesheet of a theme needs and older engines ran as code.
 _FORBIDDEN_CSS = re.compile(r"expression\s*\(|-moz-binding|behavior\s*:|javascript:", re.I)
 
@@ -303,6 +308,7 @@ def rewrite_css(css: str, base_url: str, resolve: Resolver) -> str:
     css = _URL.sub(url, css)
     # Whatever still looks like a way out after the rewrite goes, declaration and all.
     css = _drop_forbidden(css)
+    css = _ADJACENT_ANY.sub("*:where(:not(:first-child))", css)
     # An unclosed url( at the end still loads in a browser: anything not ours is disabled.
     css = re.sub(r"url\((?![\"][/#])", "invalid(", css, flags=re.I)
     css = re.sub(r"@import[^;]*;?", "", css, flags=re.I)

@@ -228,3 +228,13 @@ def test_the_head_is_plain_and_single_so_the_policy_goes_first():
     assert template.count("<body") == 1 and template.count("<html") == 1
     bare = make_template("<p>before</p><article>x</article>", BLOG, local)
     assert bare.index("<head>") < bare.index("<body>") < bare.index("before")
+
+
+def test_any_after_any_becomes_not_first_child_with_the_same_weight():
+    """ "> * + *" (WordPress's block spacing) made Chromium restyle every block of a long
+    post on each patch; ":where(:not(:first-child))" matches the same elements with the
+    same specificity."""
+    css = "body .is-layout-flow > * + * { margin-block-start: 1.5rem } .a + .b { x: 1 }"
+    out = rewrite_css(css, BLOG, local)
+    assert "body .is-layout-flow > *:where(:not(:first-child)) {" in out
+    assert ".a + .b" in out

@@ -264,3 +264,39 @@ def test_a_restore_that_finds_no_free_name_says_so(drafts, monkeypatch):
     with pytest.raises(LibraryError, match=r"^could not restore ward.md: no free name beside it$"):
         restore_post(drafts, trashed)
     assert trashed.path.read_text() == "words"
+
+
+def test_a_restore_that_cannot_move_the_post_at_all_says_why(drafts, monkeypatch):
+    trashed = trash_post(drafts, write(drafts / "ward.md", "words"))
+
+    def no_links(*_args, **_kwargs):  # stand-in for a share without hard links…
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    def no_renames(*_args, **_kwargs):  # …that refuses the rename as well
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "replace", no_renames)
+    with pytest.raises(LibraryError, match=r"^could not restore ward.md: Input/output error$"):
+        restore_post(drafts, trashed)
+    monkeypatch.undo()
+    assert trashed.path.read_text() == "words"
+
+
+def test_a_restore_whose_cleanup_fails_too_still_ends_in_one_sentence(drafts, monkeypatch):
+    trashed = trash_post(drafts, write(drafts / "ward.md", "words"))
+
+    def stuck(*_args, **_kwargs):  # stand-in: nothing can be removed on this share
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    monkeypatch.setattr(os, "unlink", stuck)
+    with pytest.raises(LibraryError, match=r"^could not restore ward.md: Device or resource"):
+        restore_post(drafts, trashed)
+    monkeypatch.undo()
+    assert trashed.path.read_text() == "words"
+
+
+def test_renaming_a_published_post_keeps_its_own_slug_as_written(drafts):
+    path = write(drafts / "ward.md", post_text(extra="status: published\nslug: Ward-Visit\n"))
+    renamed = rename_post(path, "Night visit")
+    assert load_post(renamed).meta["slug"] == "Ward-Visit"

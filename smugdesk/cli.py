@@ -26,6 +26,7 @@ def _parser(library_only: bool = False) -> argparse.ArgumentParser:
     from smugdesk.cli_check import add_parser as add_check_parser
     from smugdesk.cli_history import add_parser as add_history_parser
     from smugdesk.cli_publish import add_parsers
+    from smugdesk.cli_share import add_parser as add_share_parser
 
     render = verbs.add_parser("render", help="print the HTML body of a post")
     render.add_argument("post", type=Path)
@@ -50,6 +51,7 @@ def _parser(library_only: bool = False) -> argparse.ArgumentParser:
     add_parsers(verbs)
     add_history_parser(verbs)
     add_check_parser(verbs)
+    add_share_parser(verbs)
     return parser
 
 
@@ -87,6 +89,12 @@ def run(args: argparse.Namespace) -> int:
         from smugdesk import cli_history
 
         return cli_history.run(args)
+    if args.verb == "share":
+        from smugdesk import cli_share
+        from smugdesk.core import history
+
+        history.install()  # the share recorded in the post becomes a version
+        return cli_share.run(args)
     if args.verb in PUBLISH_VERBS:
         from smugdesk import cli_publish
         from smugdesk.core import history

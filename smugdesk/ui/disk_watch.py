@@ -76,7 +76,9 @@ class DiskWatch(QObject):
         except SmugdeskError as error:
             self.window.statusBar().showMessage(str(error), 8000)
             return
-        self.window.note_loaded(document.file, text)  # their version joins the history
+        self.window.history_control.note_loaded(
+            document.file, text
+        )  # their version joins the history
         self.window.statusBar().showMessage(
             self.tr("Reloaded %s: it was changed by another program") % document.file.path.name,
             6000,

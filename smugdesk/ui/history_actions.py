@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from smugdesk.core import recovery
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.store import PostFile, add_save_listener
+
+if TYPE_CHECKING:
+    from smugdesk.ui.main_window import MainWindow
 
 
 class _Bridge(QObject):
@@ -56,52 +60,58 @@ def _on_save(path: Path, text: str, cause: str) -> None:
     _history().record(path, text, cause)
 
 
-class HistoryActions:
-    """Mixed into MainWindow, before PublishActions (it extends its outcome handler)."""
+class HistoryControl(QObject):
+    """Keeps every version: what saves, publishes, downloads and reloads write goes into
+    the post's history; untitled work into each tab's recovery copy, or the trash when
+    discarded; File → History and restoring a version into the post it came from. Reads
+    the open posts through the window and asks through its dialogs."""
 
-    def _init_history(self) -> None:
-        if self.drafts.absolute() not in _drafts:
-            _drafts.append(self.drafts.absolute())
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._loaded: tuple | None = None
+        if self.window.drafts.absolute() not in _drafts:
+            _drafts.append(self.window.drafts.absolute())
         add_save_listener(_on_save)
         _bridge().problem.connect(self._history_problem)
-        self.commands.history.triggered.connect(self.show_history)
-        if self.drafts.absolute() not in _replayed:
-            _replayed.add(self.drafts.absolute())
+        self.window.commands.history.triggered.connect(self.show)
+        if self.window.drafts.absolute() not in _replayed:
+            _replayed.add(self.window.drafts.absolute())
             QTimer.singleShot(0, self.recover_untitled_work)
 
     def _history_problem(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
+        self.window.statusBar().showMessage(message, 15000)
 
     # ----- untitled work ------------------------------------------------------------------
     def keep_untitled(self, document=None) -> None:
         """Autosave for a post with no file: its recovery copy (each tab has its own)."""
-        document = document or self.document
+        document = document or self.window.document
         try:
             document.recovery.write(document.text())
         except SmugdeskError as error:
-            self.statusBar().showMessage(self.tr("Recovery copy failed: %s") % error)
+            self.window.statusBar().showMessage(self.tr("Recovery copy failed: %s") % error)
             return
-        self.statusBar().showMessage(self.tr("Kept safe (not saved yet)"), 2000)
+        self.window.statusBar().showMessage(self.tr("Kept safe (not saved yet)"), 2000)
 
     def keep_discarded(self, document=None) -> None:
         """The writer chose Discard: untitled text goes to the trash, a post's unsaved
         changes into its history. Either way there is a way back for a while."""
-        document = document or self.document
+        document = document or self.window.document
         text = document.text()
         try:
             if document.file.path is None:
-                where = recovery.keep_in_trash(self.drafts, text)
-                self.library_saw_save(where)
+                where = recovery.keep_in_trash(self.window.drafts, text)
+                self.window.library_saw_save(where)
             else:
                 _history().record(document.file.path, text, "discarded")
         except SmugdeskError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.window.statusBar().showMessage(str(error), 8000)
         document.recovery.clear()
 
-    def history_at_close(self) -> None:
+    def at_close(self) -> None:
         """The window closes: its untitled work was saved, unchanged or kept by
         keep_discarded, and the versions still queued are written before the app may end."""
-        for document in self.tabs.documents:
+        for document in self.window.tabs.documents:
             document.recovery.clear()
         if _ready:
             _history().recorder().flush()
@@ -110,14 +120,14 @@ class HistoryActions:
         """At start: the untitled work of a smugdesk that was killed becomes posts, and the
         writer is told which."""
         try:
-            found = recovery.recover(self.drafts)
+            found = recovery.recover(self.window.drafts)
         except OSError as error:
-            self.statusBar().showMessage(self.tr("Could not look for lost work: %s") % error)
+            self.window.statusBar().showMessage(self.tr("Could not look for lost work: %s") % error)
             return []
         if not found:
             return found
         for item in found:
-            self.library_saw_save(item.path)
+            self.window.library_saw_save(item.path)
         lines = [
             self.tr("“%s”, %s words, last kept %s → %s")
             % (
@@ -128,9 +138,9 @@ class HistoryActions:
             )
             for item in found
         ]
-        if not self.editor.document().isModified() and self.file.path is None:
-            self.open_path(found[0].path)
-        box = QMessageBox(self)
+        if not self.window.editor.document().isModified() and self.window.file.path is None:
+            self.window.open_path(found[0].path)
+        box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Recovered unsaved work"))
         box.setText(
@@ -143,7 +153,7 @@ class HistoryActions:
         box.setInformativeText("\n".join(lines))
         box.setObjectName("recovered-work")
         box.open()  # not modal: the writer can go on at once
-        self.statusBar().showMessage(
+        self.window.statusBar().showMessage(
             self.tr("Recovered %n post(s) from before smugdesk stopped", "", len(found)), 15000
         )
         return found
@@ -159,31 +169,31 @@ class HistoryActions:
             QTimer.singleShot(LOADED_DELAY_MS, self._record_loaded)
 
     def _record_loaded(self) -> None:
-        loaded, self._loaded = getattr(self, "_loaded", None), None
+        loaded, self._loaded = self._loaded, None
         if loaded is not None:
             path, text, when = loaded
             _history().record(path, text, "external", when=when)
 
-    def _published(self, account, status, result, document=None) -> None:
-        super()._published(account, status, result, document)
-        document = self.document  # the post published, shown by then
+    def published(self, account, result) -> None:
+        """A publish ended (its post is the one shown): a success is a version."""
         from smugdesk.publish.publishing import Outcome
 
+        document = self.window.document
         if isinstance(result, Outcome) and document.file.path is not None:
             _history().record(document.file.path, document.text(), "publish", account.name)
 
-    def history_moved(self, old: Path, new: Path) -> None:
+    def moved(self, old: Path, new: Path) -> None:
         """A rename made here: the post's history follows it."""
         if Path(old) != Path(new):
             _history().moved(old, new)
 
     # ----- File → History ----------------------------------------------------------------------
-    def show_history(self) -> None:
+    def show(self) -> None:
         from smugdesk.ui.history_dialog import HistoryDialog
 
-        if self.file.path is None:
+        if self.window.file.path is None:
             QMessageBox.information(
-                self,
+                self.window,
                 self.tr("History"),
                 self.tr(
                     "This post has no versions yet: it is kept safe as you type, and its "
@@ -195,40 +205,42 @@ class HistoryActions:
         history = _history()
         history.recorder().flush()
         try:
-            store = history.store_for(self.file.path)
+            store = history.store_for(self.window.file.path)
         except SmugdeskError as error:
-            QMessageBox.warning(self, self.tr("History"), str(error))
+            QMessageBox.warning(self.window, self.tr("History"), str(error))
             return
         notice = store.take_notice()
         if notice:
-            self.statusBar().showMessage(notice, 15000)
-        dialog = HistoryDialog(store, self.file.path, self.editor.toPlainText, self)
-        document = self.document  # the tab may change while the dialog is open
+            self.window.statusBar().showMessage(notice, 15000)
+        dialog = HistoryDialog(
+            store, self.window.file.path, self.window.editor.toPlainText, self.window
+        )
+        document = self.window.document  # the tab may change while the dialog is open
         dialog.restore_requested.connect(
             lambda text, version: self.restore_version(text, version, document)
         )
-        self.history_dialog = dialog
+        self.window.history_dialog = dialog
         dialog.open()
 
     def restore_version(self, text: str, version, document=None) -> None:
         """The version's text replaces the editor's in one undo step, then is saved as a new
         version (the one replaced is in the history too)."""
         if document is not None:
-            if document not in self.tabs.documents:
+            if document not in self.window.tabs.documents:
                 return  # its tab was closed meanwhile
-            self.show_tab(document)
-        self.autosave()  # what is in the editor now becomes a version first
-        cursor = QTextCursor(self.editor.document())
+            self.window.show_tab(document)
+        self.window.autosave()  # what is in the editor now becomes a version first
+        cursor = QTextCursor(self.window.editor.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(text)
         cursor.endEditBlock()
-        if self.file.path is not None and self.file.path.exists():
-            self.save_to(None, cause="restore")
+        if self.window.file.path is not None and self.window.file.path.exists():
+            self.window.save_to(None, cause="restore")
         from smugdesk.ui.history_dialog import when_label
 
         day, clock = when_label(version.time) if version is not None else ("", "")
-        self.statusBar().showMessage(
+        self.window.statusBar().showMessage(
             self.tr("Restored the version of %s %s. Edit → Undo brings back what you had.")
             % (day.lower() if day in ("Today", "Yesterday") else day, clock),
             8000,

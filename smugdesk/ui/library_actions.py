@@ -169,7 +169,7 @@ class LibraryControl(QObject):
         except SmugdeskError as error:
             QMessageBox.warning(self.window, self.tr("The post was not renamed"), str(error))
             return
-        self.window.history_moved(path, renamed)  # its versions follow it
+        self.window.history_control.moved(path, renamed)  # its versions follow it
         if document is not None and document in self.window.tabs.documents:
             self.window.show_tab(document)
             position = self.window.editor.textCursor().position()

@@ -3,9 +3,9 @@
 Each open post is a Document (ui/document.py); the window composes controllers that own
 their state and hold the window for what they ask of it: DocumentTabs (which post is
 shown), PreviewFeed (renders the shown post only), WordStatus, Saving, DiskWatch,
-FirstStart, ViewModes, SettingsControl, LibraryControl, Exporting, Inserting, Downloads,
-RecentPosts (made by the menus) and WaitingPosts (by PublishActions). Still mixed in,
-sharing the window's attributes: StagedStart, HistoryActions, PublishActions, MetadataSync.
+FirstStart, ViewModes, SettingsControl, HistoryControl, LibraryControl, Exporting,
+Inserting, Downloads, RecentPosts (made by the menus) and WaitingPosts (by PublishActions).
+Still mixed in, sharing the window's attributes: StagedStart, PublishActions, MetadataSync.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from smugdesk.ui.download_actions import Downloads
 from smugdesk.ui.export_actions import Exporting
 from smugdesk.ui.find_bar import FindBar
 from smugdesk.ui.first_start import FirstStart
-from smugdesk.ui.history_actions import HistoryActions
+from smugdesk.ui.history_actions import HistoryControl
 from smugdesk.ui.insert_actions import Inserting
 from smugdesk.ui.library_actions import LibraryControl
 from smugdesk.ui.menus import build_menus
@@ -65,7 +65,6 @@ if TYPE_CHECKING:
 
 class MainWindow(
     StagedStart,
-    HistoryActions,  # before PublishActions: it extends its outcome handler
     PublishActions,
     MetadataSync,
     QMainWindow,
@@ -137,7 +136,7 @@ class MainWindow(
         self.saving = Saving(self)
         self.first_start = FirstStart(self)
         self.view_modes = ViewModes(self)
-        self._init_history()
+        self.history_control = HistoryControl(self)
         self._prepare_editor(first)
         self._on_current_changed(first, None)
         self.apply_settings(self.settings)
@@ -353,7 +352,7 @@ class MainWindow(
         self.refresh_metadata(fresh=True)
         self._update_title()
         document.recovery.clear()
-        self.note_loaded(binding, text)
+        self.history_control.note_loaded(binding, text)
 
     # ----- saving (ui/saving.py) --------------------------------------------------------
     def may_discard_changes(self, document: Document | None = None) -> bool:
@@ -425,7 +424,7 @@ class MainWindow(
         state = self.session_state()
         self.feed.stop()
         self.library_control.stop()
-        self.history_at_close()
+        self.history_control.at_close()
         event.accept()
         self.closed.emit(state)
 
@@ -466,6 +465,9 @@ class MainWindow(
 
     def set_remote_content(self, allowed: bool) -> None:
         self.settings_control.set_remote_content(allowed)
+
+    def recover_untitled_work(self) -> list:
+        return self.history_control.recover_untitled_work()
 
     def insert_link(self) -> None:
         self.inserting.insert_link()

@@ -330,6 +330,7 @@ class PublishActions:
                 self.tr("Not published"),
                 message + "\n\n" + self.tr("The draft is unchanged."),
             )
+        self.history_control.published(account, result)  # a success is a version
         self.published.emit(result)
 
     def _record(self, outcome: Outcome) -> None:

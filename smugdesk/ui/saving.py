@@ -56,7 +56,7 @@ class Saving(QObject):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.window.keep_discarded(
+            self.window.history_control.keep_discarded(
                 document
             )  # in the trash or the history: a way back for a while
             return True
@@ -136,7 +136,7 @@ class Saving(QObject):
             return
         path = document.file.path
         if path is None:
-            self.window.keep_untitled(document)
+            self.window.history_control.keep_untitled(document)
             return
         if not path.exists():
             return  # deleted on disk: only an explicit Save writes it again

@@ -10,7 +10,7 @@ import urllib.parse
 
 import micropub_server as mp  # loaded by tests/publish/conftest.py
 import pytest
-from fault_servers import FaultProxy, Rule
+from fault_servers import Answer, FaultProxy, Rule
 
 from smugdesk.core.accounts import Account
 from smugdesk.core.front_edit import set_values
@@ -161,3 +161,28 @@ def test_a_lost_create_through_a_plugin_with_its_own_error_type_is_still_explain
         "on the blog before creating it again"
     )
     assert titled(micropub_site, "Behind a gateway") == []
+
+
+def test_while_the_blog_cannot_be_asked_about_a_lost_create_nothing_is_created_again(
+    micropub_site, tmp_path
+):
+    """The create's answer is lost and the blog's list fails too, at this publish and the
+    next: the next one stops with the reason rather than make a twin; once the list answers
+    again, the post that was made is found and kept."""
+    title = "Asked before made"
+    text, path = draft(tmp_path, "asked-before-made", title, "Words.\n")
+    with FaultProxy(micropub_site.base) as proxy:
+        proxy.add(Rule("502_after", method="POST", body=b'"h-entry"', times=1))
+        failing_list = Rule("answer", method="GET", times=None)
+        failing_list.answer = Answer(502, {"Content-Type": "text/html"}, b"<html>Bad</html>")
+        proxy.add(failing_list)
+        account = Account("Notes", "micropub", proxy.url + "indieweb/micropub/")
+        with pytest.raises(PublishError, match="may have been made anyway"):
+            publish(text, path, account)
+        with pytest.raises(PublishError, match="may have made it on the blog, and smugdesk cannot"):
+            publish(text, path, account)
+        failing_list.times = failing_list.used  # the blog answers again
+        found = publish(text, path, account)
+        assert proxy.count(method="POST", body=b'"h-entry"') == 1
+    assert any("found the post it had made" in note for note in found.notes)
+    assert len(titled(micropub_site, title)) == 1

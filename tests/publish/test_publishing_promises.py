@@ -51,10 +51,12 @@ def content_of(site, url: str) -> str:
 def test_a_link_to_another_draft_becomes_its_address_on_the_same_blog(
     micropub_site, account, tmp_path
 ):
-    other_text, other_path = draft(tmp_path, "clinic-hours", "Clinic hours", "Saturdays.\n")
+    other_text, other_path = draft(
+        tmp_path, "ward-opening-times", "Ward opening times", "Saturdays.\n"
+    )
     first = publish(other_text, other_path, account)
     other_path.write_text(set_values(other_text, first.front).text, encoding="utf-8")
-    text, path = draft(tmp_path, "visit", "Visiting", "See [the hours](post:clinic-hours).\n")
+    text, path = draft(tmp_path, "visit", "Visiting", "See [the hours](post:ward-opening-times).\n")
     outcome = publish(text, path, account, drafts=tmp_path)
     assert f'href="{first.remote.url}"' in content_of(micropub_site, outcome.remote.url)
 
@@ -66,16 +68,18 @@ def test_a_link_to_a_draft_not_on_the_blog_stops_the_publish_before_anything_is_
     front = "status: published\n"
     if case == "not on this blog":
         front += "published:\n  Other blog: {id: '7', url: 'https://elsewhere.example/7'}\n"
-    draft(tmp_path, "clinic-hours", "Clinic hours", "Saturdays.\n", front)
+    draft(tmp_path, "ward-opening-times", "Ward opening times", "Saturdays.\n", front)
     if case == "unreadable":
-        (tmp_path / "clinic-hours.md").write_bytes(b"---\ntitle: Clinic hours\n---\n\xff\xfe")
+        (tmp_path / "ward-opening-times.md").write_bytes(
+            b"---\ntitle: Ward opening times\n---\n\xff\xfe"
+        )
     title = f"Visiting ({case})"
-    text, path = draft(tmp_path, "visit", title, "See [the hours](post:clinic-hours).\n")
+    text, path = draft(tmp_path, "visit", title, "See [the hours](post:ward-opening-times).\n")
     drafts = None if case == "no drafts folder" else tmp_path
     with pytest.raises(PublishError) as caught:
         publish(text, path, account, drafts=drafts)
     assert str(caught.value) == (
-        "this post links to the draft “clinic-hours”, which is not on Notes yet; "
+        "this post links to the draft “ward-opening-times”, which is not on Notes yet; "
         "publish that post first"
     )
     assert titled(micropub_site, title) == []
@@ -83,7 +87,7 @@ def test_a_link_to_a_draft_not_on_the_blog_stops_the_publish_before_anything_is_
 
 # ----- conflicts ------------------------------------------------------------------------
 def test_a_conflict_keeps_what_was_recorded_and_names_both_times(micropub_site, account, tmp_path):
-    text, path = draft(tmp_path, "rota", "Rota", "Mondays.\n")
+    text, path = draft(tmp_path, "duty-roster", "Duty roster", "Mondays.\n")
     first = publish(text, path, account)
     status, _h, _t = micropub_site.call(
         "POST",
@@ -115,17 +119,17 @@ def test_a_conflict_without_edit_times_says_they_are_unknown():
 def test_a_lost_create_of_a_dated_post_never_adopts_an_entry_made_today_by_someone_else(
     micropub_site, tmp_path
 ):
-    """Another client posted 'Weekly rota' minutes ago; the writer's own 'Weekly rota',
+    """Another client posted 'Night shift rota' minutes ago; the writer's own 'Night shift rota',
     dated May 2024, is lost on the way. The look after the loss must go by the writer's
     date, not by "made in the last day", or it would take the other entry for its own."""
-    theirs = {"name": ["Weekly rota"], "content": [{"html": "<p>Theirs.</p>"}]}
-    theirs["mp-slug"] = ["weekly-rota"]
+    theirs = {"name": ["Night shift rota"], "content": [{"html": "<p>Theirs.</p>"}]}
+    theirs["mp-slug"] = ["night-shift-rota"]
     status, headers, _t = micropub_site.call(
         "POST", body={"type": ["h-entry"], "properties": theirs}
     )
     assert status == 201
     front = "status: published\ndate: 2024-05-01 09:00:00+00:00\n"
-    text, path = draft(tmp_path, "weekly-rota", "Weekly rota", "Mine.\n", front)
+    text, path = draft(tmp_path, "night-shift-rota", "Night shift rota", "Mine.\n", front)
     with FaultProxy(micropub_site.base) as proxy:
         proxy.add(Rule("drop_before", method="POST", body=b'"h-entry"', times=1))
         account = Account("Notes", "micropub", proxy.url + "indieweb/micropub/")

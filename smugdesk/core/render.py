@@ -64,6 +64,16 @@ class _LinkPolicy(Treeprocessor):
                     element.set(attribute, resolved)
 
 
+class _BareTocLabel(Treeprocessor):
+    """``{data-toc-label}`` with no value (half typed) leaves the attribute None, on which
+    toc fails and the whole post with it: such a label is dropped."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if "data-toc-label" in element.attrib and element.get("data-toc-label") is None:
+                del element.attrib["data-toc-label"]
+
+
 class _LinkPolicyExtension(Extension):
     def __init__(self, resolve_post: PostLinkResolver | None) -> None:
         self.resolve_post = resolve_post
@@ -72,6 +82,8 @@ class _LinkPolicyExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown)
         policy = _LinkPolicy(md, self.resolve_post)
         md.treeprocessors.register(policy, "smugdesk_link_policy", 1)
+        # Between attr_list (8) and toc (5).
+        md.treeprocessors.register(_BareTocLabel(md), "smugdesk_bare_toc_label", 7)
         # Raw HTML is back in the page only after "raw_html" (30): disarm after it, last.
         md.postprocessors.register(DisarmPostprocessor(md), "smugdesk_disarm", 1)
 

@@ -78,3 +78,9 @@ def test_render_page_inlines_css_and_escapes_the_title():
 
 def test_word_count():
     assert word_count("It’s a **bold** move — five words") == 6
+
+
+def test_a_half_typed_toc_label_does_not_break_the_post():
+    for text in ("## Ward {data-toc-label}", '## Ward {: data-toc-label  - nested="x"}'):
+        html = Renderer().render(text)
+        assert html.startswith("<h2 ") and 'id="ward"' in html and html.endswith(">Ward</h2>")

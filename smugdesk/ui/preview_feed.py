@@ -107,7 +107,14 @@ class PreviewFeed(QObject):
             return
         self._rendering = True
         self._generation += 1
-        self.worker.submit(self._generation, self.editor.toPlainText())
+        self.worker.submit(self._generation, self.editor.toPlainText(), self._focus_line())
+
+    def _focus_line(self) -> int:
+        """Where the writer is, which a long post's first render shows first: the caret's
+        line while typing, else the editor's top line."""
+        if self._follow_caret:
+            return self.editor.textCursor().blockNumber()
+        return self.editor.cursorForPosition(QPoint(0, 0)).blockNumber()
 
     def _on_rendered(self, result: RenderResult) -> None:
         self._rendering = False
@@ -150,6 +157,8 @@ class PreviewFeed(QObject):
         # The editor scrolls in the same turn as the keystroke that needed it.
         self._scrolled_by_typing = self._scrolled_by_typing or self._typed
         self._scroll_sync.start()
+        if self._rendering:  # a long post still being filled in: where the writer looks first
+            self.worker.set_focus(self._focus_line())
 
     def _follow_top_line(self) -> None:
         bar = self.editor.verticalScrollBar()

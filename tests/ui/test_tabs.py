@@ -336,3 +336,21 @@ def test_distraction_free_hides_the_tab_bar_and_brings_it_back(qtbot, window, tm
     window.commands.full_screen.trigger()
     window.commands.full_screen.trigger()
     assert not bar.isVisible()  # one post: no bar, as before
+
+
+def test_the_render_is_told_where_the_writer_is(qtbot, window, tmp_path):
+    (post,) = write_posts(tmp_path, "long")
+    open_all(qtbot, window, [post])
+    focus: list[int] = []
+    submit = window.feed.worker.submit
+    window.feed.worker.submit = lambda generation, text, line=0: (
+        focus.append(line),
+        submit(generation, text, line),
+    )
+    block = window.editor.document().findBlockByNumber(40)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(block.position())
+    window.editor.setTextCursor(cursor)
+    window.editor.textCursor().insertText("x")  # typing: the caret's line comes first
+    wait_preview(qtbot, window)
+    assert focus[-1] == 40

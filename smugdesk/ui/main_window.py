@@ -3,9 +3,10 @@
 Each open post is a Document (ui/document.py); the window composes controllers that own
 their state and hold the window for what they ask of it: DocumentTabs (which post is
 shown), PreviewFeed (renders the shown post only), WordStatus, Saving, DiskWatch,
-FirstStart, ViewModes, SettingsControl, HistoryControl, LibraryControl, Exporting,
-Inserting, Downloads, RecentPosts (made by the menus) and WaitingPosts (by PublishActions).
-Still mixed in, sharing the window's attributes: StagedStart, PublishActions, MetadataSync.
+FirstStart, ViewModes, SettingsControl, HistoryControl, LibraryControl, DetailsSync,
+Exporting, Inserting, Downloads, RecentPosts (made by the menus) and WaitingPosts (by
+PublishActions). Still mixed in, sharing the window's attributes: StagedStart and
+PublishActions.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from smugdesk.ui.insert_actions import Inserting
 from smugdesk.ui.library_actions import LibraryControl
 from smugdesk.ui.menus import build_menus
 from smugdesk.ui.metadata_form import MetadataForm
-from smugdesk.ui.metadata_sync import MetadataSync
+from smugdesk.ui.metadata_sync import DetailsSync
 from smugdesk.ui.outline_pane import OutlinePane
 from smugdesk.ui.preview_feed import PreviewFeed
 from smugdesk.ui.preview_pane import PreviewPane
@@ -66,7 +67,6 @@ if TYPE_CHECKING:
 class MainWindow(
     StagedStart,
     PublishActions,
-    MetadataSync,
     QMainWindow,
 ):
     exported = Signal(object)
@@ -119,7 +119,8 @@ class MainWindow(
         self.downloads = Downloads(self)
         self.preview.open_post.connect(self.inserting.open_post_link)
         self.preview.goto_line.connect(self.feed.show_source_line)
-        self._init_metadata(form)
+        self.metadata = form
+        self.details = DetailsSync(self, form)
 
         self.library_control = LibraryControl(self)
         self.library = self.library_control.pane
@@ -230,7 +231,7 @@ class MainWindow(
         pairs = (
             (editor.document().modificationChanged, self.setWindowModified),
             (editor.selectionChanged, self._update_counts),
-            (editor.textChanged, self._metadata_timer.start),
+            (editor.textChanged, self.details.timer.start),
             (editor.undoAvailable, self._undo_available),
             (editor.redoAvailable, self._redo_available),
         )
@@ -468,6 +469,9 @@ class MainWindow(
 
     def recover_untitled_work(self) -> list:
         return self.history_control.recover_untitled_work()
+
+    def refresh_metadata(self, *, fresh: bool = False) -> None:
+        self.details.refresh(fresh=fresh)
 
     def insert_link(self) -> None:
         self.inserting.insert_link()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -16,29 +16,34 @@ from smugdesk.ui.metadata_form import MetadataForm, qt_position
 from smugdesk.ui.term_completion import Vocabulary
 
 if TYPE_CHECKING:
-    from smugdesk.publish.published_state import Where
+    from smugdesk.ui.main_window import MainWindow
 
 
-class MetadataSync:
-    """Mixed into MainWindow (uses its editor): keeps form and front matter in step."""
+class DetailsSync(QObject):
+    """Keeps the details form (``window.metadata``) and the shown post's front matter in
+    step, and feeds the form's completion. Owns the form's refresh clock and the terms it
+    remembered; reads the shown editor and where the post is published (the window's
+    publish_target), and writes only the front matter of the shown editor."""
 
-    def _init_metadata(self, form: MetadataForm) -> None:
+    def __init__(self, window: MainWindow, form: MetadataForm) -> None:
+        super().__init__(window)
+        self.window = window
         self.metadata = form
         self._vocabulary_blogs: list[str] = []
         self._terms_asked: set[str] = set()  # blogs whose terms were asked for this session
         self._memo: dict[str, tuple] = {}
-        form.field_edited.connect(self.apply_metadata_field)
-        self._metadata_timer = QTimer(self)
-        self._metadata_timer.setSingleShot(True)
-        self._metadata_timer.setInterval(250)
-        self._metadata_timer.timeout.connect(self.refresh_metadata)
+        form.field_edited.connect(self.apply_field)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.refresh)
         # The shown editor's textChanged starts the timer (MainWindow._bind_editor).
 
-    def refresh_metadata(self, *, fresh: bool = False) -> None:
-        self._metadata_timer.stop()
-        text = self.editor.toPlainText()
+    def refresh(self, *, fresh: bool = False) -> None:
+        self.timer.stop()
+        text = self.window.editor.toPlainText()
         self.metadata.show_text(text, fresh=fresh)
-        places, absent = self.publish_target(text)
+        places, absent = self.window.publish_target(text)
         self.metadata.show_target(places, absent)
         chosen = chosen_blog(text)
         accounts = self._term_accounts()
@@ -97,7 +102,7 @@ class MetadataSync:
 
     def _drafts_tags(self) -> list[str]:
         """Every tag used in the drafts folder, as the library pane lists them."""
-        pane = getattr(self, "library", None)
+        pane = getattr(self.window, "library", None)
         combo = getattr(pane, "tag", None)
         if combo is None:
             return []
@@ -120,18 +125,14 @@ class MetadataSync:
                 self.refresh_vocabulary()
 
         run_later(
-            self,
+            self.window,
             lambda _progress: terms.refresh(account, secret, timeout=20),
             done,
             name="smugdesk-terms",
         )
 
-    def publish_target(self, text: str) -> tuple[list[Where], dict[str, str]]:
-        """Overridden where publishing is known (PublishActions): nowhere, nothing absent."""
-        return [], {}
-
-    def apply_metadata_field(self, key: str, typed: str) -> None:
-        text = self.editor.toPlainText()
+    def apply_field(self, key: str, typed: str) -> None:
+        text = self.window.editor.toPlainText()
         try:
             edit = set_field(text, key, typed)
             if key == "blog" and typed:
@@ -141,7 +142,7 @@ class MetadataSync:
             return
         self.metadata.show_problem("")
         if edit.text != text:
-            replace_span(self.editor, text, edit)
+            replace_span(self.window.editor, text, edit)
 
 
 def with_blog_defaults(edit: FrontEdit, blog: str) -> FrontEdit:

@@ -307,12 +307,6 @@ class MainWindow(
     def welcome_shown(self) -> bool:
         return self.first_start.shown
 
-    def remember_library(self, shown: bool) -> None:
-        self.first_start.remember_library(shown)
-
-    def _save_setting(self, name: str, value) -> None:
-        self.first_start.save_setting(name, value)
-
     def choose_drafts_folder(self, caption: str) -> bool:
         return self.first_start.choose_drafts_folder(caption)
 

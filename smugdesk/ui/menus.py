@@ -161,7 +161,9 @@ def _library_shown(window) -> None:
     check mark follows without acting again (it once hid the library at every start)."""
     shown = not window.library.isHidden()
     _set_quietly(window.commands.show_library, shown)
-    window.remember_library(shown)
+    first_start = getattr(window, "first_start", None)  # None while the window is made
+    if first_start is not None:
+        first_start.remember_library(shown)
 
 
 def _set_quietly(action, checked: bool) -> None:

@@ -16,8 +16,8 @@ from pathlib import Path
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "translations"
 IRREGULAR = {"(s) were": (" was", "s were"), "(es)": ("", "es"), "(s)": ("", "s")}
 # lupdate marks a message numerus only for tr(text, "", n), not for
-# QCoreApplication.translate(context, text, "", n) outside a class: those are named here.
-TRANSLATE_NUMERUS = {("LibraryPane", "%s word(s)")}
+# QCoreApplication.translate(context, text, "", n): every message with "(s)" takes a count
+# (tests/ui/test_translations.py holds the sources to that), so each is made numerus.
 _OPTIONAL = re.compile(r"\((?:s|es)\)(?: were)?")
 
 
@@ -41,11 +41,9 @@ def english(template: Path) -> bytes:
     tree = etree.parse(template)
     root = tree.getroot()
     root.set("language", "en")
-    for context in root.iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            if (name, message.findtext("source", "")) in TRANSLATE_NUMERUS:
-                message.set("numerus", "yes")
+    for message in root.iter("message"):
+        if _OPTIONAL.search(message.findtext("source", "")):
+            message.set("numerus", "yes")
     for message in root.iter("message"):
         translation = message.find("translation")
         if message.get("numerus") != "yes":

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 
 from smugdesk import __version__
 from smugdesk.core.config import APP_NAME, Settings, drafts_dir
-from smugdesk.core.session import OpenPost, load_session
 from smugdesk.ui.translations import install_translations
 
 # QtWebEngine needs this before any QApplication exists. Importing it sets it too, but that
@@ -80,19 +79,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from smugdesk.ui.main_window import MainWindow
-    from smugdesk.ui.session_keeper import SessionKeeper
+    from smugdesk.ui.session_keeper import SessionKeeper, open_session_window
 
     app = create_application()
     drafts = drafts_dir(args.drafts, Settings.load().drafts or None)
     keeper = SessionKeeper(app)
     app.aboutToQuit.connect(keeper.save)
-    # Posts named on the command line, else the ones open when the app last quit.
-    wanted = [OpenPost(str(path)) for path in args.files] or load_session() or [None]
-    for state in wanted:
-        window = MainWindow(drafts, staged=True, greet=state is None)
-        keeper.watch(window)
-        window.show()
-        if state is not None and window.open_path(Path(state.path)):
-            window.restore_position(state)
+    # Posts named on the command line, else the tabs open when the app last quit.
+    open_session_window(drafts, [Path(path) for path in args.files], keeper)
     return app.exec()

@@ -81,8 +81,10 @@ def apply_blog(editor: QPlainTextEdit, blog: str) -> str:
 
 def change_blog(parent: QWidget, editor: QPlainTextEdit) -> str:
     """Ask for the blog and set it; returns a message for the status bar ("" if nothing)."""
+    from smugdesk.publish.shares import blog_accounts
+
     try:
-        accounts = load_accounts()
+        accounts = blog_accounts(load_accounts())
     except SmugdeskError as error:
         return str(error)
     if not accounts:

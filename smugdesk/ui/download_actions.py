@@ -74,8 +74,9 @@ class Downloads(QObject):
             for path in written:
                 self.window.library_saw_save(path)
             self.window.statusBar().showMessage(
-                self.tr("Downloaded %d post(s); %d were already here")
-                % (len(written), len(existing)),
+                self.tr("Downloaded %n post(s)", "", len(written))
+                + "; "
+                + self.tr("%n post(s) were already here", "", len(existing)),
                 10000,
             )
             if len(written) + len(existing) == 1:

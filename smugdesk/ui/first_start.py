@@ -90,7 +90,7 @@ class FirstStart(QObject):
     def _write(self) -> None:
         window = self.window
         self.show(False)
-        window.editor.setFocus()
+        window.metadata.focus_title()  # a new post starts with its title
 
     def choose_drafts_folder(self, caption: str) -> bool:
         """Keep drafts in a folder the writer picks (remembered in the settings); the

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from smugdesk.core.assets import (
     ImageError,
+    assets_dir,
     import_image_bytes,
     import_image_file,
     suggest_alt_text,
@@ -55,14 +56,29 @@ class Inserting(QObject):
     def insert_image(self) -> None:
         from smugdesk.ui.dialogs.image import ImageDialog
 
-        start = self.window.file.path.parent if self.window.file.path else self.window.drafts
-        dialog = ImageDialog(self.window, start_folder=start)
+        path = self.window.file.path
+        start = path.parent if path else self.window.drafts
+        dialog = ImageDialog(
+            self.window, start_folder=start, assets=assets_dir(path) if path else None
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        source, alt, title = dialog.chosen()
-        relative = self._store_image(source)
-        if relative:
-            self.window.editor.textCursor().insertText(markdown_image(alt, relative, title))
+        source, _alt, _title = dialog.chosen()
+        own = dialog.reused_path()  # already in the post's assets: used again, not copied
+        if own is not None and path is not None:
+            relative = own.relative_to(path.parent).as_posix()
+        else:
+            relative = self._store_image(source)
+        if not relative:
+            return
+        cursor = self.window.editor.textCursor()
+        markup = dialog.markdown(relative)
+        if dialog.is_figure():  # a caption, alignment or width: a paragraph of its own
+            line = cursor.block().text()
+            at = cursor.positionInBlock()
+            markup = ("\n\n" if line[:at].strip() else "") + markup
+            markup += "\n\n" if line[at:].strip() else ""
+        cursor.insertText(markup)
 
     def import_images(self, sources: list[Path] | bytes) -> str | None:
         """Store dropped or pasted images with the post; the Markdown for them, or None."""

@@ -195,6 +195,7 @@ class MainWindow(
         """What every editor gets: the window's settings, images kept with the post, the
         disk watch."""
         document.editor.image_importer = self.inserting.import_images
+        document.editor.follow_form(self.metadata)  # front matter folded while it is shown
         self.disk_watch.follow(document)
         self.settings_control.apply_to(document)
 
@@ -217,6 +218,8 @@ class MainWindow(
         long_before = before is not None and before.editor.document().characterCount()
         fresh_page = bool(long_before) and long_before > FRESH_PAGE_AFTER
         self.preview.set_base_folder(document.folder(), reload=fresh_page)
+        self.preview_style.follow_post()
+        document.editor.post_folder = document.folder() if document.file.path else None
         self.refresh_metadata(fresh=True)
         self._update_title()
         self.show_welcome(False)
@@ -344,6 +347,8 @@ class MainWindow(
         # The preview opens where the editor is (its top), not where the last post was.
         self.feed.opened()
         self.preview.set_base_folder(document.folder())
+        self.preview_style.follow_post()
+        document.editor.post_folder = document.folder() if binding.path else None
         self.refresh_metadata(fresh=True)
         self._update_title()
         document.recovery.clear()

@@ -124,9 +124,19 @@ def build_menus(window) -> None:
     a.sync_scroll.setChecked(True)
     a.sync_scroll.toggled.connect(lambda on: on and window.feed.sync_scroll())
     view.addAction(a.sync_scroll)
+    from smugdesk.ui.preview_style import PreviewStyleMenu
+
+    window.preview_style = PreviewStyleMenu(view, window.preview, lambda: window.file.path)
+    window.preview_style.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
 
     blog = window.blog_menu = window.menuBar().addMenu(window.tr("&Blog"))
     blog.addActions([a.publish, a.publish_to, a.send_queued])
+    from smugdesk.ui.share_actions import add_share_action
+
+    window.share_action = add_share_action(window, blog)
+    change_blog = blog.addAction(window.tr("Change &Blog of This Post…"))
+    change_blog.setStatusTip(window.tr("Choose the blog this post is written for"))
+    change_blog.triggered.connect(lambda: _change_blog(window))
     blog.addSeparator()
     blog.addActions([a.download_posts, a.accounts])
     a.publish.triggered.connect(window.publish)
@@ -164,6 +174,15 @@ def _library_shown(window) -> None:
     first_start = getattr(window, "first_start", None)  # None while the window is made
     if first_start is not None:
         first_start.remember_library(shown)
+
+
+def _change_blog(window) -> None:
+    from smugdesk.ui.change_blog import change_blog
+
+    message = change_blog(window, window.editor)
+    if message:
+        window.statusBar().showMessage(message, 8000)
+    window.refresh_metadata()
 
 
 def _set_quietly(action, checked: bool) -> None:

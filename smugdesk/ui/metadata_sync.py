@@ -84,10 +84,11 @@ class DetailsSync(QObject):
 
     def _term_accounts(self) -> list:
         from smugdesk.core.accounts import accounts_file, load_accounts
+        from smugdesk.publish.shares import blog_accounts
 
         def read() -> list:
             try:
-                return load_accounts()
+                return blog_accounts(load_accounts())  # Bluesky is to share, not a blog
             except SmugdeskError:
                 return []
 

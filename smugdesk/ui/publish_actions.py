@@ -85,8 +85,11 @@ class PublishActions:
         return secret
 
     def _accounts(self) -> list[Account]:
+        """The blogs a post can be published to (a Bluesky account is a place to share)."""
+        from smugdesk.publish.shares import blog_accounts
+
         try:
-            accounts = load_accounts()
+            accounts = blog_accounts(load_accounts())
         except SmugdeskError as error:
             QMessageBox.warning(self, self.tr("Blog accounts"), str(error))
             return []
@@ -305,6 +308,9 @@ class PublishActions:
                 self.publish_queue.remove(self.file.path, account.name)
             self._update_queue_note()
             self._show_published(result)
+            from smugdesk.ui.share_actions import after_publish
+
+            after_publish(self, account, result)
         elif isinstance(result, RemoteChangedError):
             self._server_changed(account, status, result)
         elif isinstance(result, RemoteMissingError):

@@ -33,6 +33,9 @@ class ViewModes(QObject):
         ):
             widget.setVisible(not on)
         window.metadata.setVisible(not on and window.commands.show_details.isChecked())
+        # The form hidden for full screen is not the writer hiding it: the block stays folded.
+        for document in window.documents:
+            document.editor.set_front_matter_folded(window.commands.show_details.isChecked())
         bar = window.tabs.bar  # Ctrl+Tab still switches; the bar shows for two tabs or more
         bar.setVisible(not on and bar.count() > 1)
         if on:

@@ -124,7 +124,7 @@ class WaitingPosts(QObject):
             failed = [(p, e) for p, e in results if e is not None]
             if sent:
                 self.window.statusBar().showMessage(
-                    self.tr("Sent %d waiting post(s)") % len(sent), 8000
+                    self.tr("Sent %n waiting post(s)", "", len(sent)), 8000
                 )
             if failed and not quiet:
                 QMessageBox.warning(

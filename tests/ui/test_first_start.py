@@ -73,8 +73,11 @@ def test_a_first_start_greets_with_where_drafts_go_and_the_ways_to_begin(
 
     qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
     assert not window.welcome_shown
-    assert window.editor.isVisible() and window.editor.hasFocus()
-    qtbot.keyClicks(window.editor, "Night shift")
+    title = window.metadata.fields["title"]  # the new post starts with its title
+    assert window.editor.isVisible() and title.hasFocus()
+    qtbot.keyClicks(title, "Night shift")
+    qtbot.keyClick(title, Qt.Key.Key_Return)  # Enter goes on to the body
+    assert window.editor.hasFocus()
     assert "title: Night shift" in window.editor.toPlainText()
 
 

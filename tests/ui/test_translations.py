@@ -54,3 +54,14 @@ def test_a_translation_for_the_users_language_is_used(qapp, tmp_path):
         for translator in installed:
             qapp.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_every_count_has_its_english_plural_forms():
+    """No "1 word(s)": each message with "(s)" has its singular and plural in English."""
+    text = (ROOT / "resources" / "translations" / "smugdesk_en.ts").read_text(encoding="utf-8")
+    messages = re.findall(r"<message[^>]*>.*?</message>", text, re.S)
+    counted = [m for m in messages if re.search(r"<source>[^<]*\((?:s|es)\)", m)]
+    assert counted
+    lacking = [re.search(r"<source>(.*?)</source>", m).group(1) for m in counted]
+    lacking = [s for s, m in zip(lacking, counted, strict=True) if "<numerusform>" not in m]
+    assert not lacking, f"run 'make translations': {lacking[:5]}"

@@ -29,7 +29,8 @@ test: lint
 # mutants); results stay in mutants/ so a second run only redoes what changed. WordPress and
 # the Micropub server are started once for the run (scripts/mutation_servers.py exports
 # SMUGDESK_WORDPRESS_SITE and SMUGDESK_MICROPUB_SITE, which the fixtures reuse and reset), so
-# the publishing tests take part; they are stopped when mutmut ends.
+# the publishing tests take part; they are stopped when mutmut ends. Sessions that use a
+# server take turns on it (a lock), so more children only speed up the other tests.
 # MUTANT_CHILDREN=2 on a machine of your own.
 MUTANT_CHILDREN ?= 1
 mutants: $(STAMP)

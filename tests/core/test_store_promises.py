@@ -322,3 +322,23 @@ def test_a_recovered_in_place_copy_keeps_the_posts_kind_of_name(drafts, original
     aged(leftover, "the only whole copy of the new text")
     assert clean_leftover_temps(drafts) == [leftover]
     assert (drafts / recovered).read_text() == "the only whole copy of the new text"
+
+
+def test_a_leftover_that_vanishes_while_the_cleanup_looks_does_not_stop_it(drafts, monkeypatch):
+    # Another window's cleanup removes the first leftover between the listing and the look
+    # (stand-in: os.lstat fails once, as it would for the file gone).
+    for number in range(3):
+        aged(drafts / f".old{number}.md.smugdesk-1111111{number}.tmp", "old")
+    real_lstat = os.lstat
+    gone: list[str] = []
+
+    def racing_lstat(path, *args, **kwargs):
+        if not gone and Path(path).name.startswith(".old"):
+            gone.append(Path(path).name)
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", racing_lstat)
+    removed = clean_leftover_temps(drafts)
+    monkeypatch.undo()
+    assert len(removed) == 2 and gone[0] not in {p.name for p in removed}

@@ -2314,17 +2314,17 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="276" />
+      <location filename="../../smugdesk/ui/main_window.py" line="275" />
       <source>“%s” is being published or exported: close it when that is done</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="318" />
+      <location filename="../../smugdesk/ui/main_window.py" line="317" />
       <source>Open Post</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="334" />
+      <location filename="../../smugdesk/ui/main_window.py" line="333" />
       <source>Cannot open this file</source>
       <translation type="unfinished" />
     </message>
@@ -2370,12 +2370,12 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="399" />
+      <location filename="../../smugdesk/ui/main_window.py" line="398" />
       <source>About smugdesk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/main_window.py" line="400" />
+      <location filename="../../smugdesk/ui/main_window.py" line="399" />
       <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
       <translation type="unfinished" />
     </message>
@@ -3362,6 +3362,10 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
     </message>
     <message>
       <location filename="../../smugdesk/ui/share_actions.py" line="527" />
+      <source>&amp;Share on Bluesky…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../smugdesk/ui/share_actions.py" line="572" />
       <source>Share on Bluesky…</source>
       <translation type="unfinished" />

@@ -195,7 +195,6 @@ class MainWindow(
         """What every editor gets: the window's settings, images kept with the post, the
         disk watch."""
         document.editor.image_importer = self.inserting.import_images
-        document.editor.follow_form(self.metadata)  # front matter folded while it is shown
         self.disk_watch.follow(document)
         self.settings_control.apply_to(document)
 

@@ -524,7 +524,7 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
 
 def add_share_action(window: QWidget, menu: QMenu) -> QAction:
     """ "Share on Bluesky…" in ``menu``, enabled for a post that is live on a blog."""
-    action = QAction(QCoreApplication.translate("ShareActions", "Share on Bluesky…"), window)
+    action = QAction(QCoreApplication.translate("ShareActions", "&Share on Bluesky…"), window)
     action.setObjectName("shareBluesky")
     action.setStatusTip(
         QCoreApplication.translate(

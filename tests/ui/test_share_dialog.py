@@ -96,9 +96,9 @@ def test_share_counts_as_you_type_and_records_the_share(
     assert not dialog.delete_button.isVisible()
 
     dialog.text.setPlainText("👍🏽" * 300)  # 300 characters for Bluesky, 2,400 bytes
-    assert dialog.counter.text() == "0 character(s) left" and dialog.send_button.isEnabled()
+    assert dialog.counter.text() == "0 characters left" and dialog.send_button.isEnabled()
     dialog.text.setPlainText("👍🏽" * 301)
-    assert dialog.counter.text() == "1 character(s) too many"
+    assert dialog.counter.text() == "1 character too many"
     assert not dialog.send_button.isEnabled()
     dialog.text.setPlainText("👩‍👩‍👧" * 170)  # 170 characters, but 3,060 bytes
     assert "too long" in dialog.counter.text().lower()

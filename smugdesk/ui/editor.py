@@ -37,7 +37,7 @@ from smugdesk.core.image_markup import ImageMarkup, image_at
 from smugdesk.core.links import BadUrlError, check_url, looks_like_url, markdown_link
 from smugdesk.core.spelling import prose_words
 from smugdesk.ui.front_matter_fold import FrontMatterFold
-from smugdesk.ui.highlighter import MarkdownHighlighter
+from smugdesk.ui.highlighter import LAZY_FROM_CHARACTERS, MarkdownHighlighter
 
 # Given image files or PNG bytes, store them with the post and return the Markdown to insert
 # (None when the writer cancelled or it failed, already explained to them).
@@ -282,6 +282,7 @@ class MarkdownEditor(QPlainTextEdit):
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         self.front_fold.new_text(True)  # another post: its front matter starts folded
+        self.highlighter.colour_lazily(len(text) > LAZY_FROM_CHARACTERS)
         super().setPlainText(text)
         self.front_fold.new_text(False)
 

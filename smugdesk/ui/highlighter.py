@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from smugdesk.core.spelling import Speller, prose_words
@@ -90,13 +91,46 @@ def _format(
     return fmt
 
 
+# A long post is coloured from its top in slices after it is shown: colouring 100,000 words
+# at once held the UI thread (and the first preview behind it) for 0.25-1.5 s.
+DEFERRED = -2  # the state of a line past the frontier, not coloured yet
+LAZY_FROM_CHARACTERS = 200_000
+FIRST_LINES = 400  # coloured at once: the top of the post, its front matter
+LINES_A_SLICE = 400  # about 5 ms of colouring between two turns of the event loop
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.focus_range: tuple[int, int] | None = None  # blocks not dimmed in focus mode
         self.speller: Speller | None = None
         self._math_spans: list[tuple[int, int]] = []  # of the line being coloured: not prose
+        self.frontier: int | None = None  # lines from this number on are not coloured yet
+        self._slices = QTimer(self)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._colour_a_slice)
         self.set_dark(False)
+
+    def colour_lazily(self, lazily: bool) -> None:
+        """Whether the text about to be set is coloured from its top in slices (a long
+        post) or at once."""
+        self.frontier = FIRST_LINES if lazily else None
+        if lazily:
+            self._slices.start()
+        else:
+            self._slices.stop()
+
+    def _colour_a_slice(self) -> None:
+        document = self.document()
+        start = self.frontier
+        if document is None or start is None or start >= document.blockCount():
+            self.frontier = None
+            self._slices.stop()
+            return
+        self.frontier = start + LINES_A_SLICE
+        # Each line's state moves off DEFERRED, so Qt goes on line by line up to the
+        # frontier, carrying fences and front matter over from the line before.
+        self.rehighlightBlock(document.findBlockByNumber(start))
 
     def set_dark(self, dark: bool) -> None:
         """Colours that read well on the editor's background, light or dark."""
@@ -124,6 +158,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if self.frontier is not None and self.currentBlock().blockNumber() >= self.frontier:
+            self.setCurrentBlockState(DEFERRED)
+            return
         if self._highlight(text) and self.speller is not None:
             self._underline_misspelled(text)
         focus = self.focus_range

@@ -50,3 +50,9 @@ def test_broken_front_matter_is_reported_not_rewritten(qtbot):
     editor.setPlainText(broken)
     assert apply_blog(editor, "Ward Notes") != ""
     assert editor.toPlainText() == broken
+
+
+def test_the_blog_menu_offers_it_and_says_when_there_is_no_blog(qtbot, window):
+    [action] = [a for a in window.blog_menu.actions() if a.text() == "Change &Blog of This Post…"]
+    action.trigger()  # no blog yet: a word in the status bar, no dialog
+    assert "No blogs yet" in window.statusBar().currentMessage()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -115,12 +115,20 @@ class DateField(QLineEdit):
 
     picked = Signal()  # a date was chosen in the calendar: the text holds it
 
+    def _calendar_icon(self):
+        return drawn_icon(CALENDAR_DRAWING, QColor(self.palette().color(QPalette.ColorRole.Text)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # The dark theme arrives as a new palette: the icon is drawn again in its text colour.
+        action = getattr(self, "calendar_action", None)  # not yet while being made
+        if event.type() == QEvent.Type.PaletteChange and action is not None:
+            action.setIcon(self._calendar_icon())
+        super().changeEvent(event)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        colour = self.palette().color(QPalette.ColorRole.Text)
         self.calendar_action = self.addAction(
-            drawn_icon(CALENDAR_DRAWING, QColor(colour)),
-            QLineEdit.ActionPosition.TrailingPosition,
+            self._calendar_icon(), QLineEdit.ActionPosition.TrailingPosition
         )
         shortcut = QKeySequence("Alt+Down").toString(QKeySequence.SequenceFormat.NativeText)
         self.calendar_action.setToolTip(self.tr("Choose from a calendar (%s)") % shortcut)

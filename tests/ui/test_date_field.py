@@ -138,3 +138,23 @@ def test_escape_closes_the_calendar_and_changes_nothing(form, qtbot):
     with qtbot.assertNotEmitted(form.field_edited):
         qtbot.keyClick(popup.calendar, Qt.Key.Key_Escape)
     assert not popup.isVisible() and field.text() == "2025-03-01"
+
+
+def test_the_calendar_icon_follows_a_dark_palette(qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from smugdesk.ui.date_field import DateField
+
+    def darkest(field) -> int:
+        image = field.calendar_action.icon().pixmap(16, 16).toImage()
+        seen = [image.pixelColor(x, y) for x in range(16) for y in range(16)]
+        return max(c.lightness() for c in seen if c.alpha() > 200)
+
+    field = DateField()
+    qtbot.addWidget(field)
+    assert darkest(field) < 128  # drawn in the light theme's dark text colour
+    palette = field.palette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    field.setPalette(palette)
+    assert darkest(field) > 200  # drawn again in the dark theme's light text colour

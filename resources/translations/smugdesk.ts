@@ -1114,7 +1114,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../smugdesk/ui/date_field.py" line="126"/>
+        <location filename="../../smugdesk/ui/date_field.py" line="134"/>
         <source>Choose from a calendar (%s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2390,32 +2390,32 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="327"/>
+        <location filename="../../smugdesk/ui/editor.py" line="328"/>
         <source>Show the front matter here (Ctrl+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="400"/>
+        <location filename="../../smugdesk/ui/editor.py" line="401"/>
         <source>Image Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="407"/>
+        <location filename="../../smugdesk/ui/editor.py" line="408"/>
         <source>Show the Front Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="410"/>
+        <location filename="../../smugdesk/ui/editor.py" line="411"/>
         <source>Fold the Front Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="425"/>
+        <location filename="../../smugdesk/ui/editor.py" line="426"/>
         <source>(no suggestions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="428"/>
+        <location filename="../../smugdesk/ui/editor.py" line="429"/>
         <source>Add “%s” to Dictionary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3267,207 +3267,207 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
 <context>
     <name>ShareActions</name>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="102"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="77"/>
         <source>Cannot share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="151"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="126"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="155"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="130"/>
         <source>Shared, but not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="156"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="131"/>
         <source>Bluesky has it (%s), but it could not be recorded in the post: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="173"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="148"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="188"/>
-        <source>App password for %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="189"/>
-        <source>App password for @%s (make one in Bluesky under Settings → Privacy and security → App passwords; never your account&apos;s own password):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="203"/>
-        <source>Not an app password?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="204"/>
-        <source>This does not look like a Bluesky app password (xxxx-xxxx-xxxx-xxxx). Your account&apos;s own password gives full control of the account: use an app password instead. Use this one anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="481"/>
-        <location filename="../../smugdesk/ui/share_actions.py" line="492"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="165"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="176"/>
         <source>Share on Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="482"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="166"/>
         <source>Publish the post first: only a post that is live on a blog can be shared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="493"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="177"/>
         <source>Add your Bluesky account first (Blog ▸ Accounts…, kind Bluesky: your handle and an app password).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="509"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="193"/>
         <source>Deleted from Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="513"/>
-        <location filename="../../smugdesk/ui/share_actions.py" line="621"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="197"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="305"/>
         <source>On Bluesky: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="527"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="211"/>
         <source>&amp;Share on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="572"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="256"/>
         <source>Share on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="530"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="214"/>
         <source>Tell your followers on Bluesky about this published post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="570"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="254"/>
         <source>Update on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="603"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="287"/>
         <source>Sharing on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="615"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="299"/>
         <source>Not shared on Bluesky</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="70"/>
+        <source>App password for %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="71"/>
+        <source>App password for @%s (make one in Bluesky under Settings → Privacy and security → App passwords; never your account&apos;s own password):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="85"/>
+        <source>Not an app password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="86"/>
+        <source>This does not look like a Bluesky app password (xxxx-xxxx-xxxx-xxxx). Your account&apos;s own password gives full control of the account: use an app password instead. Use this one anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="250"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="132"/>
         <source>Share on Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="260"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="142"/>
         <source>Bluesky account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="262"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="144"/>
         <source>Account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="266"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="148"/>
         <source>Text of the Bluesky post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="273"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="155"/>
         <source>Characters left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="280"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="162"/>
         <source>for example en, or fr, de</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="281"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="163"/>
         <source>The post&apos;s language, so followers&apos; feeds can filter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="282"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="164"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="283"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="165"/>
         <source>Share every post I publish on %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="298"/>
-        <location filename="../../smugdesk/ui/share_actions.py" line="406"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="180"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="288"/>
         <source>Delete from Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="314"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="196"/>
         <source>Link card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="347"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="229"/>
         <source>Update on Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="347"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="229"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="355"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="237"/>
         <source>Too long for Bluesky: fewer emoji or other long characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/share_actions.py" line="357"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="239"/>
         <source>%n character(s) too many</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/share_actions.py" line="359"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="241"/>
         <source>%n character(s) left</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="390"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="272"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="408"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="290"/>
         <source>Delete the post about this article from Bluesky? Replies and reposts of it go too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="416"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="298"/>
         <source>Deleting…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,7 +17,7 @@ from smugdesk.core.accounts import Account, save_accounts
 from smugdesk.core.credentials import get_secret, store_secret
 from smugdesk.core.post import parse_post
 from smugdesk.publish.shares import ShareChoice, recorded_share, save_share_choice, share_choice
-from smugdesk.ui import share_actions
+from smugdesk.ui.dialogs import share as share_dialog
 from smugdesk.ui.share_actions import ShareDialog, add_share_action, after_publish
 
 
@@ -192,7 +192,7 @@ def test_a_wrong_app_password_is_said_in_the_dialog_and_asked_again(
         asked.append(args[2])
         return bluesky_pds.app_password, True
 
-    monkeypatch.setattr(share_actions.QInputDialog, "getText", type_it)
+    monkeypatch.setattr(share_dialog.QInputDialog, "getText", type_it)
     _send(qtbot, dialog)
     assert "App passwords" in asked[0] and dialog.result_share is not None
 
@@ -291,7 +291,7 @@ def test_what_is_not_an_app_password_is_questioned_first(
     _open(window, tmp_path)
     dialog = _dialog_from_menu(qtbot, window)
     monkeypatch.setattr(
-        share_actions.QInputDialog, "getText", lambda *args, **kwargs: ("hunter2", True)
+        share_dialog.QInputDialog, "getText", lambda *args, **kwargs: ("hunter2", True)
     )
     seen: list[str] = []
     answer_dialog(QMessageBox.StandardButton.No, seen)

@@ -165,6 +165,8 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
             continue
         if _boundary(lines, i, in_html or in_comment) and start(i):
             return found
+        # A line that closes a comment (or HTML block) begins inside it: no definition there.
+        began_inside = in_html or in_comment
         if not in_html and not in_comment and line.lstrip(" ")[:1] == "<":
             in_html = True
         if line.startswith(_KEPT_MARKER):
@@ -180,7 +182,7 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
             continue
         at_start = i == 0 or not lines[i - 1].strip() or previous_def
         previous_def = False
-        if not at_start or in_html or in_comment:
+        if not at_start or in_html or in_comment or began_inside:
             if "]:" in line or "] :" in line:
                 found.risky.append(i)  # a definition inside a block: not lifted out exactly
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -226,3 +227,18 @@ def test_headings_alike_get_the_ids_a_whole_render_gives_them():
     edited = text.replace("One.", "One, then.")
     assert incremental.render(edited).html() == whole(edited)
     assert incremental.rendered_chunks == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!-- a note\n\n[^b]: Another note -->\n",
+        "<!-- a note\n\n[^b]: Another note -->\n\nSee[^b].\n",
+        "<!-- a\n\n[link]: https://example.org -->\n\n[link]\n",
+    ],
+)
+def test_a_definition_on_the_line_that_closes_a_comment_is_inside_it(text):
+    # Found by hypothesis: the line's "-->" closed the comment before the line was read as
+    # a footnote definition, so the preview listed a note the page does not have.
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    assert same(incremental.render(text).html(), text)

@@ -7,6 +7,14 @@ import sys
 import tempfile
 
 import pytest
+from hypothesis import settings
+
+# CI (.ci/run) runs the property tests on examples fixed per test, so a run lands or not on
+# the code alone; everywhere else each run draws new examples and keeps looking for bugs
+# (two found this way this week: tests/core/test_incremental.py).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("SMUGDESK_HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["SMUGDESK_HYPOTHESIS_PROFILE"])
 
 # Set before anything imports Qt: the platform and the folders Qt and platformdirs use.
 _home = tempfile.mkdtemp(prefix="smugdesk-tests-")

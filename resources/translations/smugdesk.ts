@@ -2368,54 +2368,54 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
 <context>
     <name>MarkdownEditor</name>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="91"/>
+        <location filename="../../smugdesk/ui/editor.py" line="74"/>
         <source>Markdown editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="92"/>
+        <location filename="../../smugdesk/ui/editor.py" line="75"/>
         <source>Write your post in Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="175"/>
+        <location filename="../../smugdesk/ui/image_chip.py" line="41"/>
         <source>Image details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/editor.py" line="205"/>
+        <location filename="../../smugdesk/ui/editor.py" line="117"/>
         <source>The front matter (%n field(s)) is folded: edit it in the details form, or press Ctrl+Home to show it here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="328"/>
+        <location filename="../../smugdesk/ui/editor.py" line="240"/>
         <source>Show the front matter here (Ctrl+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="401"/>
+        <location filename="../../smugdesk/ui/editor.py" line="313"/>
         <source>Image Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="408"/>
+        <location filename="../../smugdesk/ui/editor.py" line="320"/>
         <source>Show the Front Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="411"/>
+        <location filename="../../smugdesk/ui/editor.py" line="323"/>
         <source>Fold the Front Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="426"/>
+        <location filename="../../smugdesk/ui/editor.py" line="338"/>
         <source>(no suggestions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="429"/>
+        <location filename="../../smugdesk/ui/editor.py" line="341"/>
         <source>Add “%s” to Dictionary</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,12 +11,9 @@ from PySide6.QtGui import (
     QAction,
     QFont,
     QFontDatabase,
-    QFontMetricsF,
-    QGuiApplication,
     QImage,
     QKeyEvent,
     QPainter,
-    QPalette,
     QTextCursor,
     QTextOption,
 )
@@ -33,11 +30,12 @@ from smugdesk.core.editing import (
     set_heading,
     toggle_wrap,
 )
-from smugdesk.core.image_markup import ImageMarkup, image_at
+from smugdesk.core.image_markup import ImageMarkup
 from smugdesk.core.links import BadUrlError, check_url, looks_like_url, markdown_link
 from smugdesk.core.spelling import prose_words
 from smugdesk.ui.front_matter_fold import FrontMatterFold
 from smugdesk.ui.highlighter import LAZY_FROM_CHARACTERS, MarkdownHighlighter
+from smugdesk.ui.image_chip import ImageChip
 
 # Given image files or PNG bytes, store them with the post and return the Markdown to insert
 # (None when the writer cancelled or it failed, already explained to them).
@@ -50,21 +48,6 @@ def _image_files(source: QMimeData) -> list[Path]:
         for url in source.urls()
         if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES
     ]
-
-
-def _utf16(text: str) -> int:
-    """The length of ``text`` in Qt's positions (an emoji counts two)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _column(text: str, qt_column: int) -> int:
-    """A Qt position in a line as an index into the Python string."""
-    units = 0
-    for index, character in enumerate(text):
-        if units >= qt_column:
-            return index
-        units += 2 if ord(character) > 0xFFFF else 1
-    return len(text)
 
 
 def _png_bytes(image: QImage) -> bytes:
@@ -103,91 +86,20 @@ class MarkdownEditor(QPlainTextEdit):
         self._asked_field: tuple[str, int, str] | None = None
         # The folder the post's relative image paths start from (None: an untitled post).
         self.post_folder: Path | None = None
-        self._chip = QRectF()
-        self.cursorPositionChanged.connect(self._chip_moved)
+        self.chip = ImageChip(self)
+        self.cursorPositionChanged.connect(self.chip.moved)
 
-    # Image details: click an image's markup for its alt text, caption, alignment, size.
-    def _chip_moved(self) -> None:
-        chip = self.image_chip()
-        if chip != self._chip:
-            self.viewport().update(self._chip.united(chip).toAlignedRect().adjusted(-2, -2, 2, 2))
-            self._chip = chip
-
+    # Image details: click an image's markup for its alt text, caption, alignment, size
+    # (ui/image_chip.py).
     def image_at(self, position: int | None = None) -> tuple[int, ImageMarkup] | None:
-        """The image whose markup holds ``position`` (the caret's by default), with the
-        position its line starts at."""
-        cursor = self.textCursor()
-        if position is not None:
-            cursor.setPosition(position)
-        block = cursor.block()
-        found = image_at(block.text(), _column(block.text(), cursor.positionInBlock()))
-        return (block.position(), found) if found else None
+        return self.chip.at(position)
 
     def edit_image_details(self, position: int | None = None) -> bool:
-        """Show the details of the image at ``position`` (the caret's); OK rewrites its
-        markup as one undo step. False when there is no image there or it was cancelled."""
-        from smugdesk.ui.dialogs.image import ImageDialog
-
-        held = self.image_at(position)
-        if held is None:
-            return False
-        line_start, image = held
-        folder = self.post_folder
-        local = None
-        if folder is not None and "://" not in image.src and not image.src.startswith("/"):
-            local = folder / image.src
-        dialog = ImageDialog(
-            self,
-            start_folder=folder or Path.home(),
-            file=local if local and local.is_file() else None,
-            details=image,
-        )
-        if dialog.exec() != dialog.DialogCode.Accepted:
-            return False
-        new = dialog.details_markdown()
-        text = self.document().findBlock(line_start).text()
-        start = line_start + _utf16(text[: image.start])
-        end = line_start + _utf16(text[: image.end])
-        if new != text[image.start : image.end]:
-            after = start + _utf16(new)
-            self._apply(start, end, new, after, after)
-        return True
+        return self.chip.edit(position)
 
     def image_chip(self) -> QRectF:
-        """Where "Image details…" is drawn, after the markup the caret is in (empty when
-        the caret is in none)."""
-        held = self.image_at()
-        if held is None or self.textCursor().hasSelection():
-            return QRectF()
-        line_start, image = held
-        text = self.document().findBlock(line_start).text()
-        end = QTextCursor(self.document())
-        end.setPosition(line_start + _utf16(text[: image.end]))
-        spot = self.cursorRect(end)
-        font = QGuiApplication.font()
-        width = QFontMetricsF(font).horizontalAdvance(self.image_chip_text()) + 16
-        # After the markup, or against the right edge when the markup ends near it (the
-        # chip then covers the line's end rather than being out of sight).
-        left = min(spot.right() + 8, self.viewport().width() - width - 4)
-        return QRectF(max(0, left), spot.top(), width, spot.height())
+        return self.chip.rect()
 
-    def image_chip_text(self) -> str:
-        return self.tr("Image details…")
-
-    def _paint_image_chip(self, painter: QPainter) -> None:
-        chip = self.image_chip()
-        if chip.isEmpty():
-            return
-        palette = self.palette()
-        painter.setFont(QGuiApplication.font())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
-        painter.drawRoundedRect(chip.adjusted(0, 1, 0, -1), 6, 6)
-        painter.setPen(palette.color(QPalette.ColorRole.Link))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.image_chip_text())
-
-    # The front matter folds away while the details form edits it.
     def set_front_matter_folded(self, folded: bool) -> None:
         """Fold the front matter (the details form is shown) or show it (the form is
         hidden: the writer edits the raw block)."""
@@ -290,7 +202,7 @@ class MarkdownEditor(QPlainTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         self.front_fold.paint(painter)
-        self._paint_image_chip(painter)
+        self.chip.paint(painter)
         painter.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
-
-from smugdesk.core.store import load_post
-from smugdesk.publish.base import resolve_options
-from smugdesk.publish.registry import registry
+from site_builds import export, run
 
 LINE = '![Nurses at the station](p.assets/station.jpg "The night shift at 3 a.m."){.align-center width="480"}'  # noqa: E501
 
@@ -32,16 +28,6 @@ def post(tmp_path) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-def export(name: str, post: Path, site: Path):
-    exporter = registry().get(name)
-    return exporter.export(load_post(post), site, resolve_options(exporter, {}))
-
-
-def run(command: list[str], cwd: Path) -> None:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
 
 
 def assert_figure(html: str, image_exists) -> None:

@@ -1,7 +1,8 @@
 """What the preview costs in memory, per process: the window with a 2,000-word post open,
 then a 100,000-word manuscript edited 500 times.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/preview_memory.py [EDITS]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/preview_memory.py [EDITS] [--post-only]
+    sh benchmarks/as_user.sh smugbench benchmarks/preview_memory.py --post-only   # sandbox on
 
 For every process (the app and QtWebEngine's: zygotes, renderer; the GPU work runs in the
 app's process) it prints the peak resident size (VmHWM: what startup.py sums, counting the
@@ -10,7 +11,14 @@ pages of shared libraries once per process) and the proportional set size (PSS, 
 machine really gives). Then the page process's growth over EDITS (default 500)
 one-character edits in the middle of the manuscript, each waited for (the page's own
 callback), and again after 3 s idle. QTWEBENGINE_CHROMIUM_FLAGS adds flags, as for the app;
-SMUGDESK_BENCH_NO_FLAGS=1 leaves out the preview's own (ui/application.py): "before".
+SMUGDESK_BENCH_NO_FLAGS=1 leaves out the preview's own (ui/application.py): "before";
+--post-only stops after the 2,000-word figures.
+
+As root Chromium's sandbox must be off (QTWEBENGINE_DISABLE_SANDBOX, set here), and the app
+then also starts without zygotes: not what a writer runs. For the writer's figures, run it
+as a non-root user (benchmarks/as_user.sh). Each table says whether the sandbox was on: the
+renderer in its own user, PID and network namespaces, under a seccomp filter, without
+--no-sandbox.
 """
 
 from __future__ import annotations
@@ -72,6 +80,50 @@ def processes() -> list[int]:
     return found
 
 
+def arguments(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+
+
+def parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def kind_of(pid: int) -> str:
+    """What the process is. A zygote's forks keep its command line, so the tree tells:
+    the app starts the zygotes; the sandboxed one is first the init of its PID namespace,
+    whose child is the zygote proper, whose children are the renderers."""
+    if pid == os.getpid():
+        return "app (with the GPU thread)"
+    given = arguments(pid)
+    kind = next((a[7:] for a in given if a.startswith("--type=")), "?")
+    if kind != "zygote":
+        return kind
+    if "--no-zygote-sandbox" in given:
+        return "unsandboxed zygote"
+    depth, parent = 0, parent_of(pid)
+    while parent != os.getpid() and depth < 5:
+        depth, parent = depth + 1, parent_of(parent)
+    return ["zygote's namespace init", "zygote", "renderer (zygote's fork)"][min(depth, 2)]
+
+
+def sandbox(rows: list[dict]) -> str:
+    """Whether the page process runs in Chromium's sandbox, from what the kernel shows."""
+    renderer = page_process(rows)
+    if renderer is None:
+        return "no page process"
+    mine, its = Path("/proc/self/ns"), Path(f"/proc/{renderer}/ns")
+    own = [n for n in ("user", "pid", "net") if (mine / n).readlink() != (its / n).readlink()]
+    status = Path(f"/proc/{renderer}/status").read_text()
+    seccomp = "Seccomp:\t2" in status
+    flag = "--no-sandbox" in arguments(renderer)
+    on = len(own) == 3 and seccomp and not flag
+    return (
+        f"{'ON' if on else 'OFF'} (page process {renderer}, uid {os.getuid()}: own namespaces"
+        f" {'/'.join(own) or 'none'}; seccomp filter {'yes' if seccomp else 'no'};"
+        f" --no-sandbox {'given' if flag else 'not given'})"
+    )
+
+
 def figures(pid: int) -> dict:
     status = Path(f"/proc/{pid}/status").read_text().splitlines()
     rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
@@ -80,11 +132,9 @@ def figures(pid: int) -> dict:
         line = next(line for line in lines if line.startswith(name + ":"))
         return int(line.split()[1]) / 1024
 
-    arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    kind = next((a.decode()[7:] for a in arguments if a.startswith(b"--type=")), "app")
     return {
         "pid": pid,
-        "kind": kind if pid != os.getpid() else "app (with the GPU thread)",
+        "kind": kind_of(pid),
         "hwm": field(status, "VmHWM"),
         "rss": field(status, "VmRSS"),
         "pss": field(rollup, "Pss"),
@@ -103,19 +153,21 @@ def table(title: str) -> list[dict]:
     print(
         f"  all {len(rows)} processes: peak {sum(r['hwm'] for r in rows):.0f} MB (sum of VmHWM),"
         f" PSS {sum(r['pss'] for r in rows):.0f} MB",
-        flush=True,
     )
+    print(f"  sandbox {sandbox(rows)}; load average {os.getloadavg()[0]:.1f}", flush=True)
     return rows
 
 
-def page_process(rows: list[dict]) -> int:
-    """The renderer: the largest of QtWebEngine's processes (a zygote's child keeps the
-    zygote's name in its command line)."""
-    return max(rows[1:], key=lambda row: row["rss"])["pid"]
+def page_process(rows: list[dict]) -> int | None:
+    """The renderer (the preview has one page)."""
+    pages = [row for row in rows if row["kind"].startswith("renderer")]
+    return max(pages, key=lambda row: row["rss"])["pid"] if pages else None
 
 
 def main() -> None:
-    edits = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    post_only = "--post-only" in sys.argv
+    given = [a for a in sys.argv[1:] if a != "--post-only"]
+    edits = int(given[0]) if given else 500
     if os.environ.get("SMUGDESK_BENCH_NO_FLAGS"):  # "before": none of the preview's own
         application.PREVIEW_FLAGS = application.UNSANDBOXED_FLAGS = ()
     print("flags:", " ".join(application.webengine_flags()) or "(none)")
@@ -130,6 +182,10 @@ def main() -> None:
     wait_until(lambda: window.preview_is_current)
     pause(3)  # the helpers settle, as startup.py waits before reading
     table("2,000-word post open:")
+    if post_only:
+        window.editor.document().setModified(False)
+        sys.stdout.flush()
+        os._exit(0)
 
     big = folder / "manuscript.md"
     big.write_text("---\ntitle: Manuscript\n---\n" + document(100000), encoding="utf-8")

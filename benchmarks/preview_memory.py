@@ -170,6 +170,7 @@ def main() -> None:
     edits = int(given[0]) if given else 500
     if os.environ.get("SMUGDESK_BENCH_NO_FLAGS"):  # "before": none of the preview's own
         application.PREVIEW_FLAGS = application.UNSANDBOXED_FLAGS = ()
+        application.SANDBOXED_FLAGS = ()
     print("flags:", " ".join(application.webengine_flags()) or "(none)")
     app = application.create_application()
     folder = Path(tempfile.mkdtemp(prefix="smugdesk-memory-"))

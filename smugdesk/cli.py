@@ -146,35 +146,33 @@ def run(args: argparse.Namespace) -> int:
 def library_verb(args: argparse.Namespace) -> int:
     from smugdesk.core.config import Settings, drafts_dir
     from smugdesk.core.index import PostIndex
-    from smugdesk.core.library_view import entry_json, entry_line
 
     drafts = drafts_dir(args.drafts, None if args.drafts else Settings.load().drafts or None)
     if not drafts.is_dir():
         raise SmugdeskError(f"the drafts folder {drafts} does not exist")
     index = PostIndex(drafts)
     try:
-        index.refresh()
-        if args.verb == "search":
-            found = index.search(args.query, args.sort, status=args.status, tag=args.tag)
-        elif args.json:
-            from smugdesk.core.index import entry_of
-            from smugdesk.core.library_json import json_lines
+        if args.verb == "list":
+            from smugdesk.core.library_lines import listing
 
-            rows = index.rows(args.sort, status=args.status, tag=args.tag)
-            lines = json_lines(rows, drafts, entry_of)
-            sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n")
-            return 0
+            kind = "json" if args.json else "text"
+            lines = listing(index, kind, args.sort, args.status, args.tag)
         else:
-            found = index.entries(args.sort, status=args.status, tag=args.tag)
+            from smugdesk.core.library_view import entry_json, entry_line
+
+            index.refresh()
+            found = index.search(args.query, args.sort, status=args.status, tag=args.tag)
+            if args.json:
+                # One object a line: json's indent= falls back to its slow pure-Python encoder.
+                lines = [json.dumps(entry_json(entry, drafts)) for entry in found]
+            else:
+                lines = [entry_line(entry, drafts) for entry in found]
     finally:
         index.close()
     if args.json:
-        # One object a line: json's indent= falls back to its slow pure-Python encoder.
-        lines = (json.dumps(entry_json(entry, drafts)) for entry in found)
         sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n")
-    else:
-        for entry in found:
-            print(entry_line(entry, drafts))
+    elif lines:
+        sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 

@@ -26,13 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from smugdesk.core.config import cache_dir
-from smugdesk.core.index_pool import Item, Prepared, prepare, read_posts, unpack
+from smugdesk.core.index_pool import Item, Prepared, prepare, read_posts, split_lines, unpack
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
 from smugdesk.core.library_view import MARK_END, MARK_START
 
 # 6: the same tables as 5, in a file that gives freed pages back (5's never did, see
 # _connect): a 50,000-post index carried 76 MB of free pages after its build.
-SCHEMA_VERSION = 6
+# 7: each post's line in `smugdesk list` and its JSON for `--json` kept with its row
+# (library_lines), and
+# the drafts folder it was made for (those rows hold paths relative to it).
+SCHEMA_VERSION = 7
 # Every order ends with the path, so equal keys (or equal relevance) always come out alike.
 SORTS = {
     "date": "date DESC, title COLLATE NOCASE, path",
@@ -64,7 +67,7 @@ class Changes:
 
     removed: list[str] = field(default_factory=list)
     stale: list[Item] = field(default_factory=list)
-    known: set[str] = field(default_factory=set)
+    added: int = 0  # of the stale, those the index did not hold
     on_disk: int = 0
 
 
@@ -98,7 +101,7 @@ class PostIndex:
         try:
             db = self._connect()
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
+            if version != SCHEMA_VERSION or self._folder(db) != str(self.drafts):
                 db.close()
                 self._discard()
                 db = self._connect()
@@ -127,13 +130,18 @@ class PostIndex:
         db.execute("PRAGMA journal_size_limit=8388608")  # the WAL shrinks after a build
         return db
 
+    @staticmethod
+    def _folder(db: sqlite3.Connection) -> str | None:
+        """The drafts folder the index was made for: the rows keep paths relative to it."""
+        row = db.execute("SELECT value FROM about WHERE key = 'drafts'").fetchone()
+        return row[0] if row else None
+
     def _discard(self) -> None:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{self.db_path}{suffix}").unlink()
 
-    @staticmethod
-    def _create(db: sqlite3.Connection) -> None:
+    def _create(self, db: sqlite3.Connection) -> None:
         prefixes = f", prefix='{_PREFIXES}'" if _PREFIXES else ""
         db.executescript(
             f"""
@@ -141,8 +149,12 @@ class PostIndex:
             CREATE TABLE posts (
                 id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, title TEXT, slug TEXT,
                 date TEXT, status TEXT, tags TEXT, categories TEXT, summary TEXT,
-                words INTEGER, edited_ns INTEGER, size INTEGER, problem TEXT);
+                words INTEGER, edited_ns INTEGER, size INTEGER, problem TEXT,
+                list_line TEXT NOT NULL, json_line TEXT NOT NULL);
             CREATE TABLE bodies (id INTEGER PRIMARY KEY, packed BLOB);
+            CREATE TABLE about (key TEXT PRIMARY KEY, value TEXT);
+            -- The list's usual order without sorting 50,000 rows (a third of its query).
+            CREATE INDEX posts_by_date ON posts (date DESC, title COLLATE NOCASE, path);
             CREATE VIRTUAL TABLE posts_fts USING fts5(
                 title, tags, categories, body, content='',
                 tokenize='unicode61 remove_diacritics 2'{prefixes});
@@ -150,6 +162,7 @@ class PostIndex:
             COMMIT;
             """
         )
+        db.execute("INSERT INTO about VALUES ('drafts', ?)", (str(self.drafts),))
 
     def close(self) -> None:
         self._db.close()
@@ -165,25 +178,25 @@ class PostIndex:
         files are read by ``workers`` processes (default: one per core; 1 reads here)."""
         return self.apply(self.changes(), progress, cancelled, workers)
 
-    def changes(self) -> Changes:
-        """What a refresh would do, from a walk of the folder (stat only, nothing read)."""
-        known = {
-            path: (size, mtime)
-            for path, size, mtime in self._db.execute("SELECT path, size, edited_ns FROM posts")
-        }
-        found = Changes(known=set(known))
-        seen: set[str] = set()
+    def changes(self, known: dict[str, tuple[int, int]] | None = None) -> Changes:
+        """What a refresh would do, from a walk of the folder (stat only, nothing read).
+        ``known``: the size and mtime of every post the index holds, when the caller has
+        just read them (a whole listing does), to spare reading them again."""
+        if known is None:
+            known = {
+                path: (size, mtime)
+                for path, size, mtime in self._db.execute("SELECT path, size, edited_ns FROM posts")
+            }
+        remaining = dict(known)
+        found = Changes()
         if self.drafts.is_dir():
             for item in walk_posts(self.drafts):
-                try:
-                    status = item.stat()
-                except OSError:
-                    continue
-                seen.add(item.path)
-                if known.get(item.path) != (status.st_size, status.st_mtime_ns):
-                    found.stale.append((item.path, status.st_size, status.st_mtime_ns))
-        found.removed = [path for path in known if path not in seen]
-        found.on_disk = len(seen)
+                found.on_disk += 1
+                before = remaining.pop(item[0], None)
+                if before != item[1:]:
+                    found.stale.append(item)
+                    found.added += before is None
+        found.removed = list(remaining)
         return found
 
     def apply(
@@ -219,10 +232,9 @@ class PostIndex:
                 raise
         if building:
             self.optimize()
-        added = sum(1 for path, _size, _mtime in changes.stale if path not in changes.known)
         return RefreshStats(
-            added=added,
-            updated=total - added,
+            added=changes.added,
+            updated=total - changes.added,
             removed=len(changes.removed),
             unchanged=changes.on_disk - total,
         )
@@ -274,7 +286,8 @@ class PostIndex:
             with self._transaction():
                 self._delete(str(path))
             return
-        prepared = prepare(*read_entry(path, status.st_size, status.st_mtime_ns, self.drafts))
+        entry, body = read_entry(path, status.st_size, status.st_mtime_ns, self.drafts)
+        prepared = prepare(entry, body, self.drafts)
         with self._transaction():
             self._store_many([prepared])
 
@@ -301,7 +314,13 @@ class PostIndex:
         self._db.execute(
             "INSERT INTO posts_fts (posts_fts, rowid, title, tags, categories, body)"
             " VALUES ('delete', ?, ?, ?, ?, ?)",
-            (post_id, title, " ".join(_split(tags)), " ".join(_split(categories)), unpack(packed)),
+            (
+                post_id,
+                title,
+                " ".join(split_lines(tags)),
+                " ".join(split_lines(categories)),
+                unpack(packed),
+            ),
         )
         self._db.execute("DELETE FROM bodies WHERE id = ?", (post_id,))
         self._db.execute("DELETE FROM posts WHERE id = ?", (post_id,))
@@ -314,7 +333,8 @@ class PostIndex:
         (last,) = self._db.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()
         ids = range(last + 1, last + 1 + len(batch))
         self._db.executemany(
-            f"INSERT INTO posts (id, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO posts (id, {_COLUMNS}, list_line, json_line)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(post_id, *row) for post_id, (row, _t, _p) in zip(ids, batch, strict=True)],
         )
         self._db.executemany(
@@ -334,11 +354,24 @@ class PostIndex:
 
     def rows(self, sort: str = "date", status: str | None = None, tag: str | None = None):
         """The listing as the index holds it: a tuple of the _COLUMNS a post (what entries
-        are made from; ``library_json`` writes JSON from these directly)."""
+        are made from)."""
         where, values = _filters(status, tag)
         return self._db.execute(
             f"SELECT {_COLUMNS} FROM posts {where} ORDER BY {SORTS[sort]}", values
         )
+
+    def listed(
+        self, column: str, sort: str = "date", status: str | None = None, tag: str | None = None
+    ) -> list[tuple[str, int, int, str]]:
+        """The listing as (path, size, mtime, line) a post, the line the post's
+        ``list_line`` or ``json_line`` (see library_lines)."""
+        if column not in ("list_line", "json_line"):
+            raise ValueError(column)
+        where, values = _filters(status, tag)
+        return self._db.execute(
+            f"SELECT path, size, edited_ns, {column} FROM posts {where} ORDER BY {SORTS[sort]}",
+            values,
+        ).fetchall()
 
     def search(
         self,
@@ -421,7 +454,7 @@ class PostIndex:
     def tags(self) -> list[str]:
         found: set[str] = set()
         for (text,) in self._db.execute("SELECT tags FROM posts WHERE tags != ''"):
-            found.update(_split(text))
+            found.update(split_lines(text))
         return sorted(found, key=str.casefold)
 
     def find_slug(self, slug: str) -> Path | None:
@@ -511,10 +544,6 @@ def _filters(status: str | None, tag: str | None, prefix: str = "WHERE") -> tupl
     return f"{prefix} " + " AND ".join(clauses), values
 
 
-def _split(text: str) -> list[str]:
-    return [item for item in text.split("\n") if item]
-
-
 _bare = object.__new__
 
 
@@ -534,8 +563,8 @@ def _entry(row: tuple, title_marked: str = "", snippet: str = "") -> Entry:
         slug=slug,
         date=date,
         status=status,
-        tags=tuple(_split(tags)) if tags else (),
-        categories=tuple(_split(categories)) if categories else (),
+        tags=split_lines(tags),
+        categories=split_lines(categories),
         summary=summary,
         words=words,
         edited_ns=edited,

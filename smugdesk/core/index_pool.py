@@ -15,6 +15,8 @@ their start (about 0.2 s each), and always stopped when the work ends or is canc
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
 import multiprocessing
 import os
 import signal
@@ -28,18 +30,21 @@ from pathlib import Path
 from typing import Any
 
 from smugdesk.core.library_scan import Entry, read_entry
+from smugdesk.core.library_view import entry_json, entry_line
 
 POOL_MIN = 300  # posts to read before worker processes repay their start
 CHUNK = 200  # posts a worker reads per task, and the writer stores per transaction
 _NICENESS = 19  # the app's indexing process and its pool: the lowest, below the window
 
 Item = tuple[str, int, int]  # path, size, mtime_ns (from the walk's stat)
-# What the writer stores for one post: its row, the four texts of its full-text entry, and
-# the text packed with zlib (kept to remove the entry exactly later, and to cut snippets).
+# What the writer stores for one post: its row (the listing's columns, then its line in
+# `smugdesk list` and its JSON for scripts), the four texts of its
+# full-text entry, and the text packed with zlib (kept to remove the entry exactly later,
+# and to cut snippets).
 Prepared = tuple[tuple, tuple[str, str, str, str], bytes]
 
 
-def prepare(entry: Entry, body: str) -> Prepared:
+def prepare(entry: Entry, body: str, drafts: Path) -> Prepared:
     row = (
         entry.file,
         entry.title,
@@ -54,6 +59,12 @@ def prepare(entry: Entry, body: str) -> Prepared:
         entry.size,
         entry.problem,
     )
+    # The JSON of the entry as the index gives it back (a tag of "" or with a line break in
+    # it reads back otherwise), as a listing from the row always was.
+    tags, categories = split_lines(row[5]), split_lines(row[6])
+    if tags != entry.tags or categories != entry.categories:
+        entry = dataclasses.replace(entry, tags=tags, categories=categories)
+    row += (entry_line(entry, drafts), json.dumps(entry_json(entry, drafts)))
     texts = (entry.title, " ".join(entry.tags), " ".join(entry.categories), body)
     return row, texts, pack(body)
 
@@ -72,6 +83,10 @@ def join_lines(items: tuple[str, ...]) -> str:
     return "\n" + "\n".join(items) + "\n" if items else ""
 
 
+def split_lines(text: str) -> tuple[str, ...]:
+    return tuple(item for item in text.split("\n") if item) if text else ()
+
+
 def read_chunk(job: tuple[str, list[Item]]) -> list[Prepared]:
     """One task of a worker: read_entry for each file (it never raises, and keeps every
     guarantee against hostile files: FIFOs, huge files, links out of the folder)."""
@@ -79,7 +94,7 @@ def read_chunk(job: tuple[str, list[Item]]) -> list[Prepared]:
     folder = Path(root)
     real_folders: dict[str, str] = {}  # for this task only: a folder may be relinked later
     return [
-        prepare(*read_entry(Path(path), size, mtime, folder, real_folders))
+        prepare(*read_entry(Path(path), size, mtime, folder, real_folders), folder)
         for path, size, mtime in items
     ]
 

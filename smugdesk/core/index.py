@@ -26,7 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from smugdesk.core.config import cache_dir
-from smugdesk.core.index_pool import Item, Prepared, prepare, read_posts, split_lines, unpack
+from smugdesk.core.index_pool import (
+    Item,
+    Prepared,
+    default_workers,
+    prepare,
+    read_posts,
+    split_lines,
+    unpack,
+)
+from smugdesk.core.index_rank import BM25, Ranker
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
 from smugdesk.core.library_view import MARK_END, MARK_START
 
@@ -55,7 +64,6 @@ _COLUMNS = (
 )
 
 _P_COLUMNS = ", ".join("p." + name.strip() for name in _COLUMNS.split(","))
-_BM25 = "bm25(posts_fts, 10.0, 5.0, 5.0, 1.0)"  # a title match weighs ten body matches
 _IDS_PER_QUERY = 500  # well under SQLite's limit on a statement's parameters
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -90,11 +98,16 @@ def default_index_path(drafts: Path) -> Path:
 
 
 class PostIndex:
-    def __init__(self, drafts: Path, db_path: Path | None = None) -> None:
+    def __init__(
+        self, drafts: Path, db_path: Path | None = None, search_often: bool = True
+    ) -> None:
+        """``search_often``: a large index is searched on two cores (index_rank), with a
+        helper process worth starting only where more than one search is made."""
         self.drafts = Path(drafts).absolute()
         self.db_path = db_path or default_index_path(self.drafts)
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         self._db = self._open()
+        self._ranker = Ranker(self.db_path, search_often and default_workers() >= 2)
 
     # ----- storage ------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
@@ -165,6 +178,7 @@ class PostIndex:
         db.execute("INSERT INTO about VALUES ('drafts', ?)", (str(self.drafts),))
 
     def close(self) -> None:
+        self._ranker.close()
         self._db.close()
 
     # ----- keeping up with the files -------------------------------------------------
@@ -394,7 +408,7 @@ class PostIndex:
         if rows is None:
             where, values = _filters(status, tag, prefix="AND")
             order = (
-                f"{_BM25}, p.path"
+                f"{BM25}, p.path"
                 if sort == "relevance"
                 else ", ".join(f"p.{part}" for part in SORTS[sort].split(", "))
             )
@@ -431,11 +445,7 @@ class PostIndex:
         if limit < 1:
             return None
         wanted = 2 * limit
-        ranked = self._db.execute(
-            f"SELECT rowid, {_BM25} AS score FROM posts_fts WHERE posts_fts MATCH ?"
-            " ORDER BY score LIMIT ?",
-            (match, wanted),
-        ).fetchall()
+        ranked = self._ranker.ranked(self._db, match, wanted)
         if len(ranked) > limit:
             last = ranked[limit - 1][1]
             if len(ranked) == wanted and ranked[-1][1] == last:

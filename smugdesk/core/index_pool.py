@@ -112,14 +112,14 @@ def read_posts(
         return
     context = multiprocessing.get_context("spawn")
     parent = os.getpid()
-    with _main_not_rerun():
+    with main_not_rerun():
         pool = context.Pool(min(workers, len(jobs)), _watch_parent, (parent,))
     with pool:  # terminate()d on leaving
         yield from pool.imap(read_chunk, jobs)
 
 
 @contextlib.contextmanager
-def _main_not_rerun() -> Iterator[None]:
+def main_not_rerun() -> Iterator[None]:
     """Start workers without running the program's main script again in each: spawn does
     that (for what a task may need from it), and the workers need nothing of it. A script
     without an ``if __name__ == "__main__"`` guard would otherwise index again in every

@@ -34,7 +34,8 @@ def add_parser(verbs) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from smugdesk.cli_publish import secret_for
-    from smugdesk.publish.shares import share_accounts, share_file
+    from smugdesk.core.accounts import share_accounts
+    from smugdesk.publish.shares import share_file
 
     accounts = load_accounts()
     if args.account:

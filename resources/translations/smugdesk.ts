@@ -3267,84 +3267,84 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
 <context>
     <name>ShareActions</name>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="77"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="75"/>
         <source>Cannot share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="126"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="124"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="130"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="128"/>
         <source>Shared, but not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="131"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="129"/>
         <source>Bluesky has it (%s), but it could not be recorded in the post: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="148"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="146"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="165"/>
-        <location filename="../../smugdesk/ui/share_actions.py" line="176"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="163"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="174"/>
         <source>Share on Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="166"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="164"/>
         <source>Publish the post first: only a post that is live on a blog can be shared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="177"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="175"/>
         <source>Add your Bluesky account first (Blog ▸ Accounts…, kind Bluesky: your handle and an app password).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="193"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="191"/>
         <source>Deleted from Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="197"/>
-        <location filename="../../smugdesk/ui/share_actions.py" line="305"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="195"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="280"/>
         <source>On Bluesky: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="211"/>
+        <location filename="../../smugdesk/ui/share_menu.py" line="18"/>
         <source>&amp;Share on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="256"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="231"/>
         <source>Share on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="214"/>
+        <location filename="../../smugdesk/ui/share_menu.py" line="21"/>
         <source>Tell your followers on Bluesky about this published post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="254"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="229"/>
         <source>Update on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="287"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="262"/>
         <source>Sharing on Bluesky…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/share_actions.py" line="299"/>
+        <location filename="../../smugdesk/ui/share_actions.py" line="274"/>
         <source>Not shared on Bluesky</source>
         <translation type="unfinished"></translation>
     </message>

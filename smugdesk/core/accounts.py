@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from smugdesk.core.store import atomic_write
 
 KINDS = ("wordpress", "metaweblog", "micropub", "ghost", "bluesky")  # bluesky: to share, not a blog
 KEYED_KINDS = ("micropub", "ghost")  # a token or key alone signs in: no user name
+SHARE_KINDS = ("bluesky",)  # places to tell followers, never a publish target
 
 
 class AccountError(SmugdeskError):
@@ -137,3 +139,16 @@ def put_account(accounts: list[Account], account: Account, old_name: str = "") -
         raise AccountError(f"there is already an account called “{account.name}”")
     replaced = [account if a.name == (old_name or account.name) else a for a in accounts]
     return replaced if account in replaced else [*accounts, account]
+
+
+def is_share_account(account: Account) -> bool:
+    return account.kind in SHARE_KINDS
+
+
+def share_accounts(accounts: Iterable[Account]) -> list[Account]:
+    return [account for account in accounts if is_share_account(account)]
+
+
+def blog_accounts(accounts: Iterable[Account]) -> list[Account]:
+    """The accounts a post can be published to (sharing accounts left out)."""
+    return [account for account in accounts if not is_share_account(account)]

@@ -106,3 +106,13 @@ def with_placement(post: Post, account: str, place: Placement | None) -> Comment
 
 def now_stamp() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def live_link(post: Post) -> tuple[str, str]:
+    """(blog account, address) of the post where it is live, or ("", "") when it is not live
+    anywhere yet: only a published post has a link worth sharing."""
+    places = placements(post)
+    for where in where_published(post):
+        if where.state == "live" and places[where.account].url:
+            return where.account, places[where.account].url
+    return "", ""

@@ -14,38 +14,26 @@ out of publish-target lists.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smugdesk.core.accounts import Account
+from smugdesk.core.accounts import (
+    Account,
+    is_share_account,
+)
 from smugdesk.core.config import config_dir
 from smugdesk.core.errors import SmugdeskError
 from smugdesk.core.post import Post
 from smugdesk.core.store import atomic_write
 from smugdesk.publish.bluesky import KIND as BLUESKY
 from smugdesk.publish.bluesky import Share
-from smugdesk.publish.published_state import placements, where_published
+from smugdesk.publish.published_state import live_link
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap
 
 KEY = "shared"
-SHARE_KINDS = (BLUESKY,)
-
-
-def is_share_account(account: Account) -> bool:
-    return account.kind in SHARE_KINDS
-
-
-def share_accounts(accounts: Iterable[Account]) -> list[Account]:
-    return [account for account in accounts if is_share_account(account)]
-
-
-def blog_accounts(accounts: Iterable[Account]) -> list[Account]:
-    """The accounts a post can be published to (sharing accounts left out)."""
-    return [account for account in accounts if not is_share_account(account)]
 
 
 def verify_account(account: Account, secret: str, timeout: float = 20.0) -> str:
@@ -115,16 +103,6 @@ def with_share(post: Post, account: str, share: Share | None) -> CommentedMap:
 def share_front(post: Post, account: str, share: Share | None) -> dict:
     """The front-matter values to set after a share, an update or a delete."""
     return {KEY: with_share(post, account, share)}
-
-
-def live_link(post: Post) -> tuple[str, str]:
-    """(blog account, address) of the post where it is live, or ("", "") when it is not live
-    anywhere yet: only a published post has a link worth sharing."""
-    places = placements(post)
-    for where in where_published(post):
-        if where.state == "live" and places[where.account].url:
-            return where.account, places[where.account].url
-    return "", ""
 
 
 # -- each blog's choice ------------------------------------------------------------------

@@ -81,7 +81,7 @@ def apply_blog(editor: QPlainTextEdit, blog: str) -> str:
 
 def change_blog(parent: QWidget, editor: QPlainTextEdit) -> str:
     """Ask for the blog and set it; returns a message for the status bar ("" if nothing)."""
-    from smugdesk.publish.shares import blog_accounts
+    from smugdesk.core.accounts import blog_accounts
 
     try:
         accounts = blog_accounts(load_accounts())

@@ -131,7 +131,7 @@ def build_menus(window) -> None:
 
     blog = window.blog_menu = window.menuBar().addMenu(window.tr("&Blog"))
     blog.addActions([a.publish, a.publish_to, a.send_queued])
-    from smugdesk.ui.share_actions import add_share_action
+    from smugdesk.ui.share_menu import add_share_action
 
     window.share_action = add_share_action(window, blog)
     change_blog = blog.addAction(window.tr("Change &Blog of This Post…"))

@@ -83,8 +83,7 @@ class DetailsSync(QObject):
         return held[1]
 
     def _term_accounts(self) -> list:
-        from smugdesk.core.accounts import accounts_file, load_accounts
-        from smugdesk.publish.shares import blog_accounts
+        from smugdesk.core.accounts import accounts_file, blog_accounts, load_accounts
 
         def read() -> list:
             try:

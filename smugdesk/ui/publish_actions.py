@@ -86,7 +86,7 @@ class PublishActions:
 
     def _accounts(self) -> list[Account]:
         """The blogs a post can be published to (a Bluesky account is a place to share)."""
-        from smugdesk.publish.shares import blog_accounts
+        from smugdesk.core.accounts import blog_accounts
 
         try:
             accounts = blog_accounts(load_accounts())

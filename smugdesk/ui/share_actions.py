@@ -21,15 +21,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QMenu,
     QMessageBox,
     QWidget,
 )
 
-from smugdesk.core.accounts import Account, load_accounts
+from smugdesk.core.accounts import Account, load_accounts, share_accounts
 from smugdesk.core.errors import FrontMatterError, SmugdeskError
 from smugdesk.core.post import Post, parse_post
 from smugdesk.publish.bluesky import (
@@ -43,12 +41,12 @@ from smugdesk.publish.shares import (
     live_link,
     recorded_share,
     recorded_shares,
-    share_accounts,
     share_choice,
     share_front,
 )
 from smugdesk.ui.background import run_later
 from smugdesk.ui.dialogs.share import ShareDialog, _secret, writer_language
+from smugdesk.ui.share_menu import add_share_action
 
 # -- what the window gives -----------------------------------------------------------------
 
@@ -204,29 +202,6 @@ def open_share_dialog(window: QWidget, blog: str = "", link: str = "") -> ShareD
     window.share_dialog = dialog  # kept for tests and so it is not collected
     dialog.show()
     return dialog
-
-
-def add_share_action(window: QWidget, menu: QMenu) -> QAction:
-    """ "Share on Bluesky…" in ``menu``, enabled for a post that is live on a blog."""
-    action = QAction(QCoreApplication.translate("ShareActions", "&Share on Bluesky…"), window)
-    action.setObjectName("shareBluesky")
-    action.setStatusTip(
-        QCoreApplication.translate(
-            "ShareActions", "Tell your followers on Bluesky about this published post"
-        )
-    )
-    action.triggered.connect(lambda: open_share_dialog(window))
-
-    def refresh() -> None:
-        try:
-            post = parse_post(window.editor.toPlainText())
-        except FrontMatterError:
-            post = None
-        action.setEnabled(post is not None and bool(live_link(post)[1]))
-
-    menu.aboutToShow.connect(refresh)
-    menu.addAction(action)
-    return action
 
 
 def after_publish(window: QWidget, blog: Account, outcome: Any) -> None:

@@ -239,7 +239,8 @@ def test_the_session_token_is_not_in_the_objects_text(bluesky, post):
 
 
 def test_an_account_is_checked_like_a_blog(bluesky_pds, bluesky_account):
-    from smugdesk.publish.shares import blog_accounts, verify_account
+    from smugdesk.core.accounts import blog_accounts
+    from smugdesk.publish.shares import verify_account
 
     said = verify_account(bluesky_account, bluesky_pds.app_password)
     assert said == f"Bluesky at {bluesky_pds.base}, signed in as @{bluesky_pds.handle}"

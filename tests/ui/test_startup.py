@@ -104,3 +104,41 @@ def test_the_first_paint_imports_no_renderer_web_engine_or_network(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_started_window_has_loaded_no_network_or_sharing_code(tmp_path):
+    """Once the window is up (menus, preview, library, spelling), nothing of publishing or
+    sharing is loaded: the HTTP library alone is 18 MB (it brings its command line's
+    terminal libraries), loaded at the first network use instead."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.md").write_text("---\ntitle: A\n---\nSome words.\n", encoding="utf-8")
+    later = ["httpx", "rich", "click", "smugdesk.publish.http", "smugdesk.publish.bluesky"]
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from smugdesk.ui import application\n"
+        "from smugdesk.ui.main_window import MainWindow\n"
+        "app = application.create_application([])\n"
+        f"window = MainWindow(Path({str(drafts)!r}))\n"
+        "window.show()\n"
+        "window.finish_start()\n"
+        "window.open_path(Path(" + repr(str(drafts / "a.md")) + "))\n"
+        "window.blog_menu.aboutToShow.emit()\n"
+        f"QTimer.singleShot(1500, lambda: (print(sorted(set({later!r}) & set(sys.modules))),"
+        " app.quit()))\n"
+        "app.exec()\n"
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from smugdesk.core.config import cache_dir
 from smugdesk.core.index_pool import (
@@ -187,10 +188,12 @@ class PostIndex:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         workers: int | None = None,
+        go: Any = None,
     ) -> RefreshStats:
         """Bring the index in line with the folder: new, changed and removed files. Many
-        files are read by ``workers`` processes (default: one per core; 1 reads here)."""
-        return self.apply(self.changes(), progress, cancelled, workers)
+        files are read by ``workers`` processes (default: one per core; 1 reads here).
+        ``go``: see index_pool.read_posts (the reading waits while it is cleared)."""
+        return self.apply(self.changes(), progress, cancelled, workers, go)
 
     def changes(self, known: dict[str, tuple[int, int]] | None = None) -> Changes:
         """What a refresh would do, from a walk of the folder (stat only, nothing read).
@@ -219,6 +222,7 @@ class PostIndex:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         workers: int | None = None,
+        go: Any = None,
     ) -> RefreshStats:
         if changes.removed:
             with self._transaction():
@@ -226,7 +230,7 @@ class PostIndex:
                     self._delete(path)
         total, done = len(changes.stale), 0
         building = total >= _OPTIMIZE_AFTER
-        batches = read_posts(changes.stale, self.drafts, workers)
+        batches = read_posts(changes.stale, self.drafts, workers, go)
         with contextlib.closing(batches), self._bulk_settings(building):
             writing = _Batcher(self._db, _COMMIT_POSTS if building else 0)
             try:
@@ -234,6 +238,9 @@ class PostIndex:
                     if cancelled and cancelled():
                         writing.commit()  # what was read is kept
                         return RefreshStats(removed=len(changes.removed), cancelled=True)
+                    if not batch:  # the readers are held back: let the app's saves in
+                        writing.commit()
+                        continue
                     writing.begin()
                     self._store_many(batch)
                     writing.wrote(len(batch))

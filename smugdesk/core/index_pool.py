@@ -35,6 +35,8 @@ from smugdesk.core.library_view import entry_json, entry_line
 POOL_MIN = 300  # posts to read before worker processes repay their start
 CHUNK = 200  # posts a worker reads per task, and the writer stores per transaction
 _NICENESS = 19  # the app's indexing process and its pool: the lowest, below the window
+_HELD_SECONDS = 0.25  # while the readers are held back, the writer commits this often
+_go: Any = None  # in a pool worker: the Event it waits on before each post (read_posts)
 
 Item = tuple[str, int, int]  # path, size, mtime_ns (from the walk's stat)
 # What the writer stores for one post: its row (the listing's columns, then its line in
@@ -89,33 +91,53 @@ def split_lines(text: str) -> tuple[str, ...]:
 
 def read_chunk(job: tuple[str, list[Item]]) -> list[Prepared]:
     """One task of a worker: read_entry for each file (it never raises, and keeps every
-    guarantee against hostile files: FIFOs, huge files, links out of the folder)."""
+    guarantee against hostile files: FIFOs, huge files, links out of the folder). In a pool
+    worker, each post first waits while the writer is typing (see read_posts)."""
     root, items = job
     folder = Path(root)
     real_folders: dict[str, str] = {}  # for this task only: a folder may be relinked later
-    return [
-        prepare(*read_entry(Path(path), size, mtime, folder, real_folders), folder)
-        for path, size, mtime in items
-    ]
+    prepared = []
+    for path, size, mtime in items:
+        if _go is not None:
+            _go.wait()
+        prepared.append(prepare(*read_entry(Path(path), size, mtime, folder, real_folders), folder))
+    return prepared
 
 
 def read_posts(
-    items: list[Item], root: Path, workers: int | None = None
+    items: list[Item], root: Path, workers: int | None = None, go: Any = None
 ) -> Iterator[list[Prepared]]:
     """The prepared posts, a chunk at a time, in the order of ``items``. Closing the
-    iterator early (a cancel) stops the workers at once."""
+    iterator early (a cancel) stops the workers at once.
+
+    ``go``: an Event the app clears while the writer types (and sets again at a pause):
+    meanwhile the readers stop between two posts, and an empty chunk comes every
+    _HELD_SECONDS instead, so that the writer commits and a save from the app is not kept
+    waiting on the index."""
     jobs = [(str(root), items[start : start + CHUNK]) for start in range(0, len(items), CHUNK)]
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(items) < POOL_MIN or len(jobs) < 2:
         for job in jobs:
+            while go is not None and not go.wait(_HELD_SECONDS):
+                yield []
             yield read_chunk(job)
         return
     context = multiprocessing.get_context("spawn")
     parent = os.getpid()
     with main_not_rerun():
-        pool = context.Pool(min(workers, len(jobs)), _watch_parent, (parent,))
+        pool = context.Pool(min(workers, len(jobs)), _start_worker, (parent, go))
     with pool:  # terminate()d on leaving
-        yield from pool.imap(read_chunk, jobs)
+        chunks = pool.imap(read_chunk, jobs)
+        if go is None:
+            yield from chunks
+            return
+        while True:
+            try:
+                yield chunks.next(_HELD_SECONDS)
+            except multiprocessing.TimeoutError:
+                yield []
+            except StopIteration:
+                return
 
 
 @contextlib.contextmanager
@@ -130,6 +152,12 @@ def main_not_rerun() -> Iterator[None]:
         yield
     finally:
         sys.modules["__main__"] = main
+
+
+def _start_worker(parent: int, go: Any) -> None:
+    global _go
+    _go = go
+    _watch_parent(parent)
 
 
 def _watch_parent(parent: int) -> None:
@@ -160,9 +188,11 @@ class BackgroundRefresh:
     def __init__(self, drafts: Path, db_path: Path, workers: int | None = None) -> None:
         context = multiprocessing.get_context("spawn")
         self._pipe, child = context.Pipe()
+        self._go = context.Event()
+        self._go.set()
         self.process = context.Process(
             target=_refresh_in_child,
-            args=(str(drafts), str(db_path), child, workers),
+            args=(str(drafts), str(db_path), child, workers, self._go),
             name="smugdesk-indexer",
         )
         self.process.start()
@@ -182,7 +212,17 @@ class BackgroundRefresh:
                 found.append(("failed", "the indexing process stopped unexpectedly"))
         return found
 
+    def hold(self) -> None:
+        """The writer is typing: the readers stop between two posts and the writer commits
+        what it has (read_posts), until ``go_on``. Even at the lowest priority, two
+        readers and a writer on two cores slowed the preview by a fifth to a third."""
+        self._go.clear()
+
+    def go_on(self) -> None:
+        self._go.set()
+
     def cancel(self) -> None:
+        self._go.set()  # a held refresh must see the cancel, not wait
         if not self._cancelled:
             self._cancelled = True
             with contextlib.suppress(OSError):
@@ -198,7 +238,9 @@ class BackgroundRefresh:
         self._pipe.close()
 
 
-def _refresh_in_child(drafts: str, db_path: str, pipe: Any, workers: int | None) -> None:
+def _refresh_in_child(
+    drafts: str, db_path: str, pipe: Any, workers: int | None, go: Any = None
+) -> None:
     from smugdesk.core.index import PostIndex
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # unwinds, so the pool is ended
@@ -224,7 +266,7 @@ def _refresh_in_child(drafts: str, db_path: str, pipe: Any, workers: int | None)
     try:
         index = PostIndex(Path(drafts), Path(db_path))
         try:
-            stats = index.refresh(progress, cancelled, workers=workers)
+            stats = index.refresh(progress, cancelled, workers=workers, go=go)
         finally:
             index.close()
         outcome: tuple = ("done", stats)

@@ -97,6 +97,10 @@ class LibraryControl(QObject):
         if self.pane.trash_button.isChecked():
             self.show_trash()
 
+    def saw_typing(self) -> None:
+        if self.worker is not None:
+            self.worker.typing()
+
     def saw_save(self, path: Path) -> None:
         if self.worker is not None:
             self.worker.file_saved(path)

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:  # imported by the thread: SQLite and the index are not needed to paint
     from smugdesk.core.index import PostIndex, RefreshStats
 
 _POLL = 0.1  # seconds between looks at requests while another process indexes
+# Another process's indexing waits while the writer types, and goes on after this pause.
+TYPING_PAUSE_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class LibraryWorker(QObject):
         self._cancel = threading.Event()
         self._stopping = False
         self._last = Query(0)
+        self._job = None  # the BackgroundRefresh under way, if any
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._go_on)
         self._thread = threading.Thread(target=self._run, name="smugdesk-library", daemon=True)
         self._thread.start()
 
@@ -78,6 +85,19 @@ class LibraryWorker(QObject):
         with self._condition:
             self._updates.append(Path(path))
             self._condition.notify()
+
+    def typing(self) -> None:
+        """The writer typed: an indexing in another process holds back its readers until
+        a pause in typing (TYPING_PAUSE_MS), so that the preview keeps its idle speed."""
+        job = self._job
+        if job is not None:
+            job.hold()
+            self._typing.start()
+
+    def _go_on(self) -> None:
+        job = self._job
+        if job is not None:
+            job.go_on()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -143,7 +163,7 @@ class LibraryWorker(QObject):
         from smugdesk.core.index_pool import BackgroundRefresh
 
         report = self._progress_reporter(index)
-        job = BackgroundRefresh(index.drafts, index.db_path)
+        job = self._job = BackgroundRefresh(index.drafts, index.db_path)
         try:
             while True:
                 if self._cancel.is_set():
@@ -158,6 +178,7 @@ class LibraryWorker(QObject):
                         return RefreshStats(cancelled=True)
                 self._serve_meanwhile(index)
         finally:
+            self._job = None
             job.close()
 
     def _serve_meanwhile(self, index: PostIndex) -> None:

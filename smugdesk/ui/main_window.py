@@ -124,6 +124,7 @@ class MainWindow(
 
         self.library_control = LibraryControl(self)
         self.library = self.library_control.pane
+        self.feed.edited.connect(self.library_control.saw_typing)
         self.outline = OutlinePane(first.editor, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)

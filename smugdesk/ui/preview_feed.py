@@ -28,6 +28,7 @@ class PreviewFeed(QObject):
     reads the shown editor, nothing else."""
 
     rendered = Signal(object)  # the RenderResult of the shown post, once it is in the page
+    edited = Signal()  # the shown post's text changed (typing, a paste, an undo)
 
     def __init__(
         self, preview: PreviewPane, following: Callable[[], bool], parent: QObject
@@ -88,6 +89,7 @@ class PreviewFeed(QObject):
 
     # ----- rendering -------------------------------------------------------------------
     def _on_text_changed(self) -> None:
+        self.edited.emit()
         self._typed = self._follow_caret = True
         self._typed_end.start()
         if not self._scrolled_by_typing:

@@ -634,3 +634,39 @@ def test_the_helper_ends_with_the_index_and_with_the_app(split, tmp_path):
     while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
         time.sleep(0.05)
     assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_held_refresh_reads_nothing_and_keeps_no_lock_until_it_may_go_on(tmp_path, workers):
+    """While the writer types, the indexing process's readers stop between two posts and
+    its writer commits: a save from the app gets the index at once (a first indexing
+    otherwise keeps a transaction open over a thousand posts), and nothing more is read
+    until the typing pauses."""
+    drafts = tmp_path / "drafts"
+    write(drafts, {f"p{n:04d}.md": f"---\ntitle: Post {n}\n---\nward {n}\n" for n in range(2200)})
+    db = tmp_path / "index.sqlite3"
+    PostIndex(drafts, db).close()
+    job = BackgroundRefresh(drafts, db, workers=workers)
+    try:
+        received_until(job, "progress")  # writing, inside a transaction of many chunks
+        job.hold()
+        time.sleep(0.5)  # a chunk read before the hold may still land
+        job.receive(0.1)
+        time.sleep(1.0)  # held: nothing may arrive now
+        assert not [m for m in job.receive(0.1) if m[0] == "progress"]
+        saving = PostIndex(drafts, db)
+        try:
+            saving._db.execute("PRAGMA busy_timeout = 2000")  # not the index's 30 s
+            saving.update_file(drafts / "p0000.md")  # the app saving a post
+        finally:
+            saving.close()
+        job.go_on()
+        messages = received_until(job, "done")
+    finally:
+        job.close()
+    assert messages[-1][0] == "done" and not messages[-1][1].cancelled
+    index = PostIndex(drafts, db)
+    try:
+        assert len(index) == 2200 and len(index.search("ward", limit=3000)) == 2200
+    finally:
+        index.close()

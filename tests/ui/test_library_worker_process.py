@@ -135,3 +135,47 @@ def test_stopping_the_library_stops_the_indexing_process(qtbot, tmp_path):
     index = PostIndex(drafts)
     assert len(index) < 2000  # stopped, not left to finish
     index.close()
+
+
+def test_typing_in_the_window_holds_the_indexing_until_a_pause(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """Edit -> preview kept its idle speed only with the indexing held while the writer
+    types: each edit of the shown post holds the indexing process's readers, a pause in
+    typing lets them go on, and the library ends complete."""
+    from smugdesk.core import index_pool
+    from smugdesk.ui import library_worker
+
+    calls: list[str] = []
+
+    class Recorded(index_pool.BackgroundRefresh):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.hold()  # from its start, so that it is still running when the test types
+            calls.append("start")
+
+        def hold(self) -> None:
+            calls.append("hold")
+            super().hold()
+
+        def go_on(self) -> None:
+            calls.append("go on")
+            super().go_on()
+
+    monkeypatch.setattr(index_pool, "BackgroundRefresh", Recorded)
+    monkeypatch.setattr(index_pool, "POOL_MIN", 0)
+    monkeypatch.setattr(library_worker, "TYPING_PAUSE_MS", 300)
+    drafts = tmp_path / "drafts"
+    posts(drafts, 40)
+    window = make_window(drafts)
+    window.finish_start()
+    qtbot.waitUntil(lambda: "start" in calls, timeout=10000)
+    assert window.library_worker._job is not None  # held, so still under way
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "ward")
+    assert calls.count("hold") >= 2  # its own start, then the typing
+    assert "go on" not in calls
+    qtbot.waitUntil(lambda: "go on" in calls, timeout=5000)
+    qtbot.waitUntil(lambda: window.library_worker._job is None, timeout=20000)
+    model = window.library.model
+    qtbot.waitUntil(lambda: model.rowCount() == 40, timeout=10000)

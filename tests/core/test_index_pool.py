@@ -439,6 +439,7 @@ def test_a_bulk_built_index_answers_as_a_plain_one(building, tmp_path_factory, f
         index.refresh(workers=2)
         same_answers(index, ReferenceIndex(drafts), queries)
         assert index._fts_settings() == {"version": 4, "automerge": 4, "hashsize": 1048576}
+        assert has_date_order(index)
         # What the merge freed went back to the file system.
         assert index._db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
         assert index._db.execute("PRAGMA freelist_count").fetchone()[0] == 0
@@ -495,8 +496,16 @@ def test_an_indexing_process_killed_mid_build_leaves_a_usable_index(tmp_path):
         assert stats.added + kept == index_module._OPTIMIZE_AFTER + 500 == len(index)
         assert len(index.search("night", limit=10_000)) == len(index)
         assert index._fts_settings()["automerge"] == 4
+        assert has_date_order(index)  # dropped for the build, made again
     finally:
         index.close()
+
+
+def has_date_order(index: PostIndex) -> bool:
+    plan = index._db.execute(
+        f"EXPLAIN QUERY PLAN SELECT path FROM posts ORDER BY {SORTS['date']}"
+    ).fetchall()
+    return any("posts_by_date" in row[-1] for row in plan)
 
 
 def test_a_batch_refuses_links_out_of_the_folder_as_a_single_read_does(tmp_path):

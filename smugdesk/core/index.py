@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import re
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smugdesk.core import index_build
 from smugdesk.core.config import cache_dir
+from smugdesk.core.index_build import BY_DATE
 from smugdesk.core.index_pool import (
     Item,
     Prepared,
@@ -37,8 +37,8 @@ from smugdesk.core.index_pool import (
     unpack,
 )
 from smugdesk.core.index_rank import BM25, Ranker
+from smugdesk.core.index_words import fts_query, mark, snippet, word_marker
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
-from smugdesk.core.library_view import MARK_END, MARK_START
 
 # 6: the same tables as 5, in a file that gives freed pages back (5's never did, see
 # _connect): a 50,000-post index carried 76 MB of free pages after its build.
@@ -54,22 +54,10 @@ SORTS = {
 }
 _PREFIXES = "2 3"  # prefix indexes: see benchmarks/README.md for what each one buys
 _OPTIMIZE_AFTER = 2000  # posts written in one refresh after which the index is merged
-# A large refresh commits every this many posts or _COMMIT_SECONDS, whichever comes first:
-# each commit writes FTS5 segments that must be merged later (0.75 s of CPU over 10,000
-# posts at 200 a commit, 0.27 s at 1,000), while a save from the app waits for the commit.
-_COMMIT_POSTS = 1000
-_COMMIT_SECONDS = 1.0
-_BUILD_HASH_BYTES = 64 * 1024 * 1024  # FTS5's memory for pending entries during a build
 _COLUMNS = (
     "path, title, slug, date, status, tags, categories, summary, words, edited_ns, size, problem"
 )
 
-# The list's usual order without sorting 50,000 rows (a third of its query). Dropped during
-# a large build and made again at its end: 0.03 s at 50,000 posts, against keeping it in
-# order through every insert.
-_BY_DATE = (
-    "CREATE INDEX IF NOT EXISTS posts_by_date ON posts (date DESC, title COLLATE NOCASE, path)"
-)
 _P_COLUMNS = ", ".join("p." + name.strip() for name in _COLUMNS.split(","))
 _IDS_PER_QUERY = 500  # well under SQLite's limit on a statement's parameters
 
@@ -173,7 +161,7 @@ class PostIndex:
                 list_line TEXT NOT NULL, json_line TEXT NOT NULL);
             CREATE TABLE bodies (id INTEGER PRIMARY KEY, packed BLOB);
             CREATE TABLE about (key TEXT PRIMARY KEY, value TEXT);
-            {_BY_DATE};
+            {BY_DATE};
             CREATE VIRTUAL TABLE posts_fts USING fts5(
                 title, tags, categories, body, content='',
                 tokenize='unicode61 remove_diacritics 2'{prefixes});
@@ -236,8 +224,8 @@ class PostIndex:
         total, done = len(changes.stale), 0
         building = total >= _OPTIMIZE_AFTER
         batches = read_posts(changes.stale, self.drafts, workers, go)
-        with contextlib.closing(batches), self._bulk_settings(building):
-            writing = _Batcher(self._db, _COMMIT_POSTS if building else 0)
+        with contextlib.closing(batches), index_build.bulk_settings(self._db, building):
+            writing = index_build.Batcher(self._db, index_build.COMMIT_POSTS if building else 0)
             try:
                 for batch in batches:  # a cancel stops the workers at once (closing)
                     if cancelled and cancelled():
@@ -264,40 +252,6 @@ class PostIndex:
             removed=len(changes.removed),
             unchanged=changes.on_disk - total,
         )
-
-    @contextlib.contextmanager
-    def _bulk_settings(self, building: bool):
-        """While many posts are written: FTS5 gathers them in memory and merges nothing
-        until the end (one ``optimize``), instead of flushing a segment every megabyte and
-        merging segments over and over (a third of the writer's time), and the date order's
-        index is made once at the end. Back to FTS5's defaults afterwards, for the app's
-        one-post writes; a crash leaves only a slower merge policy and a list sorted on
-        each query, which the next refresh mends."""
-        if not building:
-            if self._fts_settings().get("automerge") == 0:  # a build that crashed
-                self._fts_defaults()
-                self._db.execute(_BY_DATE)
-            yield
-            return
-        self._fts_config("automerge", 0)
-        self._fts_config("hashsize", _BUILD_HASH_BYTES)
-        self._db.execute("DROP INDEX IF EXISTS posts_by_date")
-        try:
-            yield
-        finally:
-            with contextlib.suppress(sqlite3.Error):
-                self._fts_defaults()
-                self._db.execute(_BY_DATE)
-
-    def _fts_defaults(self) -> None:
-        self._fts_config("automerge", 4)
-        self._fts_config("hashsize", 1024 * 1024)
-
-    def _fts_config(self, name: str, value: int) -> None:
-        self._db.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES (?, ?)", (name, value))
-
-    def _fts_settings(self) -> dict[str, object]:
-        return dict(self._db.execute("SELECT k, v FROM posts_fts_config"))
 
     def optimize(self) -> None:
         """Merge the full-text index into one segment (smaller, quicker to search) and give
@@ -445,7 +399,7 @@ class PostIndex:
         return [
             _entry(
                 row[:12],
-                title_marked=marker.sub(_mark, row[1]),
+                title_marked=marker.sub(mark, row[1]),
                 snippet=snippet(bodies[row[12]], marker) if row[12] in bodies else "",
             )
             for row in rows
@@ -491,68 +445,6 @@ class PostIndex:
 
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM posts").fetchone()[0]
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str:
-    """An FTS5 query from what a person typed: every word must match, as a word start (so
-    "nurse" finds "nurses"). Quoting each word keeps FTS5's own syntax (AND, NEAR, *, :, -)
-    from surprising anyone."""
-    return " AND ".join(f'"{word}"*' for word in _WORD.findall(text))
-
-
-def word_marker(query: str) -> re.Pattern:
-    """Finds words that start with one of the query's words, any case (what FTS5 matched,
-    but for accents)."""
-    words = sorted(set(_WORD.findall(query)), key=len, reverse=True) or ["\x00"]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
-
-
-def _mark(match: re.Match) -> str:
-    return f"{MARK_START}{match.group(0)}{MARK_END}"
-
-
-def snippet(body: str, marker: re.Pattern, words: int = 12) -> str:
-    """About ``words`` words of ``body`` around its first match, matches marked."""
-    found = marker.search(body)
-    start = found.start() if found else 0
-    before = body[max(0, start - 80) : start].split()[-(words // 3) :] if start else []
-    after = body[start : start + 200].split()[: words - len(before)]
-    text = " ".join(before + after)
-    lead = "…" if start and body[:start].strip() and before != body[:start].split() else ""
-    return lead + marker.sub(_mark, text) + "…"
-
-
-class _Batcher:
-    """Transactions of a refresh: one a chunk, or during a build one for several chunks
-    (``every`` posts or _COMMIT_SECONDS, whichever first)."""
-
-    def __init__(self, db: sqlite3.Connection, every: int) -> None:
-        self._db, self._every = db, every
-        self._open, self._count, self._began = False, 0, 0.0
-
-    def begin(self) -> None:
-        if not self._open:
-            self._db.execute("BEGIN IMMEDIATE")  # the write lock now, not at the first write
-            self._open, self._count, self._began = True, 0, time.monotonic()
-
-    def wrote(self, posts: int) -> None:
-        self._count += posts
-        if self._count >= self._every or time.monotonic() - self._began >= _COMMIT_SECONDS:
-            self.commit()
-
-    def commit(self) -> None:
-        if self._open:
-            self._open = False
-            self._db.execute("COMMIT")
-
-    def rollback(self) -> None:
-        if self._open:
-            self._open = False
-            with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK")
 
 
 def _filters(status: str | None, tag: str | None, prefix: str = "WHERE") -> tuple[str, list]:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smugdesk.core import index as index_module
-from smugdesk.core import index_pool, index_rank
+from smugdesk.core import index_build, index_pool, index_rank, index_words
 from smugdesk.core.index import SCHEMA_VERSION, SORTS, PostIndex, fts_query
 from smugdesk.core.index_pool import BackgroundRefresh, join_lines
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
@@ -83,12 +83,12 @@ class ReferenceIndex:
             WHERE posts_fts MATCH ? {where} ORDER BY {order} LIMIT 500""",
             (match, *values),
         ).fetchall()
-        marker = index_module.word_marker(query)
+        marker = index_words.word_marker(query)
         return [
             (
                 index_module._entry(row[:12]),
-                marker.sub(index_module._mark, row[1]),
-                index_module.snippet(row[12], marker) if number < 30 else "",
+                marker.sub(index_words.mark, row[1]),
+                index_words.snippet(row[12], marker) if number < 30 else "",
             )
             for number, row in enumerate(rows)
         ]
@@ -420,7 +420,7 @@ def building(pooled, monkeypatch):
     """A large first indexing's path on a small folder: transactions of several chunks
     (8 posts, two chunks of four), FTS5's merging held back until one optimize."""
     monkeypatch.setattr(index_module, "_OPTIMIZE_AFTER", 1)
-    monkeypatch.setattr(index_module, "_COMMIT_POSTS", 8)
+    monkeypatch.setattr(index_build, "COMMIT_POSTS", 8)
 
 
 @settings(
@@ -438,7 +438,11 @@ def test_a_bulk_built_index_answers_as_a_plain_one(building, tmp_path_factory, f
     try:
         index.refresh(workers=2)
         same_answers(index, ReferenceIndex(drafts), queries)
-        assert index._fts_settings() == {"version": 4, "automerge": 4, "hashsize": 1048576}
+        assert index_build.fts_settings(index._db) == {
+            "version": 4,
+            "automerge": 4,
+            "hashsize": 1048576,
+        }
         assert has_date_order(index)
         # What the merge freed went back to the file system.
         assert index._db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
@@ -462,7 +466,7 @@ def test_a_cancelled_bulk_build_keeps_what_was_read(building, many, tmp_path):
         other = sqlite3.connect(tmp_path / "index.sqlite3")  # committed, not just written
         assert other.execute("SELECT count(*) FROM posts").fetchone()[0] == 20
         other.close()
-        assert index._fts_settings()["automerge"] == 4  # FTS5's own merging is back
+        assert index_build.fts_settings(index._db)["automerge"] == 4  # FTS5's own merging is back
         assert len(index.search("ward")) == 20
     finally:
         index.close()
@@ -480,7 +484,7 @@ def test_an_indexing_process_killed_mid_build_leaves_a_usable_index(tmp_path):
     )
     job = BackgroundRefresh(drafts, db, workers=2)
     try:
-        committed = index_module._COMMIT_POSTS  # progress is told after a commit
+        committed = index_build.COMMIT_POSTS  # progress is told after a commit
         wait_for(lambda: any(m[0] == "progress" and m[1] >= committed for m in job.receive(0.05)))
         job.process.kill()
         job.process.join(10)
@@ -491,11 +495,11 @@ def test_an_indexing_process_killed_mid_build_leaves_a_usable_index(tmp_path):
     try:
         kept = len(index)
         assert len(index.search("ward", limit=10_000)) == kept > 0
-        assert index._fts_settings()["automerge"] in (0, 4)
+        assert index_build.fts_settings(index._db)["automerge"] in (0, 4)
         stats = index.refresh(workers=1)
         assert stats.added + kept == index_module._OPTIMIZE_AFTER + 500 == len(index)
         assert len(index.search("night", limit=10_000)) == len(index)
-        assert index._fts_settings()["automerge"] == 4
+        assert index_build.fts_settings(index._db)["automerge"] == 4
         assert has_date_order(index)  # dropped for the build, made again
     finally:
         index.close()

@@ -37,7 +37,6 @@ from __future__ import annotations
 import bisect
 import inspect
 import re
-from dataclasses import dataclass
 from html import unescape
 from operator import attrgetter
 
@@ -45,6 +44,15 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import unique
 
 from smugdesk.core.chunking import Chunk, Chunker, duplicate_labels
+from smugdesk.core.incremental_parts import (
+    DATA_LINE,
+    PENDING,
+    Definitions,
+    Rendered,
+    Result,
+    same_ends,
+    same_texts,
+)
 from smugdesk.core.render import Renderer
 from smugdesk.core.words import word_count
 
@@ -57,7 +65,6 @@ def _unique(slug: str, used: set[str], counters: dict[str, int]) -> str:
     return unique(slug, used, counters) if _COUNTERS else unique(slug, used)
 
 
-_DATA_LINE = re.compile(r' data-line="(\d+)"')
 _FNREF = re.compile(r'<sup id="fnref(\d*):([^"]*)">')
 _IDS = re.compile(r' id="([^"]*)"')
 _HEADING_MARK = re.compile(r' id="sdh(\d+)x"')  # a heading whose id is given at assembly
@@ -67,56 +74,12 @@ _TOC_MARKER = "[TOC]"
 _TOC_DIV = re.compile(r'(<div class="toc">)(.*?)(</div>)', re.DOTALL)  # no div inside
 _MARK = re.compile(r"sdh(\d+)x")
 _HEADING_TAG = re.compile(r"<h[1-6][\s>]")
-_FOOTNOTE_START = re.compile(r"[ ]{0,3}\[\^([^\]]*)\]:")  # Python-Markdown's own
-_FOOTNOTE_CALL = re.compile(r"\[\^([^\]]*)\]")
 _FOOTNOTE_NUMBER = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]*)(">)(\d+)(</a>)')
-_ATTRIBUTE_SPECIAL = frozenset("&<>\"'")  # a label written escaped in HTML: not renumbered
+
 # A paragraph put after each chunk: where it starts, the chunk's HTML ends, with the
 # whitespace a whole render puts between this chunk and the next.
 _END = "SMUGDESKCHUNKEND7f3a"
 _TYPED_CHUNKS = 16  # an edit changing at most this many chunks is rendered before a slice
-
-
-PENDING_PART = "<!--sd-pending-->"  # a chunk not rendered yet (compared by identity)
-
-
-@dataclass
-class _Rendered:
-    html: str  # data-line relative to the chunk; headings' ids are marks (sdh0x, sdh1x…)
-    ids: tuple[str, ...]  # the ids written in it (attr_list, raw HTML, footnotes)
-    refs: tuple[str, ...]  # footnote labels referenced, in order
-    heads: tuple[str, ...] = ()  # the slug each marked heading starts from, in order
-    # Its headings as toc lists them (level, id or mark, name, html, data-toc-label).
-    toc: tuple[tuple, ...] = ()
-
-
-_PENDING = _Rendered(PENDING_PART, (), ())
-
-
-def _same_ends(old: list, new: list) -> tuple[int, int]:
-    """How many items at the start and at the end of ``new`` are the very ones of ``old``
-    (cached renders are shared objects, so identity is the fast test)."""
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] is new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] is new[-1 - end]:
-        end += 1
-    return start, end
-
-
-def _same_texts(old: list[Chunk], new: list[Chunk]) -> tuple[int, int]:
-    """``_same_ends`` for chunks, by their text (kept as the very object when unchanged,
-    even where the chunk itself moved down a line)."""
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start].text is new[start].text:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end].text is new[-1 - end].text:
-        end += 1
-    return start, end
 
 
 def _toc_entries(headings: list[dict]) -> tuple[tuple, ...]:
@@ -133,60 +96,6 @@ def _toc_entries(headings: list[dict]) -> tuple[tuple, ...]:
             (heading["level"], ident, heading["name"], heading["html"], heading["data-toc-label"])
         )
     return tuple(entries)
-
-
-@dataclass(frozen=True)
-class _Definitions:
-    """The document's definition lines in groups: a footnote's lines with its label, every
-    other definition (link, abbreviation) with the label None; and each footnote's number."""
-
-    groups: tuple[tuple[str | None, str], ...]
-    numbers: dict[str, int]
-
-    @classmethod
-    def of(cls, defs: str) -> _Definitions:
-        groups: list[list] = []
-        for line in defs.split("\n"):
-            footnote = _FOOTNOTE_START.match(line)
-            if footnote or (line.strip() and not line.startswith((" ", "\t"))):
-                groups.append([footnote[1] if footnote else None, [line]])
-            elif groups:
-                groups[-1][1].append(line)  # a continuation, or the blank after
-        labels = [label for label, _lines in groups if label is not None]
-        numbers = {label: number for number, label in enumerate(labels, start=1)}
-        return cls(tuple((label, "\n".join(lines)) for label, lines in groups), numbers)
-
-    def for_text(self, text: str) -> str | None:
-        """The definitions ``text`` can use: all but the footnotes it does not reference;
-        None when its footnotes could not be renumbered by label."""
-        if not self.numbers:
-            return None
-        called = set(_FOOTNOTE_CALL.findall(text))
-        if any(_ATTRIBUTE_SPECIAL.intersection(label) for label in called):
-            return None
-        kept = [lines for label, lines in self.groups if label is None or label in called]
-        return "\n\n".join(kept)
-
-
-@dataclass
-class Result:
-    """``parts[i]`` is the HTML of the chunk starting at body line ``starts[i]`` (data-line
-    relative to it); the footnote list, if any, is the last part (its start is -1)."""
-
-    parts: list[str]
-    starts: list[int]
-    whole: bool = False  # rendered in one piece (a construct that cannot be cut)
-    words: int = 0
-    pending: int = 0  # parts still PENDING_PART (a slice of a first render)
-
-    def html(self) -> str:
-        """The body as a whole render gives it, data-line absolute."""
-        out = []
-        for part, start in zip(self.parts, self.starts, strict=True):
-            if start > 0:
-                part = _DATA_LINE.sub(lambda m, s=start: f' data-line="{int(m[1]) + s}"', part)
-            out.append(part)
-        return "".join(out).strip()
 
 
 class IncrementalRenderer:
@@ -206,16 +115,16 @@ class IncrementalRenderer:
             slugify=self._mark,
         )
         self._headed: dict[tuple[str, tuple[str, ...]], str] = {}
-        self._cache: dict[tuple[str, str], _Rendered] = {}
-        self._footnotes: dict[tuple[str, tuple[str, ...]], _Rendered] = {}
-        self._definitions: tuple[str, _Definitions] | None = None  # the last defs, grouped
+        self._cache: dict[tuple[str, str], Rendered] = {}
+        self._footnotes: dict[tuple[str, tuple[str, ...]], Rendered] = {}
+        self._definitions: tuple[str, Definitions] | None = None  # the last defs, grouped
         self._contents: dict[tuple, str] = {}  # [TOC]: the contents, by the headings
-        self._together: dict[tuple, list[_Rendered]] = {}  # chunks citing one footnote
+        self._together: dict[tuple, list[Rendered]] = {}  # chunks citing one footnote
         self._with_toc: dict[tuple[str, str], str] = {}  # a part with the contents put in
         self._defs = ""
         # The last call's chunks and what was made of them, to reuse all an edit left alone.
-        self._chunked: tuple[list[Chunk], str, list[_Rendered | None], int] | None = None
-        self._named: tuple[list[_Rendered], list[str], list[tuple[str, ...]]] | None = None
+        self._chunked: tuple[list[Chunk], str, list[Rendered | None], int] | None = None
+        self._named: tuple[list[Rendered], list[str], list[tuple[str, ...]]] | None = None
         self._counted: tuple[list[Chunk], int] | None = None
         self._words: dict[str, int] = {}
         self._chunker = Chunker()
@@ -258,7 +167,7 @@ class IncrementalRenderer:
         items = rendered
         if "[^" in defs:
             # Numbered from every citation: it waits for the last slice.
-            notes = self._footnote_list(defs, refs) if not self.pending else _PENDING
+            notes = self._footnote_list(defs, refs) if not self.pending else PENDING
             items = [*rendered, notes]
             starts.append(-1)
         parts, names = self._name_headings(items)
@@ -289,14 +198,14 @@ class IncrementalRenderer:
         ids = tuple(i for i in _IDS.findall(html) if not _HEADING_MARK.fullmatch(f' id="{i}"'))
         return html, tuple(heads), ids
 
-    def _name_headings(self, rendered: list[_Rendered]) -> tuple[list[str], list[tuple[str, ...]]]:
+    def _name_headings(self, rendered: list[Rendered]) -> tuple[list[str], list[tuple[str, ...]]]:
         """Headings' ids as toc gives them in a whole render: in document order, each made
         unique against every id written in the document and the headings' before it. The
         parts, and the ids given in each."""
         last = self._named
         if last is not None:
             old, old_parts, old_names = last
-            start, end = _same_ends(old, rendered)
+            start, end = same_ends(old, rendered)
             new = rendered[start : len(rendered) - end]
             if not any(item.heads or item.ids for item in (*old[start : len(old) - end], *new)):
                 # No heading and no id came or went: every other part is named as before.
@@ -331,7 +240,7 @@ class IncrementalRenderer:
         return parts, names
 
     def _with_contents(
-        self, rendered: list[_Rendered], parts: list[str], names: list[tuple[str, ...]]
+        self, rendered: list[Rendered], parts: list[str], names: list[tuple[str, ...]]
     ) -> list[str]:
         """``[TOC]``: each chunk rendered its own headings' contents; the whole document's
         are put in their place, built by toc itself from every chunk's headings."""
@@ -376,7 +285,7 @@ class IncrementalRenderer:
             total = sum(self._words_in(chunk.text) for chunk in chunks)
         else:
             old, total = self._counted
-            start, end = _same_texts(old, chunks)
+            start, end = same_texts(old, chunks)
             total -= sum(self._words_in(chunk.text) for chunk in old[start : len(old) - end])
             total += sum(self._words_in(chunk.text) for chunk in chunks[start : len(chunks) - end])
         self._counted = (chunks, total)
@@ -388,18 +297,18 @@ class IncrementalRenderer:
             found = self._words[text] = word_count(text)
         return found
 
-    def _chunks(self, chunks: list[Chunk], defs: str) -> list[_Rendered | None]:
+    def _chunks(self, chunks: list[Chunk], defs: str) -> list[Rendered | None]:
         # Definitions matter to a chunk that may use them: a reference or footnote needs a
         # "[", an abbreviation can be any word. (A loop, not a call per chunk: a manuscript
         # has thousands, looked up on every keystroke.)
         every = "*[" in defs
         cache = self._cache
         start = end = 0
-        old_rendered: list[_Rendered | None] = []
+        old_rendered: list[Rendered | None] = []
         last = self._chunked
         if last is not None and last[1] is defs:
             old_chunks, _defs, old_rendered, _pending = last
-            start, end = _same_texts(old_chunks, chunks)  # a keystroke: all but one or two
+            start, end = same_texts(old_chunks, chunks)  # a keystroke: all but one or two
         limit = self.slice_limit
         waiting = last is not None and last[3] > 0  # the last call left chunks to render
         rendered = old_rendered[:start]
@@ -411,7 +320,7 @@ class IncrementalRenderer:
                 if limit is None:
                     found = self._chunk(key)
                 else:
-                    found, waiting = _PENDING, True
+                    found, waiting = PENDING, True
             rendered.append(found)
         if end:
             rendered += old_rendered[-end:]
@@ -423,14 +332,14 @@ class IncrementalRenderer:
     def _fill(
         self,
         chunks: list[Chunk],
-        rendered: list[_Rendered | None],
+        rendered: list[Rendered | None],
         defs: str,
         changed: tuple[int, int],
         edited: bool,
     ) -> None:
         """Render pending chunks in place: all of them without a slice limit; else what an
         edit changed (typing comes first) and the ``slice_limit`` nearest the focus."""
-        waiting = [i for i, item in enumerate(rendered) if item is _PENDING]
+        waiting = [i for i, item in enumerate(rendered) if item is PENDING]
         limit = self.slice_limit
         if limit is not None and waiting:
             first, stop = changed
@@ -456,14 +365,14 @@ class IncrementalRenderer:
             rendered[i] = found if found is not None else self._chunk(key)
         self.pending = 0
 
-    def _chunk(self, key: tuple[str, str]) -> _Rendered | None:
+    def _chunk(self, key: tuple[str, str]) -> Rendered | None:
         found = self._render_pieces((key[0],), key[1])
         if found is None:
             return None  # the chunk swallowed what follows it: it cannot stand alone
         self._cache[key] = found[0]
         return found[0]
 
-    def _render_pieces(self, texts: tuple[str, ...], defs: str) -> list[_Rendered] | None:
+    def _render_pieces(self, texts: tuple[str, ...], defs: str) -> list[Rendered] | None:
         """Chunks rendered in one pass, in order, each followed by the end paragraph (one
         chunk, or those citing the same footnote: see ``_cited_together``)."""
         self.rendered_chunks += len(texts)
@@ -489,7 +398,7 @@ class IncrementalRenderer:
                 piece = piece.removeprefix("\n")  # the line break after an end paragraph
             position = end + len(_END) + 5
             if line:
-                piece = _DATA_LINE.sub(lambda m, s=line: f' data-line="{int(m[1]) - s}"', piece)
+                piece = DATA_LINE.sub(lambda m, s=line: f' data-line="{int(m[1]) - s}"', piece)
             line += text.count("\n") + 4
             if used is not None and "footnote-ref" in piece:
                 piece = _FOOTNOTE_NUMBER.sub(
@@ -497,7 +406,7 @@ class IncrementalRenderer:
                 )
             piece, heads, ids = self._kept_marks(piece, slugs)
             refs = tuple(m[2] for m in _FNREF.finditer(piece))
-            found.append(_Rendered(piece, ids, refs, heads, toc))
+            found.append(Rendered(piece, ids, refs, heads, toc))
         after = html[position:]
         if after.strip() and not after.startswith(_FOOTNOTE_DIV):
             return None  # the last chunk swallowed what follows it
@@ -506,8 +415,8 @@ class IncrementalRenderer:
         return found
 
     def _cited_together(
-        self, chunks: list[Chunk], rendered: list[_Rendered], defs: str
-    ) -> list[_Rendered] | None:
+        self, chunks: list[Chunk], rendered: list[Rendered], defs: str
+    ) -> list[Rendered] | None:
         """A footnote cited from two chunks: Python-Markdown numbers the second citation's
         id (fnref2:) in the order its inline pass meets them, which is not document order
         once lists or quotes are involved. That pass meets the citations of some chunks in
@@ -531,12 +440,12 @@ class IncrementalRenderer:
             out[i] = item
         return out
 
-    def _grouped(self, defs: str) -> _Definitions:
+    def _grouped(self, defs: str) -> Definitions:
         if self._definitions is None or self._definitions[0] != defs:
-            self._definitions = (defs, _Definitions.of(defs))
+            self._definitions = (defs, Definitions.of(defs))
         return self._definitions[1]
 
-    def _footnote_list(self, defs: str, refs: tuple[str, ...]) -> _Rendered:
+    def _footnote_list(self, defs: str, refs: tuple[str, ...]) -> Rendered:
         key = (defs, refs)
         found = self._footnotes.get(key)
         if found is None:
@@ -547,7 +456,7 @@ class IncrementalRenderer:
             toc = _toc_entries(self._marking.last_headings())
             cut = html.find(_FOOTNOTE_DIV)
             html, heads, ids = self._kept_marks(html[cut + 1 :] if cut >= 0 else "", slugs)
-            found = self._footnotes[key] = _Rendered(html, ids, (), heads, toc)
+            found = self._footnotes[key] = Rendered(html, ids, (), heads, toc)
         return found
 
     def _trim(self) -> None:

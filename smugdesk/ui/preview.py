@@ -21,7 +21,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from smugdesk.core.config import user_css
-from smugdesk.core.incremental import PENDING_PART
+from smugdesk.core.incremental_parts import PENDING_PART
 from smugdesk.core.preview_text import RenderResult
 from smugdesk.core.render import RenderedPost, render_page
 from smugdesk.core.resources import read_resource

@@ -9,7 +9,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smugdesk.core.incremental import PENDING_PART, IncrementalRenderer
+from smugdesk.core.incremental import IncrementalRenderer
+from smugdesk.core.incremental_parts import PENDING_PART
 from smugdesk.core.render import Renderer
 
 BLOCKS = st.sampled_from(

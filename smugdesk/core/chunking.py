@@ -36,9 +36,12 @@ _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]+)\]:")
 _COMMENT_LINE = re.compile(r"<!--(?:(?!-->).)*-->[ \t]*$")
 _KEPT_MARKER = f"<!-- {KEPT} "
 _ABBR_DEF = re.compile(r"\*\[([^\]]*)\][ ]?:")
-_TAG_HEAD = re.compile(
-    r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)"
-)  # "$": attributes on the next line
+# A start tag or an end tag, named as html.parser reads them: "<" and a letter begin one
+# whatever follows ("<https:", "</bward"), a start tag runs to its ">" outside quotes (maybe
+# lines down), an end tag to the first ">".
+_TAG_HEAD = re.compile(r"<([A-Za-z][^\t\n\r\f />\x00]*)|</([A-Za-z][^\t\n\r\f />\x00]*)")
+_TAG_NAME = re.compile(r"[a-z][a-z0-9-]*")  # others are read to their end, never nested
+_END_WAITING = ">/"  # in a depth: an end tag still open at the end of a line
 _ATTRIBUTES = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*""")  # to ">" or an open quote
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -177,6 +180,14 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
                 marker_end = close
         if (in_html or in_comment or "<!--" in line) and i > marker_end:
             in_comment, in_html = _track_html(line, html_depth, in_comment, in_html)
+        elif "<" in line and i > marker_end:
+            # A tag in a paragraph with no ">" yet (a writer typing "</b") reads on to its
+            # ">" as the HTML parser reads it, blank lines, comments and all.
+            waiting = _waits_at_end(line)
+            if waiting:
+                html_depth.clear()
+                html_depth[waiting] = 1
+                in_html = True
         if "]" not in line:
             previous_def = False
             continue
@@ -303,6 +314,11 @@ def _track_html(line: str, depth: Counter[str], in_comment: bool, in_html: bool)
         if "-->" not in rest:
             return True, in_html
         rest = rest.split("-->", 1)[1]
+    elif _pending(depth) is not None:  # a tag from above: its ">" comes first, even in "-->"
+        end = _finish_pending(rest, depth)
+        if end < 0:
+            return False, True
+        rest = rest[end:]
     while "<!--" in rest:
         before, after = rest.split("<!--", 1)
         _count_tags(before, depth)
@@ -318,40 +334,72 @@ def _count_tags(text: str, depth: Counter[str]) -> None:
     value not closed, or no ``>`` yet, as while a writer types ``class="``) runs on to the
     next lines as Python-Markdown's HTML parser reads it, blank lines and all: it is kept in
     ``depth`` under what it waits for (a quote or ">") and its name, so the block goes on."""
-    pos = 0
-    pending = next((key for key, count in depth.items() if count and key[:1] in "\"'>"), None)
-    if pending is not None:
-        del depth[pending]
-        pos = 0
-        if pending[0] != ">":
-            close = text.find(pending[0])
-            if close < 0:
-                depth[pending] = 1
-                return
-            pos = close + 1
-        pos = _tag_end(text, pos, pending[1:], False, depth)
+    pos = _finish_pending(text, depth) if _pending(depth) is not None else 0
     while pos >= 0:
         head = _TAG_HEAD.search(text, pos)
         if head is None:
             return
-        pos = _tag_end(text, head.end(), head[2].lower(), bool(head[1]), depth)
+        if head[2] is None:
+            pos = _tag_end(text, head.end(), head[1].lower(), depth)
+            continue
+        close = text.find(">", head.end())  # quotes or not, as html.parser reads an end tag
+        if close < 0:
+            depth[_END_WAITING] = 1
+            return
+        name = head[2].lower()
+        if depth[name] > 0:
+            depth[name] -= 1
+        pos = close + 1
 
 
-def _tag_end(text: str, start: int, name: str, closing: bool, depth: Counter[str]) -> int:
-    """Where the tag whose attributes start at ``start`` ends (counting it), or -1 when it
-    is still open at the end of the line."""
+def _pending(depth: Counter[str]) -> str | None:
+    """The tag left open at the end of a line above, as ``depth`` keeps it: what it waits
+    for (a quote or ">") and its name."""
+    return next((key for key, count in depth.items() if count and key[:1] in "\"'>"), None)
+
+
+def _finish_pending(text: str, depth: Counter[str]) -> int:
+    """Read on the tag left open above: where it ends in ``text`` (its name counted then),
+    or -1 while it stays open."""
+    pending = _pending(depth)
+    del depth[pending]
+    pos = 0
+    if pending == _END_WAITING:
+        close = text.find(">")
+        if close < 0:
+            depth[pending] = 1
+        return close + 1 if close >= 0 else -1
+    if pending[0] != ">":
+        close = text.find(pending[0])
+        if close < 0:
+            depth[pending] = 1
+            return -1
+        pos = close + 1
+    return _tag_end(text, pos, pending[1:], depth)
+
+
+def _waits_at_end(line: str) -> str:
+    """What a tag begun in ``line`` and not ended there waits for, as a depth keeps it
+    (without a start tag's name: once it ends it opens no block), or ""."""
+    depth: Counter[str] = Counter()
+    _count_tags(line, depth)
+    pending = _pending(depth)
+    if pending is None:
+        return ""
+    return pending if pending == _END_WAITING else pending[0]
+
+
+def _tag_end(text: str, start: int, name: str, depth: Counter[str]) -> int:
+    """Where the start tag whose attributes start at ``start`` ends (counting it), or -1
+    when it is still open at the end of the line."""
     end = _ATTRIBUTES.match(text, start).end()
     if end >= len(text) or text[end] in "\"'":
         waits = ">" if end >= len(text) else text[end]
-        depth[waits + ("" if closing else name)] = 1
+        depth[waits + name] = 1
         return -1
-    if name in _VOID or text[end - 1] == "/" or not name:
+    if name in _VOID or text[end - 1] == "/" or not _TAG_NAME.fullmatch(name):
         return end + 1
-    if closing:
-        if depth[name] > 0:
-            depth[name] -= 1
-    else:
-        depth[name] += 1
+    depth[name] += 1
     return end + 1
 
 

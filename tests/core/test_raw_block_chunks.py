@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -147,3 +148,20 @@ def test_a_kept_marker_does_not_close_a_comment_left_open_above_it():
     )
     renderer = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
     assert strip_lines(chunked(renderer, text)) == strip_lines(whole(text))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        'nurse <b>x</bward [gallery ids="1,2"]',  # an end tag begun, no ">" yet
+        '"quoted" <b>x</bward"quoted" [gallery]',  # an end tag's name as html.parser reads it
+        "ward <b>x<https://example.org/a",  # "<" and a letter: a start tag, whatever follows
+    ],
+)
+def test_a_tag_being_typed_reads_on_to_its_end_across_blank_lines(typed):
+    """html.parser reads a tag begun in a paragraph on to its ">" (here the one ending a
+    comment lines down), blank lines and all: the comment is then no raw block. The chunks
+    must not be cut inside it."""
+    text = f"{typed}\n\n<!-- wp:paragraph -->\nward\n<!-- /wp:paragraph -->\n\nafter\n"
+    renderer = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    assert chunked(renderer, text) == whole(text)

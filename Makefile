@@ -47,10 +47,11 @@ SCREENSHOT_OUT ?= docs/screenshot.png
 screenshot: $(STAMP)
 	$(PY) scripts/screenshot.py $(SCREENSHOT_OUT)
 
-# Both README pictures, light and dark.
+# The README pictures: the window light and dark, tabs and the Share on Bluesky dialog.
 screenshots: $(STAMP)
 	$(PY) scripts/screenshot.py docs/screenshot.png
 	$(PY) scripts/screenshot.py docs/screenshot-dark.png --dark
+	$(PY) scripts/doc_screenshots.py docs
 
 # The template translators start from: every tr() string of the UI.
 translations: $(STAMP)

@@ -43,8 +43,8 @@ from smugdesk.core.library_scan import Entry, read_entry, walk_posts
 # 6: the same tables as 5, in a file that gives freed pages back (5's never did, see
 # _connect): a 50,000-post index carried 76 MB of free pages after its build.
 # 7: each post's line in `smugdesk list` and its JSON for `--json` kept with its row
-# (library_lines), and
-# the drafts folder it was made for (those rows hold paths relative to it).
+# (library_lines), and the drafts folder it was made for (those lines hold paths relative
+# to it).
 SCHEMA_VERSION = 7
 # Every order ends with the path, so equal keys (or equal relevance) always come out alike.
 SORTS = {

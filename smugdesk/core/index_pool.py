@@ -40,9 +40,8 @@ _go: Any = None  # in a pool worker: the Event it waits on before each post (rea
 
 Item = tuple[str, int, int]  # path, size, mtime_ns (from the walk's stat)
 # What the writer stores for one post: its row (the listing's columns, then its line in
-# `smugdesk list` and its JSON for scripts), the four texts of its
-# full-text entry, and the text packed with zlib (kept to remove the entry exactly later,
-# and to cut snippets).
+# `smugdesk list` and its JSON for scripts), the four texts of its full-text entry, and the
+# text packed with zlib (kept to remove the entry exactly later, and to cut snippets).
 Prepared = tuple[tuple, tuple[str, str, str, str], bytes]
 
 

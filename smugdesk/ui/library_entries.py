@@ -162,9 +162,11 @@ def entry_html(
     elide=lambda text: text,
     waiting: bool = False,
     places: list[Where] = (),
+    elide_line=lambda text: text,
 ) -> str:
     """Two or three lines: the title (matches in bold), what it is, and where the search
-    words are in its text."""
+    words are in its text. ``elide`` shortens the title to the row (in the bold font),
+    ``elide_line`` the line under it (in the normal font), each with "…"."""
     if isinstance(item, TrashedPost):
         return (
             f"<b>{html.escape(item.name)}</b><br><span style='color:{muted}'>"
@@ -173,7 +175,8 @@ def entry_html(
         )
     title = marked_html(item.title_marked) if item.title_marked else html.escape(elide(item.title))
     if item.problem:
-        return f"⚠ <b>{title}</b><br><span style='color:#b3261e'>{html.escape(item.problem)}</span>"
+        problem = html.escape(elide_line(item.problem))
+        return f"⚠ <b>{title}</b><br><span style='color:#b3261e'>{problem}</span>"
     facts = [_status(item.status)]
     if places:
         facts[0] = where_text(places)
@@ -186,7 +189,8 @@ def entry_html(
     facts.append(words % f"{item.words:,}")
     if item.tags:
         facts.append(" ".join(f"#{tag}" for tag in item.tags))
-    text = f"<b>{title}</b><br><span style='color:{muted}'>{html.escape(' · '.join(facts))}</span>"
+    line = html.escape(elide_line(" · ".join(facts)))
+    text = f"<b>{title}</b><br><span style='color:{muted}'>{line}</span>"
     if item.snippet:
         text += f"<br><span style='color:{muted}'>{marked_html(item.snippet)}</span>"
     return text
@@ -217,6 +221,7 @@ class EntryDelegate(QStyledItemDelegate):
         bold.setBold(True)
         width = max(40, option.rect.width() - 12)
         elide = QFontMetrics(bold).elidedText
+        elide_plain = QFontMetrics(option.font).elidedText
         item = index.data(EntryRole)
         document.setHtml(
             entry_html(
@@ -225,6 +230,7 @@ class EntryDelegate(QStyledItemDelegate):
                 lambda t: elide(t, Qt.TextElideMode.ElideRight, width),
                 index.model().is_waiting(item),
                 index.model().places(item),
+                lambda t: elide_plain(t, Qt.TextElideMode.ElideRight, width),
             )
         )
         return document

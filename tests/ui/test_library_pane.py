@@ -202,3 +202,27 @@ def test_a_big_folder_is_indexed_and_the_progress_row_goes_away(qtbot, make_wind
     window = make_window(drafts)
     qtbot.waitUntil(lambda: window.library.count.text() == "903 posts", timeout=30000)
     assert not window.library._progress_row.isVisible()
+
+
+def test_a_narrow_pane_ends_both_lines_of_a_row_with_an_ellipsis(qtbot, make_window, drafts):
+    """The line under a title (status, date, words, tags) is shortened to the row like the
+    title, with "…", instead of being cut off mid-word at the pane's edge."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = make_window(drafts)
+    window.finish_start()
+    wait_listed(qtbot, window, ALL)
+    view = window.library.list
+    row = [item.title for item in window.library.model.items].index("Our video interviews")
+    index = window.library.model.index(row, 0)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index).adjusted(0, 0, 0, 0)
+    option.rect.setWidth(120)
+    document = view.itemDelegate()._document(option, index)
+    title, facts = document.toPlainText().split("\n")[:2]
+    assert title.endswith("…") and facts.endswith("…")
+    assert facts.startswith("Published")
+    option.rect.setWidth(900)
+    title, facts = view.itemDelegate()._document(option, index).toPlainText().split("\n")[:2]
+    assert not facts.endswith("…") and facts.endswith("#video #nurses")

@@ -341,3 +341,23 @@ def test_a_share_finishing_after_the_writer_moved_on_goes_into_its_own_post(
     assert "shared:" not in window.editor.toPlainText()
     assert other.read_text(encoding="utf-8") == "---\ntitle: Something else\n---\n\nElse.\n"
     assert window.close_tab(shared_tab)
+
+
+def test_the_card_shows_a_social_image_whole_as_bluesky_does(qtbot, tmp_path):
+    """A page's social image (1200x628, 1.91:1) is shown whole in the card, as followers
+    will see it: its top and bottom bands are both there."""
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(1200, 628, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    for y in range(40):
+        for x in range(1200):
+            image.setPixelColor(x, y, QColor("red"))
+            image.setPixelColor(x, 627 - y, QColor("blue"))
+    path = tmp_path / "social.png"
+    assert image.save(str(path))
+    picture = share_dialog._picture(path, *share_dialog.CARD_PICTURE).toImage()
+    assert (picture.width(), picture.height()) == share_dialog.CARD_PICTURE
+    assert picture.pixelColor(250, 4).red() > 200 and picture.pixelColor(250, 4).blue() < 60
+    bottom = picture.pixelColor(250, picture.height() - 5)
+    assert bottom.blue() > 200 and bottom.red() < 60

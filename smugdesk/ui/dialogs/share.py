@@ -56,6 +56,10 @@ from smugdesk.publish.shares import (
 )
 from smugdesk.ui.background import run_later
 
+# The card's picture as Bluesky shows it: 1.91:1, the shape of a page's social image
+# (1200x628). A flatter crop hid what followers would see at its top and bottom.
+CARD_PICTURE = (500, 262)
+
 
 def _secret(parent: QWidget, account: Account) -> str | None:
     """The app password from the keyring, or asked for (and kept there)."""
@@ -198,7 +202,7 @@ class ShareDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 8)
         self.card_picture = QLabel()
         self.card_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        picture = _picture(card.thumb, 500, 200)
+        picture = _picture(card.thumb, *CARD_PICTURE)
         if picture is not None:
             self.card_picture.setPixmap(picture)
             box.addWidget(self.card_picture)

@@ -1890,67 +1890,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="135"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="139"/>
         <source>New Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="136"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="140"/>
         <source>Title of the new post:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="144"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="148"/>
         <source>The post was not created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="160"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="164"/>
         <source>Rename Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="161"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="165"/>
         <source>New title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="170"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="174"/>
         <source>The post was not renamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="182"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="186"/>
         <source>Renamed to %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="188"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="192"/>
         <source>The post was not duplicated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="191"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="195"/>
         <source>Duplicated as %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="203"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="207"/>
         <source>The post was not moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="209"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="213"/>
         <source>Moved “%s” to the trash; the Trash button brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="221"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="225"/>
         <source>The post was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/library_actions.py" line="225"/>
+        <location filename="../../smugdesk/ui/library_actions.py" line="229"/>
         <source>Restored %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,17 +2300,17 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="275"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="276"/>
         <source>“%s” is being published or exported: close it when that is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="317"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="318"/>
         <source>Open Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="333"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="334"/>
         <source>Cannot open this file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,12 +2350,12 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="398"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="399"/>
         <source>About smugdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/main_window.py" line="399"/>
+        <location filename="../../smugdesk/ui/main_window.py" line="400"/>
         <source>&lt;b&gt;smugdesk %s&lt;/b&gt;&lt;p&gt;Write offline, publish in one click.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2568,7 +2568,7 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
     </message>
     <message>
         <location filename="../../smugdesk/ui/metadata_form.py" line="415"/>
-        <source>, sent %s</source>
+        <source> (sent %s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3349,22 +3349,22 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="70"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="74"/>
         <source>App password for %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="71"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="75"/>
         <source>App password for @%s (make one in Bluesky under Settings → Privacy and security → App passwords; never your account&apos;s own password):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="85"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="89"/>
         <source>Not an app password?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="86"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="90"/>
         <source>This does not look like a Bluesky app password (xxxx-xxxx-xxxx-xxxx). Your account&apos;s own password gives full control of the account: use an app password instead. Use this one anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3372,102 +3372,102 @@ The post waits in the queue and is sent when the blog can be reached (or with Bl
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="132"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="136"/>
         <source>Share on Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="142"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="146"/>
         <source>Bluesky account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="144"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="148"/>
         <source>Account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="148"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="152"/>
         <source>Text of the Bluesky post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="155"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="159"/>
         <source>Characters left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="162"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="166"/>
         <source>for example en, or fr, de</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="163"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="167"/>
         <source>The post&apos;s language, so followers&apos; feeds can filter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="164"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="168"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="165"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="169"/>
         <source>Share every post I publish on %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="180"/>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="288"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="184"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="292"/>
         <source>Delete from Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="196"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="200"/>
         <source>Link card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="229"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="233"/>
         <source>Update on Bluesky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="229"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="233"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="237"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="241"/>
         <source>Too long for Bluesky: fewer emoji or other long characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="239"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="243"/>
         <source>%n character(s) too many</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="241"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="245"/>
         <source>%n character(s) left</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="272"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="276"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="290"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="294"/>
         <source>Delete the post about this article from Bluesky? Replies and reposts of it go too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/dialogs/share.py" line="298"/>
+        <location filename="../../smugdesk/ui/dialogs/share.py" line="302"/>
         <source>Deleting…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -412,7 +412,7 @@ class MetadataForm(QWidget):
         text = html.escape(state % place.account)
         when = shown_time(place.time)
         if when:
-            text += html.escape(self.tr(", sent %s") % when)
+            text += html.escape(self.tr(" (sent %s)") % when)
         if place.url.startswith(("http://", "https://")):
             url = html.escape(place.url, quote=True)
             text += f': <a href="{url}">{html.escape(place.url)}</a>'

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import (
     QAction,
     QFont,
     QFontDatabase,
-    QImage,
     QKeyEvent,
     QPainter,
     QTextCursor,
@@ -19,7 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from smugdesk.core.assets import IMAGE_SUFFIXES
 from smugdesk.core.editing import (
     PAIRS,
     auto_pair,
@@ -31,37 +28,16 @@ from smugdesk.core.editing import (
     toggle_wrap,
 )
 from smugdesk.core.image_markup import ImageMarkup
-from smugdesk.core.links import BadUrlError, check_url, looks_like_url, markdown_link
 from smugdesk.core.spelling import prose_words
+from smugdesk.ui.editor_paste import ImageImporter, PasteAndDrop
 from smugdesk.ui.front_matter_fold import FrontMatterFold
 from smugdesk.ui.highlighter import LAZY_FROM_CHARACTERS, MarkdownHighlighter
 from smugdesk.ui.image_chip import ImageChip
 
-# Given image files or PNG bytes, store them with the post and return the Markdown to insert
-# (None when the writer cancelled or it failed, already explained to them).
-ImageImporter = Callable[[list[Path] | bytes], str | None]
-
-
-def _image_files(source: QMimeData) -> list[Path]:
-    return [
-        Path(url.toLocalFile())
-        for url in source.urls()
-        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES
-    ]
-
-
-def _png_bytes(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data.data())
-
-
 _LOOK_FOR_FORM = (QEvent.Type.ParentChange, QEvent.Type.Show)
 
 
-class MarkdownEditor(QPlainTextEdit):
+class MarkdownEditor(PasteAndDrop, QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -352,38 +328,6 @@ class MarkdownEditor(QPlainTextEdit):
     def _learn(self, word: str) -> None:
         self.highlighter.speller.add(word)
         self.highlighter.rehighlight()
-
-    # Paste and drop: images are stored with the post, a URL over a selection makes a link.
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)
-        if self.image_importer and (_image_files(source) or source.hasImage()):
-            return True
-        return super().canInsertFromMimeData(source)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
-        files = _image_files(source)
-        if self.image_importer and files:
-            self._insert_markdown(self.image_importer(files))
-            return
-        if self.image_importer and source.hasImage() and not source.hasText():
-            image = QImage(source.imageData())
-            if not image.isNull():
-                self._insert_markdown(self.image_importer(_png_bytes(image)))
-                return
-        cursor = self.textCursor()
-        text = source.text().strip()
-        if cursor.hasSelection() and looks_like_url(text) and "\u2029" not in cursor.selectedText():
-            try:
-                url = check_url(text).url
-            except BadUrlError:
-                url = ""
-            if url:
-                cursor.insertText(markdown_link(cursor.selectedText(), url))
-                return
-        super().insertFromMimeData(source)
-
-    def _insert_markdown(self, markdown: str | None) -> None:
-        if markdown:
-            self.textCursor().insertText(markdown)
 
     def insert_block(self, text: str) -> None:
         """Insert ``text`` as a paragraph of its own (a blank line before and after), after

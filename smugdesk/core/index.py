@@ -185,7 +185,7 @@ class PostIndex:
     ) -> RefreshStats:
         """Bring the index in line with the folder: new, changed and removed files. Many
         files are read by ``workers`` processes (default: one per core; 1 reads here).
-        ``go``: see index_pool.read_posts (the reading waits while it is cleared)."""
+        ``go``: see index_pool.read_posts (the reading waits while it is 0)."""
         return self.apply(self.changes(), progress, cancelled, workers, go)
 
     def changes(self, known: dict[str, tuple[int, int]] | None = None) -> Changes:

@@ -36,7 +36,11 @@ POOL_MIN = 300  # posts to read before worker processes repay their start
 CHUNK = 200  # posts a worker reads per task, and the writer stores per transaction
 _NICENESS = 19  # the app's indexing process and its pool: the lowest, below the window
 _HELD_SECONDS = 0.25  # while the readers are held back, the writer commits this often
-_go: Any = None  # in a pool worker: the Event it waits on before each post (read_posts)
+_go: Any = None  # in a pool worker: the shared flag it waits for before each post
+# A held reader looks at the flag this often. A flag, not a multiprocessing Event: a worker
+# terminated inside the Event's lock would leave it locked, and the app's next go_on or
+# cancel waiting on it forever.
+_HELD_POLL = 0.02
 
 Item = tuple[str, int, int]  # path, size, mtime_ns (from the walk's stat)
 # What the writer stores for one post: its row (the listing's columns, then its line in
@@ -97,8 +101,8 @@ def read_chunk(job: tuple[str, list[Item]]) -> list[Prepared]:
     real_folders: dict[str, str] = {}  # for this task only: a folder may be relinked later
     prepared = []
     for path, size, mtime in items:
-        if _go is not None:
-            _go.wait()
+        while _go is not None and not _go.value:
+            time.sleep(_HELD_POLL)
         prepared.append(prepare(*read_entry(Path(path), size, mtime, folder, real_folders), folder))
     return prepared
 
@@ -109,16 +113,17 @@ def read_posts(
     """The prepared posts, a chunk at a time, in the order of ``items``. Closing the
     iterator early (a cancel) stops the workers at once.
 
-    ``go``: an Event the app clears while the writer types (and sets again at a pause):
-    meanwhile the readers stop between two posts, and an empty chunk comes every
-    _HELD_SECONDS instead, so that the writer commits and a save from the app is not kept
-    waiting on the index."""
+    ``go``: a shared flag (``RawValue``) the app sets to 0 while the writer types and to 1
+    at a pause: meanwhile the readers stop between two posts, and an empty chunk comes at
+    once and then every _HELD_SECONDS, so that the writer commits and a save from the app is
+    not kept waiting on the index."""
     jobs = [(str(root), items[start : start + CHUNK]) for start in range(0, len(items), CHUNK)]
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(items) < POOL_MIN or len(jobs) < 2:
         for job in jobs:
-            while go is not None and not go.wait(_HELD_SECONDS):
+            while go is not None and not go.value:
                 yield []
+                time.sleep(_HELD_SECONDS)
             yield read_chunk(job)
         return
     context = multiprocessing.get_context("spawn")
@@ -187,8 +192,7 @@ class BackgroundRefresh:
     def __init__(self, drafts: Path, db_path: Path, workers: int | None = None) -> None:
         context = multiprocessing.get_context("spawn")
         self._pipe, child = context.Pipe()
-        self._go = context.Event()
-        self._go.set()
+        self._go = context.RawValue("b", 1)  # see read_posts
         self.process = context.Process(
             target=_refresh_in_child,
             args=(str(drafts), str(db_path), child, workers, self._go),
@@ -215,13 +219,13 @@ class BackgroundRefresh:
         """The writer is typing: the readers stop between two posts and the writer commits
         what it has (read_posts), until ``go_on``. Even at the lowest priority, two
         readers and a writer on two cores slowed the preview by a fifth to a third."""
-        self._go.clear()
+        self._go.value = 0
 
     def go_on(self) -> None:
-        self._go.set()
+        self._go.value = 1
 
     def cancel(self) -> None:
-        self._go.set()  # a held refresh must see the cancel, not wait
+        self._go.value = 1  # a held refresh must see the cancel, not wait
         if not self._cancelled:
             self._cancelled = True
             with contextlib.suppress(OSError):

@@ -2368,12 +2368,12 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
 <context>
     <name>MarkdownEditor</name>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="74"/>
+        <location filename="../../smugdesk/ui/editor.py" line="50"/>
         <source>Markdown editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="75"/>
+        <location filename="../../smugdesk/ui/editor.py" line="51"/>
         <source>Write your post in Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2383,39 +2383,39 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smugdesk/ui/editor.py" line="117"/>
+        <location filename="../../smugdesk/ui/editor.py" line="93"/>
         <source>The front matter (%n field(s)) is folded: edit it in the details form, or press Ctrl+Home to show it here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="240"/>
+        <location filename="../../smugdesk/ui/editor.py" line="216"/>
         <source>Show the front matter here (Ctrl+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="313"/>
+        <location filename="../../smugdesk/ui/editor.py" line="289"/>
         <source>Image Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="320"/>
+        <location filename="../../smugdesk/ui/editor.py" line="296"/>
         <source>Show the Front Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="323"/>
+        <location filename="../../smugdesk/ui/editor.py" line="299"/>
         <source>Fold the Front Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="338"/>
+        <location filename="../../smugdesk/ui/editor.py" line="314"/>
         <source>(no suggestions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smugdesk/ui/editor.py" line="341"/>
+        <location filename="../../smugdesk/ui/editor.py" line="317"/>
         <source>Add “%s” to Dictionary</source>
         <translation type="unfinished"></translation>
     </message>

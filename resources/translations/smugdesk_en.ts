@@ -2388,12 +2388,12 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
   <context>
     <name>MarkdownEditor</name>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="74" />
+      <location filename="../../smugdesk/ui/editor.py" line="50" />
       <source>Markdown editor</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="75" />
+      <location filename="../../smugdesk/ui/editor.py" line="51" />
       <source>Write your post in Markdown…</source>
       <translation type="unfinished" />
     </message>
@@ -2403,7 +2403,7 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../smugdesk/ui/editor.py" line="117" />
+      <location filename="../../smugdesk/ui/editor.py" line="93" />
       <source>The front matter (%n field(s)) is folded: edit it in the details form, or press Ctrl+Home to show it here.</source>
       <translation>
         <numerusform>The front matter (%n field) is folded: edit it in the details form, or press Ctrl+Home to show it here.</numerusform>
@@ -2411,32 +2411,32 @@ New posts, and Markdown files put in the drafts folder, appear here.</source>
       </translation>
     </message>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="240" />
+      <location filename="../../smugdesk/ui/editor.py" line="216" />
       <source>Show the front matter here (Ctrl+Home)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="313" />
+      <location filename="../../smugdesk/ui/editor.py" line="289" />
       <source>Image Details…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="320" />
+      <location filename="../../smugdesk/ui/editor.py" line="296" />
       <source>Show the Front Matter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="323" />
+      <location filename="../../smugdesk/ui/editor.py" line="299" />
       <source>Fold the Front Matter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="338" />
+      <location filename="../../smugdesk/ui/editor.py" line="314" />
       <source>(no suggestions)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../smugdesk/ui/editor.py" line="341" />
+      <location filename="../../smugdesk/ui/editor.py" line="317" />
       <source>Add “%s” to Dictionary</source>
       <translation type="unfinished" />
     </message>

@@ -334,15 +334,11 @@ class PostIndex:
     def entries(
         self, sort: str = "date", status: str | None = None, tag: str | None = None
     ) -> list[Entry]:
-        return [_entry(row) for row in self.rows(sort, status, tag)]
-
-    def rows(self, sort: str = "date", status: str | None = None, tag: str | None = None):
-        """The listing as the index holds it: a tuple of the _COLUMNS a post (what entries
-        are made from)."""
         where, values = _filters(status, tag)
-        return self._db.execute(
+        rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM posts {where} ORDER BY {SORTS[sort]}", values
         )
+        return [_entry(row) for row in rows]
 
     def listed(
         self, column: str, sort: str = "date", status: str | None = None, tag: str | None = None
@@ -463,11 +459,6 @@ def _filters(status: str | None, tag: str | None, prefix: str = "WHERE") -> tupl
 
 
 _bare = object.__new__
-
-
-def entry_of(row: tuple) -> Entry:
-    """The Entry of one of ``PostIndex.rows``."""
-    return _entry(row)
 
 
 def _entry(row: tuple, title_marked: str = "", snippet: str = "") -> Entry:

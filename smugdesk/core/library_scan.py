@@ -45,10 +45,6 @@ class Entry:
     def path(self) -> Path:
         return Path(self.file)
 
-    @property
-    def edited(self) -> dt.datetime:
-        return dt.datetime.fromtimestamp(self.edited_ns / 1e9)
-
 
 # Each file's stat relative to its open folder: the kernel does not walk the whole path
 # again for each of 50,000 files (15% of a warm listing's check of the folder).

@@ -37,7 +37,7 @@ from smugdesk.core.index_pool import (
     unpack,
 )
 from smugdesk.core.index_rank import BM25, Ranker
-from smugdesk.core.index_words import fts_query, mark, snippet, word_marker
+from smugdesk.core.index_words import MARKED, fts_query, snippet, word_marker
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
 
 # 6: the same tables as 5, in a file that gives freed pages back (5's never did, see
@@ -96,13 +96,13 @@ class PostIndex:
     def __init__(
         self, drafts: Path, db_path: Path | None = None, search_often: bool = True
     ) -> None:
-        """``search_often``: a large index is searched on two cores (index_rank), with a
-        helper process worth starting only where more than one search is made."""
+        """``search_often``: a large index is ranked on all cores (index_rank), with helper
+        processes worth starting only where more than one search is made."""
         self.drafts = Path(drafts).absolute()
         self.db_path = db_path or default_index_path(self.drafts)
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         self._db = self._open()
-        self._ranker = Ranker(self.db_path, search_often and default_workers() >= 2)
+        self._ranker = Ranker(self.db_path, default_workers() if search_often else 0)
 
     # ----- storage ------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
@@ -395,7 +395,7 @@ class PostIndex:
         return [
             _entry(
                 row[:12],
-                title_marked=marker.sub(mark, row[1]),
+                title_marked=marker.sub(MARKED, row[1]),
                 snippet=snippet(bodies[row[12]], marker) if row[12] in bodies else "",
             )
             for row in rows

@@ -87,7 +87,7 @@ class ReferenceIndex:
         return [
             (
                 index_module._entry(row[:12]),
-                marker.sub(index_words.mark, row[1]),
+                marker.sub(index_words.MARKED, row[1]),
                 index_words.snippet(row[12], marker) if number < 30 else "",
             )
             for number, row in enumerate(rows)
@@ -568,85 +568,6 @@ def test_the_best_few_of_equally_good_matches_are_the_first_by_path(tmp_path, re
             assert [entry.file for entry in index.search("ward", limit=limit)] == everything[:limit]
     finally:
         index.close()
-
-
-def test_a_commit_between_the_halves_ranks_again_in_one_piece(split, tmp_path, monkeypatch):
-    """The halves must read the same index: a post the app indexes while they are read
-    would be missing, or scored against other counts in one half."""
-    drafts = tmp_path / "drafts"
-    write(drafts, {f"p{n:02d}.md": "ward " * (n + 1) + "night\n" for n in range(12)})
-    index = PostIndex(drafts, tmp_path / "index.sqlite3")
-    try:
-        index.refresh()
-        answers = []
-        answer = index_rank.Ranker._answer
-
-        def answer_then_a_commit(self):
-            answers.append(answer(self))
-            write(drafts, {"late.md": "ward ward ward ward ward ward ward ward ward ward\n"})
-            other = PostIndex(drafts, index.db_path)  # as the app's indexing process
-            other.update_file(drafts / "late.md")
-            other.close()
-            return answers[-1]
-
-        monkeypatch.setattr(index_rank.Ranker, "_answer", answer_then_a_commit)
-        found = [entry.file for entry in index.search("ward", limit=5)]
-        monkeypatch.setattr(index_rank.Ranker, "_answer", answer)
-        assert answers and isinstance(answers[0], list)  # the helper ranked its half
-        assert found == [entry.file for entry in index.search("ward", limit=5)]
-        assert str(drafts / "late.md") in found
-    finally:
-        index.close()
-
-
-def test_a_helper_gone_or_failing_leaves_the_search_whole(split, tmp_path):
-    drafts = tmp_path / "drafts"
-    write(drafts, {f"p{n:02d}.md": "ward " * (n + 1) + "night\n" for n in range(12)})
-    index = PostIndex(drafts, tmp_path / "index.sqlite3")
-    try:
-        index.refresh()
-        expected = [entry.file for entry in index.search("ward", limit=4)]
-        helper = index._ranker._process
-        assert helper is not None and helper.is_alive()
-        helper.kill()
-        helper.join()
-        assert [entry.file for entry in index.search("ward", limit=4)] == expected
-        # A question its half cannot answer fails here as it would in one piece.
-        with pytest.raises(sqlite3.OperationalError):
-            index._ranker.ranked(index._db, "ward AND (", 4)
-        assert [entry.file for entry in index.search("ward", limit=4)] == expected
-    finally:
-        index.close()
-    assert index._ranker._process is None
-
-
-def test_the_helper_ends_with_the_index_and_with_the_app(split, tmp_path):
-    drafts = tmp_path / "drafts"
-    write(drafts, {f"p{n:02d}.md": "ward night\n" for n in range(5)})
-    index = PostIndex(drafts, tmp_path / "index.sqlite3")
-    index.refresh()
-    index.search("ward")
-    helper = index._ranker._process
-    index.close()
-    assert not helper.is_alive()
-    # The app killed outright: the helper's pipe closes and it ends by itself.
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from smugdesk.core import index, index_rank\n"
-        "index_rank.SPLIT_FROM = 0\n"
-        "index.default_workers = lambda: 2\n"
-        f"i = index.PostIndex(Path({str(drafts)!r}), Path({str(tmp_path / 'i.sqlite3')!r}))\n"
-        "i.refresh(); i.search('ward')\n"
-        "print(i._ranker._process.pid, flush=True)\n"
-        "import os; os.kill(os.getpid(), 9)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    pid = int(done.stdout.split()[0])
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
-        time.sleep(0.05)
-    assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
 
 
 @pytest.mark.parametrize("workers", [1, 2])

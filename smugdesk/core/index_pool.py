@@ -149,13 +149,20 @@ def main_not_rerun() -> Iterator[None]:
     """Start workers without running the program's main script again in each: spawn does
     that (for what a task may need from it), and the workers need nothing of it. A script
     without an ``if __name__ == "__main__"`` guard would otherwise index again in every
-    worker, each starting a pool of its own; a GUI script would load Qt for nothing."""
-    main = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = main
+    worker, each starting a pool of its own; a GUI script would load Qt for nothing.
+
+    One thread at a time: two threads swapping at once could leave the stand-in in place
+    for good (the second keeps the first's stand-in as "the" main and puts it back last)."""
+    with _MAIN_SWAP:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = main
+
+
+_MAIN_SWAP = threading.Lock()
 
 
 def _start_worker(parent: int, go: Any) -> None:

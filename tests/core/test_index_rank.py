@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -209,3 +210,29 @@ def test_the_helpers_end_with_the_index_and_with_the_app(split, tmp_path):
         while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
             time.sleep(0.05)
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
+
+
+def test_helpers_started_from_two_threads_at_once_leave_the_main_module_in_place():
+    """The app starts helpers from its library thread; were another thread to start workers
+    at the same moment, the second swap of ``__main__`` must not outlive the first."""
+    from smugdesk.core.index_pool import main_not_rerun
+
+    main = sys.modules["__main__"]
+    inside = threading.Event()
+
+    def first():
+        with main_not_rerun():
+            inside.set()
+            time.sleep(0.2)
+
+    def second():
+        inside.wait(5)
+        with main_not_rerun():
+            time.sleep(0.4)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert sys.modules["__main__"] is main

@@ -26,7 +26,7 @@ from typing import Any
 
 from smugdesk.core import index_build
 from smugdesk.core.config import cache_dir
-from smugdesk.core.index_build import BY_DATE
+from smugdesk.core.index_build import BY_DATE, BY_TAGS
 from smugdesk.core.index_pool import (
     Item,
     Prepared,
@@ -162,6 +162,7 @@ class PostIndex:
             CREATE TABLE bodies (id INTEGER PRIMARY KEY, packed BLOB);
             CREATE TABLE about (key TEXT PRIMARY KEY, value TEXT);
             {BY_DATE};
+            {BY_TAGS};
             CREATE VIRTUAL TABLE posts_fts USING fts5(
                 title, tags, categories, body, content='',
                 tokenize='unicode61 remove_diacritics 2'{prefixes});
@@ -429,7 +430,8 @@ class PostIndex:
 
     def tags(self) -> list[str]:
         found: set[str] = set()
-        for (text,) in self._db.execute("SELECT tags FROM posts WHERE tags != ''"):
+        # Each set of tags once (a few hundred among thousands of posts), from their index.
+        for (text,) in self._db.execute("SELECT DISTINCT tags FROM posts WHERE tags != ''"):
             found.update(split_lines(text))
         return sorted(found, key=str.casefold)
 

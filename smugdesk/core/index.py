@@ -37,7 +37,7 @@ from smugdesk.core.index_pool import (
     unpack,
 )
 from smugdesk.core.index_rank import BM25, Ranker
-from smugdesk.core.index_words import MARKED, fts_query, snippet, word_marker
+from smugdesk.core.index_words import fts_query, mark, snippet, word_marker
 from smugdesk.core.library_scan import Entry, read_entry, walk_posts
 
 # 6: the same tables as 5, in a file that gives freed pages back (5's never did, see
@@ -396,7 +396,7 @@ class PostIndex:
         return [
             _entry(
                 row[:12],
-                title_marked=marker.sub(MARKED, row[1]),
+                title_marked=marker.sub(mark, row[1]),
                 snippet=snippet(bodies[row[12]], marker) if row[12] in bodies else "",
             )
             for row in rows

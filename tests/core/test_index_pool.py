@@ -89,7 +89,7 @@ class ReferenceIndex:
         return [
             (
                 index_module._entry(row[:12]),
-                marker.sub(index_words.MARKED, row[1]),
+                marker.sub(index_words.mark, row[1]),
                 index_words.snippet(row[12], marker) if number < 30 else "",
             )
             for number, row in enumerate(rows)

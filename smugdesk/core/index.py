@@ -341,6 +341,13 @@ class PostIndex:
         )
         return [_entry(row) for row in rows]
 
+    def entry(self, path: Path) -> Entry | None:
+        """The post at ``path`` as the index has it, or None if it has none there."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM posts WHERE path = ?", (str(Path(path).absolute()),)
+        ).fetchone()
+        return _entry(row) if row else None
+
     def listed(
         self, column: str, sort: str = "date", status: str | None = None, tag: str | None = None
     ) -> list[tuple[str, int, int, str]]:

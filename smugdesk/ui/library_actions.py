@@ -72,6 +72,7 @@ class LibraryControl(QObject):
             self.worker.deleteLater()
         worker = self.worker = LibraryWorker(self.window.drafts, self)
         worker.listed.connect(self.pane.show_listing)
+        worker.saved.connect(self.pane.show_saved)
         worker.progress.connect(self.pane.show_progress)
         worker.refreshed.connect(lambda _stats: self._refreshed())
         worker.failed.connect(lambda message: self.window.statusBar().showMessage(message, 8000))

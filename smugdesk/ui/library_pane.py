@@ -77,6 +77,7 @@ class LibraryPane(QDockWidget):
         self.setObjectName("library")
         self._generation = 0
         self._showing_trash = False
+        self._shown: Query | None = None  # the query whose answer the list shows
         self.current_post: Path | None = None  # the window's open post, shown selected
         body = QWidget()
         column = QVBoxLayout(body)
@@ -210,6 +211,7 @@ class LibraryPane(QDockWidget):
         if listing.query.generation < self._generation or self._showing_trash:
             return  # an answer to a query the writer has typed past
         keep = self.current_post or self.selected_path()
+        self._shown = listing.query
         self.model.set_items(listing.entries)
         self._set_tags(listing.tags)
         shown = len(listing.entries)
@@ -224,6 +226,24 @@ class LibraryPane(QDockWidget):
         self._show_empty_state(shown, query)
         if keep is not None:
             self.select_path(keep)
+
+    def show_saved(self, path: Path, entry: Entry | None) -> None:
+        """A post the app saved (``entry``: as the index has it now, None if gone): its row
+        is updated in place where the list's order and filters keep it where it is, and
+        the list is asked for again where it moves, appears or goes."""
+        query = self._shown
+        if self._showing_trash or query is None or query.generation < self._generation:
+            return  # the trash, or a newer answer on its way (saves come before it)
+        row = self.model.row_of(path)
+        if row is None:
+            if entry is not None and _shown_under(entry, query):
+                self.emit_query()  # a new post, or one now within the filters
+            return
+        old = self.model.items[row]
+        if entry is not None and _same_place(old, entry, query, row):
+            self.model.replace(row, entry)
+        else:
+            self.emit_query()
 
     def _show_empty_state(self, shown: int, query: Query) -> None:
         text = query.text.strip()
@@ -333,11 +353,11 @@ class LibraryPane(QDockWidget):
         return item.path if isinstance(item, Entry) else None
 
     def select_path(self, path: Path) -> bool:
-        for row, item in enumerate(self.model.items):
-            if isinstance(item, Entry) and item.path == path:
-                self.list.setCurrentIndex(self.model.index(row))
-                return True
-        return False
+        row = self.model.row_of(path)
+        if row is None:
+            return False
+        self.list.setCurrentIndex(self.model.index(row))
+        return True
 
     # ----- acting ------------------------------------------------------------------------
     def _toggle_trash(self, on: bool) -> None:
@@ -390,3 +410,21 @@ class LibraryPane(QDockWidget):
         menu.addSeparator()
         menu.addAction(self.tr("New Post…"), self.new_requested.emit)
         menu.exec(self.list.viewport().mapToGlobal(point))
+
+
+def _shown_under(entry: Entry, query: Query) -> bool:
+    """Whether the list of ``query`` (not a search) could hold ``entry``. The index
+    compares tags without regard to ASCII case: lower() on both keeps every such match
+    (and a few more, which only ask for the list again)."""
+    return (not query.status or entry.status == query.status) and (
+        not query.tag or query.tag.lower() in (tag.lower() for tag in entry.tags)
+    )
+
+
+def _same_place(old: Entry, new: Entry, query: Query, row: int) -> bool:
+    """Whether ``new`` belongs in ``old``'s row of the list of ``query``: the order's keys
+    and what the filters and the tag menu look at are unchanged. Newest edit first: the
+    post just saved is the newest, so only the first row stays."""
+    if (new.title, new.date, new.status, new.tags) != (old.title, old.date, old.status, old.tags):
+        return False
+    return query.sort != "edited" or row == 0

@@ -46,6 +46,10 @@ class Listing:
 
 class LibraryWorker(QObject):
     listed = Signal(object)  # Listing
+    # A post the app saved, as the index has it now (None: gone), when the list shown is
+    # not a search: the pane updates its row in place, or asks for the list again if the
+    # post moves or appears (a new list of 50,000 posts costs the window half a second).
+    saved = Signal(object, object)  # Path, Entry | None
     progress = Signal(int, int)  # files indexed, files to index
     refreshed = Signal(object)  # RefreshStats
     failed = Signal(str)
@@ -134,21 +138,31 @@ class LibraryWorker(QObject):
                 refresh, self._refresh = self._refresh, False
                 updates, self._updates = self._updates, []
             try:
-                changed = False
                 for path in updates:
                     index.update_file(path)
-                    changed = True
                 if query is not None:
                     self._last = query
                     self._answer(index, query)  # the list first, from what is known
+                changed = False
                 if refresh:
                     stats = self._refresh_index(index)
                     self.refreshed.emit(stats)
-                    changed = changed or stats.changed or stats.cancelled
+                    changed = stats.changed or stats.cancelled
                 if changed:
                     self._answer(index, self._last)
+                elif updates and query is None:
+                    self._tell_saved(index, updates)
             except Exception as error:  # reported, and the thread serves the next request
                 self.failed.emit(str(error))
+
+    def _tell_saved(self, index: PostIndex, paths: list[Path]) -> None:
+        """After saves: a search is asked again (the words found may have changed); a list
+        gets each saved post alone."""
+        if self._last.text.strip():
+            self._answer(index, self._last)
+            return
+        for path in paths:
+            self.saved.emit(path, index.entry(path))
 
     def _refresh_index(self, index: PostIndex) -> RefreshStats:
         from smugdesk.core.index_pool import POOL_MIN
@@ -190,8 +204,9 @@ class LibraryWorker(QObject):
             index.update_file(path)
         if query is not None:
             self._last = query
-        if query is not None or updates:
-            self._answer(index, self._last)
+            self._answer(index, query)
+        elif updates:
+            self._tell_saved(index, updates)
 
     def _progress_reporter(self, index: PostIndex):
         """Progress for the bar, and during a long first indexing the list so far, so the

@@ -4,6 +4,7 @@ key presses: list, search, open, new, rename, duplicate, trash and restore."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from qt_helpers import answer_dialog, drive_dialog
 
 from smugdesk.core.library_scan import Entry
+from smugdesk.ui.library_worker import TYPING_PAUSE_MS
 
 POSTS = {
     "videos.md": (
@@ -315,3 +317,20 @@ def test_a_save_while_searching_asks_the_search_again(qtbot, make_window, drafts
     qtbot.keyClicks(window.editor, " A radio hour.")
     assert window.save()
     wait_listed(qtbot, window, ["Next year's plan"])
+
+
+def test_a_change_in_the_folder_is_looked_at_after_a_pause_in_typing(
+    qtbot, make_window, drafts, monkeypatch
+):
+    """Each autosave changes its folder; looking at a large library then would take the
+    interpreter from the preview while the writer types."""
+    window = make_window(drafts)
+    wait_listed(qtbot, window, ALL)
+    control = window.library_control
+    looked: list[float] = []
+    monkeypatch.setattr(control, "refresh", lambda: looked.append(time.monotonic()))
+    control.saw_typing()
+    control._folder_settled()
+    assert looked == [] and control._folder_timer.isActive()  # asked again a little later
+    qtbot.waitUntil(lambda: bool(looked), timeout=5000)
+    assert looked[0] - control._typed_at >= TYPING_PAUSE_MS / 1000

@@ -150,14 +150,17 @@ WHERE = (
 )
 
 
-def test_typing_while_the_rest_fills_in_is_applied_in_order(fed, qtbot):
+def test_typing_while_the_rest_fills_in_is_applied_in_order(fed, qtbot, held):
     fed.worker.submit(1, post(), focus_line=0)
     qtbot.waitUntil(lambda: bool(fed.partly), timeout=15000)
-    # Three keystrokes' worth of text, far from the place shown first, while filling in.
+    # Three keystrokes' worth of text, far from the place shown first, while filling in
+    # (held in its first slice: unheld, a quick machine had filled it all in before the
+    # test could type, and the typing then came whole).
     fed.worker.submit(2, post(edit={250: "typed"}), focus_line=0)
     fed.worker.submit(3, post(edit={250: "typed more"}), focus_line=0)
     last = post(edit={250: "typed more", 3: "and here"})
     fed.worker.submit(4, last, focus_line=0)
+    held.set()
     qtbot.waitUntil(lambda: 4 in fed.whole, timeout=30000)
     # The typing reached the page before the post was complete (typing goes first)...
     assert any(generation >= 2 for generation in fed.partly)

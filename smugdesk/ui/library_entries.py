@@ -70,7 +70,7 @@ class EntryModel(QAbstractListModel):
     def set_items(self, items: list) -> None:
         self.beginResetModel()
         self.items = items
-        self._rows: dict[str, int] | None = None
+        self._rows = None
         self.with_snippets = any(isinstance(item, Entry) and item.snippet for item in items)
         self.endResetModel()
 

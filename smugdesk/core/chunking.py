@@ -129,8 +129,10 @@ def _scan(lines: list[str], begin: int = 0, converge=None) -> _Scan:
             previous_def = False
             continue
         if footnote and line.strip():
-            if footnote == "first" and not line.startswith(("    ", "\t")):
-                found.risky.append(i)  # a lazy continuation: how far it reaches is subtle
+            if not blanks and not line.startswith(("    ", "\t")):
+                # A lazy continuation, of the footnote's first line or of an indented
+                # paragraph of it: how far it reaches is subtle.
+                found.risky.append(i)
             # After two blank lines Python-Markdown's next block starts with a newline, so
             # it is not indented, and the footnote ends.
             if not line.startswith(("    ", "\t")) or blanks > 1:

@@ -203,6 +203,15 @@ def test_a_footnote_cited_from_two_chunks_needs_no_whole_render():
     assert result.html() == whole(edited)
 
 
+def test_a_lazy_line_after_a_footnotes_indented_paragraph_stays_in_the_note():
+    """Found by the edit-sequence property test: a line typed without indent right under
+    a footnote's indented paragraph continues that paragraph, in the note."""
+    text = "Ward\n\n[^a]: The first note\n\n    indented ward\nward\n\nNight.\n"
+    incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
+    assert incremental.render(text).html() == whole(text)
+    assert "indented ward\nward" in whole(text)  # the note holds it
+
+
 def test_a_line_added_above_leaves_the_chunks_below_alone():
     text = "\n\n".join(f"Paragraph {n}." for n in range(50))
     incremental = IncrementalRenderer(Renderer(embeds="placeholder", source_lines=True))
